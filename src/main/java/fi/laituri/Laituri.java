@@ -1,0 +1,24 @@
+package fi.laituri;
+
+import fi.laituri.cli.LaituriCommand;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import picocli.CommandLine;
+
+@OpenAPIDefinition(
+        info = @Info(title = "Laituri editorial API", version = "1",
+                description = "Documents, language versions, revisions and authors of a multilingual site."),
+        security = @SecurityRequirement(name = "token"))
+@SecurityScheme(name = "token", type = SecuritySchemeType.HTTP, scheme = "bearer")
+public final class Laituri {
+
+    private Laituri() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LaituriCommand()).execute(args));
+    }
+}

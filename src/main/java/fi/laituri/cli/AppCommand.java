@@ -1,0 +1,27 @@
+package fi.laituri.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** A command that needs a running application; start-up failures become one line and exit code 2. */
+abstract class AppCommand implements Callable<Integer> {
+
+    @Override
+    public final Integer call() throws Exception {
+        Application app;
+        try {
+            app = Application.start(properties());
+        } catch (Application.StartupFailure e) {
+            System.err.println("laituri: " + e.getMessage());
+            return 2;
+        }
+        return run(app);
+    }
+
+    Map<String, Object> properties() {
+        return Map.of();
+    }
+
+    /** Does the work; closes {@code app} unless it keeps serving. */
+    abstract int run(Application app) throws Exception;
+}

@@ -1,0 +1,105 @@
+package fi.laituri.cli;
+
+import fi.laituri.db.DatabaseSettings;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** A running Laituri: its database and its application context, closed together. */
+final class Application implements AutoCloseable {
+
+    private final DatabaseSettings database;
+    private final ApplicationContext context;
+
+    private Application(DatabaseSettings database, ApplicationContext context) {
+        this.database = database;
+        this.context = context;
+    }
+
+    /** Starts the database and the context; throws {@link StartupFailure} with one readable line. */
+    static Application start(Map<String, Object> extraProperties) {
+        DatabaseSettings database;
+        try {
+            database = DatabaseSettings.fromEnvironment(System.getenv());
+        } catch (RuntimeException e) {
+            throw new StartupFailure(e.getMessage());
+        }
+        try {
+            Map<String, Object> properties = new LinkedHashMap<>(database.properties());
+            properties.putAll(extraProperties);
+            ApplicationContext context = ApplicationContext.builder()
+                    .deduceEnvironment(false)
+                    .properties(properties)
+                    .start();
+            return new Application(database, context);
+        } catch (RuntimeException e) {
+            database.close();
+            throw new StartupFailure(explain(e, database));
+        }
+    }
+
+    private static String explain(Throwable e, DatabaseSettings database) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return "cannot use the database at " + database.url() + ": " + firstLine(sql.getMessage());
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "could not start: " + firstLine(String.valueOf(root.getMessage()));
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    String databaseDescription() {
+        return database.describe();
+    }
+
+    /** Starts the HTTP server and returns its base URL. */
+    String serve() {
+        EmbeddedServer server = context.getBean(EmbeddedServer.class);
+        server.start();
+        return "http://localhost:" + server.getPort() + "/";
+    }
+
+    /** Blocks until the JVM is asked to stop, then closes everything. */
+    void awaitShutdown() throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            stopped.countDown();
+        }, "laituri-shutdown"));
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (context.isRunning()) {
+                context.close();
+            }
+        } finally {
+            database.close();
+        }
+    }
+
+    /** A start-up failure that the user can act on, told in one line. */
+    static final class StartupFailure extends RuntimeException {
+        StartupFailure(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,341 @@
+package fi.laituri.content;
+
+import fi.laituri.language.Language;
+import fi.laituri.language.Languages;
+import fi.laituri.web.Problem;
+import fi.laituri.web.ProblemException;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The Git-friendly content folder: {@code <section>/<key>/<lang>.md} with YAML front matter, and
+ * {@code authors/<id>.yml}. Import is idempotent and reports each bad file without stopping;
+ * export writes exactly what import reads back.
+ */
+@Singleton
+public class ContentFolder {
+
+    static final String AUTHORS = "authors";
+    private static final Set<String> KEYS = Set.of("title", "slug", "summary", "date", "tags", "authors", "status");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    private static final String IMPORTER = "import";
+
+    private final ContentService content;
+    private final Languages languages;
+
+    ContentFolder(ContentService content, Languages languages) {
+        this.content = content;
+        this.languages = languages;
+    }
+
+    public record FileProblem(Path file, int line, String message) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ": " + message;
+        }
+    }
+
+    public record ImportReport(int created, int updated, int unchanged, List<FileProblem> problems) {
+    }
+
+    public record ExportReport(int written, int unchanged, int deleted) {
+    }
+
+    public ImportReport importFrom(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new UncheckedIOException(new IOException("no content folder at " + root.toAbsolutePath()));
+        }
+        Counter counter = new Counter();
+        for (Path file : files(root.resolve(AUTHORS), ".yml")) {
+            importAuthor(file, counter);
+        }
+        for (Path section : directories(root)) {
+            String name = section.getFileName().toString();
+            if (name.equals(AUTHORS) || name.startsWith(".")) {
+                continue;
+            }
+            Kind kind = Kind.ofSection(name).orElse(null);
+            for (Path keyDir : directories(section)) {
+                for (Path file : files(keyDir, ".md")) {
+                    if (kind == null) {
+                        counter.problem(file, 1, "unknown section " + name + "; use articles, blog or pages");
+                    } else {
+                        importVariant(file, kind, keyDir.getFileName().toString(), counter);
+                    }
+                }
+            }
+        }
+        return new ImportReport(counter.created, counter.updated, counter.unchanged, List.copyOf(counter.problems));
+    }
+
+    private void importAuthor(Path file, Counter counter) {
+        String id = stripExtension(file);
+        try {
+            Map<String, Object> f = FrontMatter.parseYaml(read(file));
+            String name = string(f, "name");
+            if (name == null || name.isBlank()) {
+                counter.problem(file, 1, "an author needs a name");
+                return;
+            }
+            boolean changed = content.importAuthor(id, name.strip(), string(f, "title"), string(f, "organisation"));
+            if (changed) {
+                counter.updated++;
+            } else {
+                counter.unchanged++;
+            }
+        } catch (FrontMatter.Invalid e) {
+            counter.problem(file, e.line, e.getMessage());
+        } catch (ProblemException e) {
+            counter.problem(file, 1, describe(e));
+        } catch (IllegalArgumentException e) {
+            counter.problem(file, 1, e.getMessage());
+        }
+    }
+
+    private void importVariant(Path file, Kind kind, String key, Counter counter) {
+        String language = stripExtension(file);
+        FrontMatter.Parsed parsed = null;
+        try {
+            if (!languages.isConfigured(language)) {
+                counter.problem(file, 1, "unknown language " + language + "; this site has "
+                        + String.join(", ", languages.all().stream().map(Language::code).toList()));
+                return;
+            }
+            parsed = FrontMatter.parse(read(file));
+            Map<String, Object> f = parsed.fields();
+            for (String k : f.keySet()) {
+                if (!KEYS.contains(k)) {
+                    counter.problem(file, parsed.lineOf(k), "unknown front matter key '" + k + "'; known keys are " + KEYS);
+                    return;
+                }
+            }
+            String statusCode = string(f, "status");
+            Status status = statusCode == null ? Status.DRAFT : Status.parse(statusCode).orElse(null);
+            if (status == null) {
+                counter.problem(file, parsed.lineOf("status"), "unknown status " + statusCode);
+                return;
+            }
+            OffsetDateTime date = null;
+            String dateText = string(f, "date");
+            if (dateText != null) {
+                try {
+                    date = OffsetDateTime.parse(dateText);
+                } catch (DateTimeParseException e) {
+                    counter.problem(file, parsed.lineOf("date"), "date must look like 2023-09-08T12:25:00+03:00");
+                    return;
+                }
+            }
+            Api.VariantInput input = new Api.VariantInput(language, string(f, "title"), string(f, "slug"),
+                    string(f, "summary"), parsed.body(), list(f, "tags"), list(f, "authors"), date);
+            switch (content.importVariant(key, kind, language, input, status, IMPORTER)) {
+                case CREATED -> counter.created++;
+                case UPDATED -> counter.updated++;
+                case UNCHANGED -> counter.unchanged++;
+            }
+        } catch (FrontMatter.Invalid e) {
+            counter.problem(file, e.line, e.getMessage());
+        } catch (ProblemException e) {
+            String field = e.toProblem(null).errors().stream().map(Problem.FieldError::field).findFirst().orElse("");
+            counter.problem(file, parsed == null ? 1 : parsed.lineOf(field), describe(e));
+        } catch (IllegalArgumentException e) {
+            counter.problem(file, parsed == null ? 1 : 2, e.getMessage());
+        }
+    }
+
+    public ExportReport exportTo(Path root) {
+        Set<Path> keep = new HashSet<>();
+        int[] counts = new int[3];
+        for (Api.AuthorView a : content.exportAuthors()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("name", a.name());
+            f.put("title", a.title());
+            f.put("organisation", a.organisation());
+            Path file = root.resolve(AUTHORS).resolve(a.id() + ".yml");
+            write(file, FrontMatter.writeYaml(f), counts);
+            keep.add(file);
+        }
+        for (ContentService.ExportedDocument d : content.exportAll()) {
+            for (ContentService.ExportedVariant v : d.variants()) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("title", v.title());
+                f.put("slug", v.slug());
+                f.put("summary", v.summary());
+                f.put("date", v.date() == null ? null : DATE.format(v.date()));
+                f.put("tags", v.tags());
+                f.put("authors", v.authors());
+                f.put("status", v.status());
+                Path file = root.resolve(d.kind().section()).resolve(d.key()).resolve(v.language() + ".md");
+                write(file, FrontMatter.write(f, v.body()), counts);
+                keep.add(file);
+            }
+        }
+        counts[2] = deleteStale(root, keep);
+        return new ExportReport(counts[0], counts[1], counts[2]);
+    }
+
+    /** Removes files of our layout that the database no longer has, so the folder mirrors it. */
+    private int deleteStale(Path root, Set<Path> keep) {
+        int deleted = 0;
+        for (Path file : files(root.resolve(AUTHORS), ".yml")) {
+            deleted += deleteUnless(file, keep);
+        }
+        for (Kind kind : Kind.values()) {
+            Path section = root.resolve(kind.section());
+            for (Path keyDir : directories(section)) {
+                for (Path file : files(keyDir, ".md")) {
+                    if (languages.isConfigured(stripExtension(file))) {
+                        deleted += deleteUnless(file, keep);
+                    }
+                }
+                try (Stream<Path> left = Files.list(keyDir)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.delete(keyDir);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private static int deleteUnless(Path file, Set<Path> keep) {
+        if (keep.contains(file)) {
+            return 0;
+        }
+        try {
+            Files.delete(file);
+            return 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text, int[] counts) {
+        try {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (Files.exists(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+                counts[1]++;
+                return;
+            }
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            counts[0]++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) throws FrontMatter.Invalid {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new FrontMatter.Invalid(1, "the file is not UTF-8");
+        } catch (IOException e) {
+            throw new FrontMatter.Invalid(1, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private static String string(Map<String, Object> f, String key) {
+        Object v = f.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Map<?, ?> || v instanceof List<?>) {
+            throw new IllegalArgumentException("'" + key + "' must be a single value");
+        }
+        return String.valueOf(v);
+    }
+
+    private static List<String> list(Map<String, Object> f, String key) {
+        Object v = f.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> items)) {
+            throw new IllegalArgumentException("'" + key + "' must be a list ('- item' lines)");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof Map<?, ?> || item instanceof List<?> || item == null) {
+                throw new IllegalArgumentException("'" + key + "' must list plain values");
+            }
+            out.add(String.valueOf(item));
+        }
+        return out;
+    }
+
+    private static String describe(ProblemException e) {
+        Problem p = e.toProblem(null);
+        if (p.errors().isEmpty()) {
+            return p.detail();
+        }
+        return String.join("; ", p.errors().stream().map(err -> err.field() + ": " + err.message()).toList());
+    }
+
+    private static String stripExtension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    private static List<Path> directories(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> files(Path dir, String extension) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(extension))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class Counter {
+        int created;
+        int updated;
+        int unchanged;
+        final List<FileProblem> problems = new ArrayList<>();
+
+        void problem(Path file, int line, String message) {
+            problems.add(new FileProblem(file, line, message));
+        }
+    }
+}

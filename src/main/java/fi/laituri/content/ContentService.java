@@ -1,0 +1,622 @@
+package fi.laituri.content;
+
+import fi.laituri.language.Languages;
+import fi.laituri.markdown.Markdown;
+import fi.laituri.markdown.Slugs;
+import fi.laituri.web.ETags;
+import fi.laituri.web.Problem;
+import fi.laituri.web.ProblemException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Every change to documents, variants and authors goes through here. Each write runs in one
+ * transaction that checks the version the client read, so no update is ever lost, and each
+ * change of content appends one immutable revision.
+ */
+@Singleton
+public class ContentService {
+
+    private final DocumentRepository documents;
+    private final VariantRepository variants;
+    private final RevisionRepository revisions;
+    private final AuthorRepository authors;
+    private final DocumentSearch search;
+    private final Languages languages;
+    private final Markdown markdown;
+    private final TransactionOperations<Connection> tx;
+    private final ZoneId zone;
+
+    ContentService(DocumentRepository documents, VariantRepository variants, RevisionRepository revisions,
+                   AuthorRepository authors, DocumentSearch search, Languages languages, Markdown markdown,
+                   TransactionOperations<Connection> tx, @Value("${laituri.time-zone:Europe/Helsinki}") String zone) {
+        this.documents = documents;
+        this.variants = variants;
+        this.revisions = revisions;
+        this.authors = authors;
+        this.search = search;
+        this.languages = languages;
+        this.markdown = markdown;
+        this.tx = tx;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** What an import of one variant did. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    // --- documents -------------------------------------------------------------------------------
+
+    public Api.DocumentView createDocument(Api.CreateDocument request, String actor) {
+        Kind kind = parseKind(request.kind());
+        List<Api.VariantInput> inputs = request.variants() == null ? List.of() : request.variants();
+        for (int i = 0; i < inputs.size(); i++) {
+            requireLanguage("variants[" + i + "].language", inputs.get(i).language());
+        }
+        long distinct = inputs.stream().map(Api.VariantInput::language).distinct().count();
+        if (distinct != inputs.size()) {
+            throw ProblemException.invalid("variants", "each language may appear once");
+        }
+        String key = request.key() != null ? validKey(request.key())
+                : inputs.isEmpty() ? null : Slugs.fromTitle(inputs.get(0).title());
+        return write(() -> {
+            String finalKey = key == null || key.isEmpty() ? uniqueKey("document") : key;
+            if (documents.existsByTranslationKey(finalKey)) {
+                if (request.key() != null) {
+                    throw ProblemException.conflict("key-conflict", "a document with key " + finalKey + " exists already");
+                }
+                finalKey = uniqueKey(finalKey);
+            }
+            Document doc = documents.save(new Document(null, kind.code(), finalKey, null, null, null));
+            for (Api.VariantInput input : inputs) {
+                insertVariant(doc, input.language(), toContent(input, null, input.language()), Status.DRAFT, actor);
+            }
+            return view(doc);
+        });
+    }
+
+    @Transactional
+    public Api.DocumentView getDocument(long id) {
+        return view(document(id));
+    }
+
+    @Transactional
+    public Api.Page<Api.DocumentView> listDocuments(DocumentSearch.Filter filter) {
+        if (filter.kind() != null) {
+            parseKind(filter.kind());
+        }
+        if (filter.language() != null) {
+            requireLanguage("language", filter.language());
+        }
+        if (filter.status() != null && Status.parse(filter.status()).isEmpty()) {
+            throw ProblemException.invalid("status", "unknown status; one of " + codes(Status.values(), Status::code));
+        }
+        DocumentSearch.Result result = search.find(filter);
+        Map<Long, List<Variant>> byDocument = result.documents().isEmpty() ? Map.of()
+                : variants.findByDocumentIdInOrderByLanguage(result.documents().stream().map(Document::id).toList())
+                .stream().collect(Collectors.groupingBy(Variant::documentId));
+        List<Api.DocumentView> items = result.documents().stream()
+                .map(d -> view(d, byDocument.getOrDefault(d.id(), List.of())))
+                .toList();
+        return new Api.Page<>(items, filter.page(), filter.size(), result.total());
+    }
+
+    public Api.DocumentView updateDocument(long id, Long expectedVersion, Api.DocumentPatch patch) {
+        Kind kind = patch.kind() == null ? null : parseKind(patch.kind());
+        String key = patch.key() == null ? null : validKey(patch.key());
+        return write(() -> {
+            Document doc = checked(document(id), expectedVersion);
+            if (key != null && !key.equals(doc.translationKey()) && documents.existsByTranslationKey(key)) {
+                throw ProblemException.conflict("key-conflict", "a document with key " + key + " exists already");
+            }
+            Document updated = documents.update(doc.withKey(key == null ? doc.translationKey() : key,
+                    kind == null ? doc.kind() : kind.code()));
+            return view(updated);
+        }, () -> document(id).version());
+    }
+
+    public void deleteDocument(long id, Long expectedVersion) {
+        write(() -> {
+            Document doc = checked(document(id), expectedVersion);
+            documents.delete(doc);
+            return null;
+        }, () -> document(id).version());
+    }
+
+
+    // --- variants --------------------------------------------------------------------------------
+
+    public Api.VariantView createVariant(long documentId, Api.VariantInput input, String actor) {
+        String language = requireLanguage("language", input.language());
+        return write(() -> {
+            Document doc = document(documentId);
+            if (variants.findByDocumentIdAndLanguage(documentId, language).isPresent()) {
+                throw ProblemException.conflict("variant-exists",
+                        "document " + documentId + " has a " + language + " version already; update it instead");
+            }
+            Variant v = insertVariant(doc, language, toContent(input, null, language), Status.DRAFT, actor);
+            return view(doc, v);
+        });
+    }
+
+    @Transactional
+    public Api.VariantView getVariant(long documentId, String language) {
+        Document doc = document(documentId);
+        return view(doc, variant(doc.id(), language));
+    }
+
+    public Api.VariantView replaceVariant(long documentId, String language, Long expectedVersion,
+                                          Api.VariantInput input, String actor) {
+        return change(documentId, language, expectedVersion, current -> toContent(input, current, language), actor, null);
+    }
+
+    public Api.VariantView patchVariant(long documentId, String language, Long expectedVersion,
+                                        Api.VariantPatch patch, String actor) {
+        return change(documentId, language, expectedVersion, current -> {
+            VariantContent c = current.content();
+            Api.VariantInput merged = new Api.VariantInput(language,
+                    patch.title() != null ? patch.title() : c.title(),
+                    patch.slug() != null ? patch.slug() : c.slug(),
+                    patch.summary() != null ? patch.summary() : c.summary(),
+                    patch.body() != null ? patch.body() : c.body(),
+                    patch.tags() != null ? patch.tags() : c.tags(),
+                    patch.authors() != null ? patch.authors() : c.authors(),
+                    patch.date() != null ? patch.date() : c.date() == null ? null : c.date().atZone(zone).toOffsetDateTime());
+            return toContent(merged, current, language);
+        }, actor, null);
+    }
+
+    public void deleteVariant(long documentId, String language, Long expectedVersion) {
+        requireLanguage("language", language);
+        write(() -> {
+            Variant v = checked(variant(document(documentId).id(), language), expectedVersion);
+            variants.delete(v);
+            return null;
+        }, () -> variant(documentId, language).version());
+    }
+
+
+    // --- revisions -------------------------------------------------------------------------------
+
+    @Transactional
+    public List<Api.RevisionSummary> listRevisions(long documentId, String language) {
+        Variant v = variant(document(documentId).id(), language);
+        return revisions.findByVariantIdOrderByNumberDesc(v.id()).stream()
+                .map(r -> new Api.RevisionSummary(r.number(), r.title(), r.slug(), r.contentHash(), r.restoredFrom(),
+                        r.createdBy(), r.createdAt()))
+                .toList();
+    }
+
+    @Transactional
+    public Api.RevisionView getRevision(long documentId, String language, int number) {
+        Revision r = revision(variant(document(documentId).id(), language), number);
+        return new Api.RevisionView(r.number(), r.slug(), r.title(), r.summary(), r.body(), r.tags(), r.authors(),
+                offset(r.contentDate()), r.contentHash(), r.restoredFrom(), r.createdBy(), r.createdAt());
+    }
+
+    /** Makes an old revision's content current again, as a new revision. */
+    public Api.VariantView restoreRevision(long documentId, String language, int number, Long expectedVersion,
+                                           String actor) {
+        return change(documentId, language, expectedVersion, current -> {
+            VariantContent old = revision(current, number).content();
+            requireAuthorsExist(old.authors());
+            return old;
+        }, actor, number);
+    }
+
+    // --- authors ---------------------------------------------------------------------------------
+
+    @Transactional
+    public List<Api.AuthorView> listAuthors() {
+        return authors.listOrderById().stream().map(ContentService::view).toList();
+    }
+
+    @Transactional
+    public Api.AuthorView getAuthor(String id) {
+        return view(author(id));
+    }
+
+    public Api.AuthorView createAuthor(Api.AuthorInput input) {
+        String id = input.id() != null ? validAuthorId(input.id()) : Slugs.fromTitle(input.name());
+        if (id.isEmpty()) {
+            throw ProblemException.invalid("id", "give the author an id of lowercase letters, digits and hyphens");
+        }
+        return write(() -> {
+            if (authors.existsById(id)) {
+                throw ProblemException.conflict("author-exists", "an author with id " + id + " exists already");
+            }
+            return view(authors.save(new Author(id, input.name().strip(), blankToNull(input.title()),
+                    blankToNull(input.organisation()), null, null, null)));
+        });
+    }
+
+    public Api.AuthorView updateAuthor(String id, Long expectedVersion, Api.AuthorInput input) {
+        return write(() -> {
+            Author a = checked(author(id), expectedVersion);
+            return view(authors.update(a.with(input.name().strip(), blankToNull(input.title()),
+                    blankToNull(input.organisation()))));
+        }, () -> author(id).version());
+    }
+
+    public void deleteAuthor(String id, Long expectedVersion) {
+        write(() -> {
+            Author a = checked(author(id), expectedVersion);
+            if (variants.countUsingAuthor(id) > 0) {
+                throw ProblemException.conflict("author-in-use", "author " + id + " is named on content; remove it there first");
+            }
+            authors.delete(a);
+            return null;
+        }, () -> author(id).version());
+    }
+
+
+    // --- import and export -----------------------------------------------------------------------
+
+    /** Creates or updates an author from the content folder; true when something changed. */
+    public boolean importAuthor(String id, String name, String title, String organisation) {
+        validAuthorId(id);
+        return tx.executeWrite(s -> {
+            Optional<Author> existing = authors.findById(id);
+            if (existing.isEmpty()) {
+                authors.save(new Author(id, name, blankToNull(title), blankToNull(organisation), null, null, null));
+                return true;
+            }
+            Author a = existing.get();
+            if (a.name().equals(name) && java.util.Objects.equals(a.title(), blankToNull(title))
+                    && java.util.Objects.equals(a.organisation(), blankToNull(organisation))) {
+                return false;
+            }
+            authors.update(a.with(name, blankToNull(title), blankToNull(organisation)));
+            return true;
+        });
+    }
+
+    /**
+     * Brings one file of the content folder into the database: creates the document and variant when
+     * new, appends a revision when the content differs, and does nothing when it is the same.
+     */
+    public Outcome importVariant(String key, Kind kind, String language, Api.VariantInput input, Status status,
+                                 String actor) {
+        validKey(key);
+        requireLanguage("language", language);
+        return write(() -> {
+            Document doc = documents.findByTranslationKey(key)
+                    .orElseGet(() -> documents.save(new Document(null, kind.code(), key, null, null, null)));
+            if (!doc.kind().equals(kind.code())) {
+                throw ProblemException.conflict("kind-conflict",
+                        "document " + key + " is a " + doc.kind() + ", not a " + kind.code());
+            }
+            Optional<Variant> existing = variants.findByDocumentIdAndLanguage(doc.id(), language);
+            if (existing.isEmpty()) {
+                insertVariant(doc, language, toContent(input, null, language), status, actor);
+                return Outcome.CREATED;
+            }
+            Variant current = existing.get();
+            VariantContent content = toContent(input, current, language);
+            boolean statusChanged = !current.status().equals(status.code());
+            if (content.hash().equals(current.contentHash()) && !statusChanged) {
+                return Outcome.UNCHANGED;
+            }
+            Variant updated = current;
+            if (!content.hash().equals(current.contentHash())) {
+                updated = saveRevision(current, content, actor, null);
+            }
+            if (statusChanged) {
+                variants.update(updated.withStatus(status));
+            }
+            return Outcome.UPDATED;
+        });
+    }
+
+    /** Everything in the store, for writing the content folder. */
+    @Transactional
+    public List<ExportedDocument> exportAll() {
+        List<ExportedDocument> out = new ArrayList<>();
+        for (Document d : documents.listForExport()) {
+            List<ExportedVariant> vs = variants.findByDocumentIdOrderByLanguage(d.id()).stream()
+                    .map(v -> new ExportedVariant(v.language(), v.slug(), v.title(), v.summary(), v.body(), v.tags(),
+                            v.authors(), offset(v.contentDate()), v.status()))
+                    .toList();
+            out.add(new ExportedDocument(Kind.parse(d.kind()).orElseThrow(), d.translationKey(), vs));
+        }
+        return out;
+    }
+
+    @Transactional
+    public List<Api.AuthorView> exportAuthors() {
+        return listAuthors();
+    }
+
+    public record ExportedDocument(Kind kind, String key, List<ExportedVariant> variants) {
+    }
+
+    public record ExportedVariant(String language, String slug, String title, String summary, String body,
+                                  List<String> tags, List<String> authors, OffsetDateTime date, String status) {
+    }
+
+    // --- internals -------------------------------------------------------------------------------
+
+    private Api.VariantView change(long documentId, String language, Long expectedVersion,
+                                   Function<Variant, VariantContent> newContent, String actor, Integer restoredFrom) {
+        requireLanguage("language", language);
+        return write(() -> {
+            Document doc = document(documentId);
+            Variant current = checked(variant(doc.id(), language), expectedVersion);
+            VariantContent content = newContent.apply(current);
+            if (content.hash().equals(current.contentHash()) && restoredFrom == null) {
+                return view(doc, current);
+            }
+            return view(doc, saveRevision(current, content, actor, restoredFrom));
+        }, () -> variant(documentId, language).version());
+    }
+
+    private Variant insertVariant(Document doc, String language, VariantContent content, Status status, String actor) {
+        VariantContent c = content.slug() == null ? content.withSlug(uniqueSlug(language, content.title(), doc.translationKey()))
+                : content;
+        if (variants.existsByLanguageAndSlug(language, c.slug())) {
+            throw slugConflict(language, c.slug());
+        }
+        Variant v = variants.save(new Variant(null, doc.id(), language, c.slug(), c.title(), c.summary(), c.body(),
+                c.tags(), c.authors(), c.date(), status.code(), 1, c.hash(), null, null, null));
+        revisions.save(Revision.of(v, null, actor));
+        documents.touch(doc.id(), Instant.now());
+        return v;
+    }
+
+    private Variant saveRevision(Variant current, VariantContent content, String actor, Integer restoredFrom) {
+        variants.findByLanguageAndSlug(current.language(), content.slug())
+                .filter(other -> !other.id().equals(current.id()))
+                .ifPresent(other -> {
+                    throw slugConflict(current.language(), content.slug());
+                });
+        Variant updated = variants.update(current.withContent(content, current.revision() + 1));
+        revisions.save(Revision.of(updated, restoredFrom, actor));
+        documents.touch(current.documentId(), Instant.now());
+        return updated;
+    }
+
+    /** Turns client input into content: validated, normalised, slug resolved. */
+    private VariantContent toContent(Api.VariantInput input, Variant current, String language) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String title = input.title() == null ? "" : input.title().strip();
+        if (title.isEmpty()) {
+            errors.add(new Problem.FieldError("title", "must not be blank"));
+        }
+        checkText(errors, "title", title, false);
+        checkText(errors, "summary", input.summary(), true);
+        checkText(errors, "body", input.body(), true);
+        String slug = input.slug() != null ? input.slug() : current != null ? current.slug() : null;
+        if (slug != null && !Slugs.isValid(slug)) {
+            errors.add(new Problem.FieldError("slug",
+                    "a slug is 1-" + Slugs.MAX_LENGTH + " lowercase letters a-z, digits and single hyphens"));
+        }
+        List<String> tags = normalise(input.tags());
+        tags.forEach(t -> checkText(errors, "tags", t, false));
+        List<String> authorIds = normalise(input.authors());
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        requireAuthorsExist(authorIds);
+        Instant date = input.date() == null ? null : input.date().toInstant();
+        return new VariantContent(slug, title, input.summary() == null ? "" : input.summary().strip(),
+                input.body() == null ? "" : input.body(), tags, authorIds, date);
+    }
+
+    private static void checkText(List<Problem.FieldError> errors, String field, String text, boolean multiline) {
+        if (text == null) {
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            boolean allowedWhitespace = ch == '\t' || (multiline && (ch == '\n' || ch == '\r'));
+            if ((Character.isISOControl(ch) && !allowedWhitespace) || Character.isSurrogate(ch)
+                    && !(Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
+                    && !(Character.isLowSurrogate(ch) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)))) {
+                errors.add(new Problem.FieldError(field, "contains a control character or broken Unicode at position " + i));
+                return;
+            }
+        }
+    }
+
+    private static List<String> normalise(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        LinkedHashSet<String> set = new LinkedHashSet<>();
+        values.stream().filter(java.util.Objects::nonNull).map(String::strip).filter(s -> !s.isEmpty()).forEach(set::add);
+        return List.copyOf(set);
+    }
+
+    private void requireAuthorsExist(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<String> known = authors.findByIdIn(ids).stream().map(Author::id).toList();
+        List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid("authors", "unknown author " + String.join(", ", unknown)
+                    + "; create it under /api/v1/authors first");
+        }
+    }
+
+    private String uniqueSlug(String language, String title, String key) {
+        String base = Slugs.fromTitle(title);
+        if (base.isEmpty()) {
+            base = key;
+        }
+        String slug = base;
+        for (int n = 2; variants.existsByLanguageAndSlug(language, slug); n++) {
+            String suffix = "-" + n;
+            slug = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length())) + suffix;
+        }
+        return slug;
+    }
+
+    private String uniqueKey(String base) {
+        String key = base;
+        for (int n = 2; documents.existsByTranslationKey(key); n++) {
+            key = base + "-" + n;
+        }
+        return key;
+    }
+
+    private static ProblemException slugConflict(String language, String slug) {
+        return ProblemException.conflict("slug-conflict",
+                "the slug " + slug + " is already used by another " + language + " page");
+    }
+
+    /** Runs a write transaction; lost races for a version or a unique value become 412 or 409. */
+    private <T> T write(Supplier<T> work) {
+        return write(work, null);
+    }
+
+    private <T> T write(Supplier<T> work, Supplier<Long> currentVersion) {
+        try {
+            return tx.executeWrite(s -> work.get());
+        } catch (OptimisticLockException e) {
+            if (currentVersion == null) {
+                throw ProblemException.conflict("concurrent-change", "someone changed this at the same moment; try again");
+            }
+            throw ProblemException.preconditionFailed(tx.executeRead(s -> currentVersion.get()));
+        } catch (DataAccessException e) {
+            throw translate(e);
+        }
+    }
+
+    private static RuntimeException translate(DataAccessException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException sql) {
+                String message = String.valueOf(sql.getMessage());
+                if (message.contains("uq_variant_language_slug")) {
+                    return ProblemException.conflict("slug-conflict", "that slug is already used by another page in this language");
+                }
+                if (message.contains("uq_variant_document_language")) {
+                    return ProblemException.conflict("variant-exists", "that language version exists already");
+                }
+                if (message.contains("uq_document_key")) {
+                    return ProblemException.conflict("key-conflict", "a document with that key exists already");
+                }
+                if (message.contains("PRIMARY")) {
+                    return ProblemException.conflict("exists", "that resource exists already");
+                }
+            }
+        }
+        return e;
+    }
+
+    private static <E> E checked(E entity, Long expectedVersion) {
+        long current;
+        if (entity instanceof Document d) {
+            current = d.version();
+        } else if (entity instanceof Variant v) {
+            current = v.version();
+        } else if (entity instanceof Author a) {
+            current = a.version();
+        } else {
+            throw new IllegalArgumentException(entity.getClass().getName());
+        }
+        ETags.check(expectedVersion, current);
+        return entity;
+    }
+
+    private Document document(long id) {
+        return documents.findById(id).orElseThrow(() -> ProblemException.notFound("no document " + id));
+    }
+
+    private Variant variant(long documentId, String language) {
+        return variants.findByDocumentIdAndLanguage(documentId, language)
+                .orElseThrow(() -> ProblemException.notFound("document " + documentId + " has no " + language + " version"));
+    }
+
+    private Revision revision(Variant v, int number) {
+        return revisions.findByVariantIdAndNumber(v.id(), number)
+                .orElseThrow(() -> ProblemException.notFound("the " + v.language() + " version has no revision " + number));
+    }
+
+    private Author author(String id) {
+        return authors.findById(id).orElseThrow(() -> ProblemException.notFound("no author " + id));
+    }
+
+    private Kind parseKind(String code) {
+        return Kind.parse(code).orElseThrow(() -> ProblemException.invalid("kind",
+                "unknown kind; one of " + codes(Kind.values(), Kind::code)));
+    }
+
+    private String requireLanguage(String field, String code) {
+        if (code == null || code.isBlank()) {
+            throw ProblemException.invalid(field, "must name a language");
+        }
+        if (!languages.isConfigured(code)) {
+            throw ProblemException.invalid(field, "unknown language " + code.replaceAll("\\p{Cntrl}", "?")
+                    + "; this site has " + languages.all().stream().map(l -> l.code()).collect(Collectors.joining(", ")));
+        }
+        return code;
+    }
+
+    private static String validKey(String key) {
+        if (!Slugs.isValid(key)) {
+            throw ProblemException.invalid("key", "a key is lowercase letters a-z, digits and single hyphens");
+        }
+        return key;
+    }
+
+    private static String validAuthorId(String id) {
+        if (!Slugs.isValid(id)) {
+            throw ProblemException.invalid("id", "an author id is lowercase letters a-z, digits and single hyphens");
+        }
+        return id;
+    }
+
+    private static <E> String codes(E[] values, Function<E, String> code) {
+        return java.util.Arrays.stream(values).map(code).collect(Collectors.joining(", "));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+
+    private Api.DocumentView view(Document d) {
+        return view(d, variants.findByDocumentIdOrderByLanguage(d.id()));
+    }
+
+    private static Api.DocumentView view(Document d, List<Variant> vs) {
+        return new Api.DocumentView(d.id(), d.kind(), d.translationKey(), d.version(), d.createdAt(), d.updatedAt(),
+                vs.stream().map(v -> new Api.VariantSummary(v.language(), v.slug(), v.title(), v.status(), v.revision(),
+                        v.version(), v.updatedAt())).toList());
+    }
+
+    private Api.VariantView view(Document d, Variant v) {
+        List<Api.AuthorView> byline = v.authors().isEmpty() ? List.of()
+                : authors.findByIdIn(v.authors()).stream()
+                .sorted(java.util.Comparator.comparingInt(a -> v.authors().indexOf(a.id())))
+                .map(ContentService::view).toList();
+        return new Api.VariantView(d.id(), d.kind(), d.translationKey(), v.language(), v.slug(), v.title(), v.summary(),
+                v.body(), markdown.toHtml(v.body()), v.tags(), byline, offset(v.contentDate()), v.status(), v.revision(),
+                v.version(), v.createdAt(), v.updatedAt());
+    }
+
+    private static Api.AuthorView view(Author a) {
+        return new Api.AuthorView(a.id(), a.name(), a.title(), a.organisation(), a.version());
+    }
+}

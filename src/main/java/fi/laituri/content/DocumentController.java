@@ -1,0 +1,82 @@
+package fi.laituri.content;
+
+import fi.laituri.web.ETags;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import java.net.URI;
+
+@Tag(name = "documents")
+@Controller("/api/v1/documents")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DocumentController {
+
+    private final ContentService content;
+
+    DocumentController(ContentService content) {
+        this.content = content;
+    }
+
+    @Operation(summary = "List documents", description = "Filters match any language version; newest change first.")
+    @Get
+    Api.Page<Api.DocumentView> list(@Nullable @QueryValue @Size(max = 20) String kind,
+                                    @Nullable @QueryValue @Size(max = 20) String language,
+                                    @Nullable @QueryValue @Size(max = 20) String status,
+                                    @Nullable @QueryValue @Size(max = 60) String tag,
+                                    @Nullable @QueryValue @Size(max = 300) String q,
+                                    @QueryValue(defaultValue = "1") @Min(1) @Max(100000) int page,
+                                    @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return content.listDocuments(new DocumentSearch.Filter(kind, language, status, tag,
+                q == null || q.isBlank() ? null : q.strip(), page, size));
+    }
+
+    @Operation(summary = "Create a document, optionally with its first language versions")
+    @Post
+    HttpResponse<Api.DocumentView> create(@Body @Valid Api.CreateDocument request, Authentication user) {
+        Api.DocumentView doc = content.createDocument(request, user.getName());
+        return HttpResponse.created(doc, URI.create("/api/v1/documents/" + doc.id()))
+                .header("ETag", ETags.of(doc.version()));
+    }
+
+    @Get("/{id}")
+    HttpResponse<Api.DocumentView> get(@PathVariable long id) {
+        Api.DocumentView doc = content.getDocument(id);
+        return HttpResponse.ok(doc).header("ETag", ETags.of(doc.version()));
+    }
+
+    @Operation(summary = "Change a document's kind or translation key", description = "Requires If-Match.")
+    @Patch("/{id}")
+    HttpResponse<Api.DocumentView> patch(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
+                                         @Body @Valid Api.DocumentPatch patch) {
+        Api.DocumentView doc = content.updateDocument(id, ETags.parse(ifMatch), patch);
+        return HttpResponse.ok(doc).header("ETag", ETags.of(doc.version()));
+    }
+
+    @Operation(summary = "Delete a document with all its language versions and revisions", description = "Requires If-Match.")
+    @Delete("/{id}")
+    HttpResponse<Void> delete(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch) {
+        content.deleteDocument(id, ETags.parse(ifMatch));
+        return HttpResponse.noContent();
+    }
+}

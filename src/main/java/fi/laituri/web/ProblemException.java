@@ -1,0 +1,61 @@
+package fi.laituri.web;
+
+import io.micronaut.http.HttpStatus;
+
+import java.util.List;
+import java.util.Map;
+
+/** A domain failure that the client caused and can act on; rendered once, as a problem document. */
+public class ProblemException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final List<Problem.FieldError> errors;
+    private final Map<String, Object> extra;
+
+    public ProblemException(HttpStatus status, String type, String detail,
+                            List<Problem.FieldError> errors, Map<String, Object> extra) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.errors = List.copyOf(errors);
+        this.extra = Map.copyOf(extra);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", detail, List.of(), Map.of());
+    }
+
+    public static ProblemException conflict(String type, String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, type, detail, List.of(), Map.of());
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.",
+                List.of(new Problem.FieldError(field, message)), Map.of());
+    }
+
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.", errors, Map.of());
+    }
+
+    public static ProblemException preconditionFailed(long currentVersion) {
+        return new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-version",
+                "The resource has changed since you read it; fetch it again and reapply your change.",
+                List.of(), Map.of("currentVersion", currentVersion, "currentETag", ETags.of(currentVersion)));
+    }
+
+    public static ProblemException preconditionRequired(long currentVersion) {
+        return new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required",
+                "Send an If-Match header with the ETag you read, so that no one's change is overwritten.",
+                List.of(), Map.of("currentVersion", currentVersion, "currentETag", ETags.of(currentVersion)));
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(Problems.typeUri(type), status.getReason(), status.getCode(), getMessage(), instance, errors, extra);
+    }
+}

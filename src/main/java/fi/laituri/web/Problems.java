@@ -1,0 +1,35 @@
+package fi.laituri.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+
+import java.util.List;
+import java.util.Map;
+
+/** Builds problem responses. */
+public final class Problems {
+
+    private static final String TYPE_BASE = "https://laituri.fi/problems/";
+
+    private Problems() {
+    }
+
+    static String typeUri(String type) {
+        return TYPE_BASE + type;
+    }
+
+    public static MutableHttpResponse<Map<String, Object>> response(HttpRequest<?> request, HttpStatus status, String type,
+                                                                    String detail, List<Problem.FieldError> errors) {
+        Problem problem = new Problem(typeUri(type), status.getReason(), status.getCode(), detail,
+                request == null ? null : request.getPath(), errors, Map.of());
+        return HttpResponse.<Map<String, Object>>status(status).body(problem.toBody()).contentType(Problem.MEDIA_TYPE);
+    }
+
+    public static MutableHttpResponse<Map<String, Object>> response(HttpRequest<?> request, ProblemException e) {
+        return HttpResponse.<Map<String, Object>>status(e.status())
+                .body(e.toProblem(request.getPath()).toBody())
+                .contentType(Problem.MEDIA_TYPE);
+    }
+}

@@ -1,0 +1,112 @@
+package fi.laituri;
+
+import fi.laituri.db.EmbeddedMariaDb;
+
+import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real MariaDB for tests: the server named by {@code LAITURI_TEST_DB_URL} (e.g.
+ * {@code jdbc:mariadb://127.0.0.1:3306}, user {@code LAITURI_TEST_DB_USER}, default root, password
+ * {@code LAITURI_TEST_DB_PASSWORD}, default empty), else one embedded server for the whole test run.
+ * Each caller gets a database of its own, so test classes never see each other's rows.
+ */
+public final class TestDatabase {
+
+    private static final String PREFIX = "laituri_test_";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static String serverUrl;
+    private static String user;
+    private static String password;
+
+    private TestDatabase() {
+    }
+
+    private static synchronized void init() {
+        if (serverUrl != null) {
+            return;
+        }
+        String configured = System.getenv("LAITURI_TEST_DB_URL");
+        if (configured != null && !configured.isBlank()) {
+            serverUrl = configured.replaceFirst("^(jdbc:(mariadb|mysql)://[^/?]+).*$", "$1");
+            user = System.getenv().getOrDefault("LAITURI_TEST_DB_USER", "root");
+            password = System.getenv().getOrDefault("LAITURI_TEST_DB_PASSWORD", "");
+        } else {
+            File root = new File("target/test-mariadb").getAbsoluteFile();
+            File data = new File(root, "data-" + ProcessHandle.current().pid());
+            EmbeddedMariaDb db = EmbeddedMariaDb.start(new File(root, "base"), data, 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(db::close));
+            serverUrl = db.serverUrl();
+            user = "root";
+            password = "";
+        }
+        dropLeftovers();
+    }
+
+    /** Datasource properties of a new, empty database. */
+    public static Map<String, Object> freshDatabase() {
+        String name = newDatabase();
+        return Map.of(
+                "datasources.default.url", serverUrl + "/" + name,
+                "datasources.default.username", user,
+                "datasources.default.password", password);
+    }
+
+    /** Creates an empty database and returns its name. */
+    public static String newDatabase() {
+        init();
+        String name = PREFIX + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        return name;
+    }
+
+    public static String url(String database) {
+        init();
+        return serverUrl + "/" + database;
+    }
+
+    public static String user() {
+        init();
+        return user;
+    }
+
+    public static String password() {
+        init();
+        return password;
+    }
+
+    private static void dropLeftovers() {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW DATABASES LIKE '" + PREFIX + "%'")) {
+            List<String> names = new ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            for (String name : names) {
+                s.execute("DROP DATABASE IF EXISTS " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the test database at " + serverUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(serverUrl + "/", user, password);
+    }
+}

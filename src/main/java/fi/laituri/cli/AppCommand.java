@@ -6,11 +6,14 @@ import java.util.concurrent.Callable;
 /** A command that needs a running application; start-up failures become one line and exit code 2. */
 abstract class AppCommand implements Callable<Integer> {
 
+    /** Where LAITURI_* settings come from; tests replace it. */
+    Map<String, String> env = System.getenv();
+
     @Override
     public final Integer call() throws Exception {
         Application app;
         try {
-            app = Application.start(properties());
+            app = Application.start(env, properties());
         } catch (Application.StartupFailure e) {
             System.err.println("laituri: " + e.getMessage());
             return 2;

@@ -21,10 +21,10 @@ final class Application implements AutoCloseable {
     }
 
     /** Starts the database and the context; throws {@link StartupFailure} with one readable line. */
-    static Application start(Map<String, Object> extraProperties) {
+    static Application start(Map<String, String> env, Map<String, Object> extraProperties) {
         DatabaseSettings database;
         try {
-            database = DatabaseSettings.fromEnvironment(System.getenv());
+            database = DatabaseSettings.fromEnvironment(env);
         } catch (RuntimeException e) {
             throw new StartupFailure(e.getMessage());
         }

@@ -30,7 +30,7 @@ class DemoCommand extends AppCommand {
         ContentFolder.ImportReport report = app.bean(ContentFolder.class).importFrom(contentDir);
         ImportCommand.print(report);
         String token = app.bean(AdminBootstrap.class)
-                .demoToken(Optional.ofNullable(System.getenv("LAITURI_ADMIN_TOKEN")).filter(t -> !t.isBlank()));
+                .demoToken(Optional.ofNullable(env.get("LAITURI_ADMIN_TOKEN")).filter(t -> !t.isBlank()));
         String url = app.serve();
         System.out.println();
         System.out.println("Laituri demo is running (database: " + app.databaseDescription() + ")");

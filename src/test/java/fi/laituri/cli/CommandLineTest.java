@@ -1,0 +1,159 @@
+package fi.laituri.cli;
+
+import fi.laituri.TestDatabase;
+import fi.laituri.security.Users;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The laituri command as a user runs it, against a real database. */
+class CommandLineTest {
+
+    record Run(int exitCode, String out, String err) {
+        List<String> errLines() {
+            return err.lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    private static Run run(Map<String, String> env, String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K command = CommandLine.defaultFactory().create(type);
+                if (command instanceof AppCommand app) {
+                    app.env = env;
+                }
+                return command;
+            }
+        };
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = new CommandLine(new LaituriCommand(), factory).execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static Map<String, String> freshDatabaseEnv() {
+        String db = TestDatabase.newDatabase();
+        Map<String, String> env = new HashMap<>();
+        env.put("LAITURI_DB_URL", TestDatabase.url(db));
+        env.put("LAITURI_DB_USER", TestDatabase.user());
+        env.put("LAITURI_DB_PASSWORD", TestDatabase.password());
+        return env;
+    }
+
+    @Test
+    void aWrongDatabasePasswordIsReportedInOneLine() {
+        assumeTrue(TestDatabase.checksPasswords(), "the embedded test server checks no passwords; CI runs this against a real server");
+        Map<String, String> env = freshDatabaseEnv();
+        env.put("LAITURI_DB_USER", "laituri_nobody");
+        env.put("LAITURI_DB_PASSWORD", "wrong");
+
+        Run run = run(env, "user", "list");
+
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().startsWith("laituri: cannot use the database at " + env.get("LAITURI_DB_URL")), run.err());
+        assertTrue(run.err().contains("Access denied"), run.err());
+    }
+
+    @Test
+    void aDatabaseServerThatIsDownIsReportedInOneLine() {
+        Map<String, String> env = Map.of("LAITURI_DB_URL", "jdbc:mariadb://127.0.0.1:1/laituri?connectTimeout=2000");
+
+        Run run = run(env, "user", "list");
+
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().startsWith("laituri: cannot use the database at jdbc:mariadb://127.0.0.1:1/laituri"), run.err());
+    }
+
+    @Test
+    void userAddPrintsATokenThatAuthenticatesThatUser() {
+        Map<String, String> env = freshDatabaseEnv();
+
+        Run run = run(env, "user", "add", "--name", "maija", "--role", "translator");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String token = run.out().lines().filter(l -> l.startsWith("lt_")).findFirst().orElseThrow();
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "datasources.default.url", env.get("LAITURI_DB_URL"),
+                "datasources.default.username", env.get("LAITURI_DB_USER"),
+                "datasources.default.password", env.get("LAITURI_DB_PASSWORD")))) {
+            Users.Account account = context.getBean(Users.class).authenticate(token).orElseThrow();
+            assertEquals("maija", account.name());
+            assertEquals("translator", account.role().code());
+        }
+    }
+
+    @Test
+    void userAddWithAnUnknownRoleFailsAndNamesTheRoles() {
+        Run run = run(freshDatabaseEnv(), "user", "add", "--name", "x", "--role", "superuser");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("admin, editor, translator, publisher"), run.err());
+    }
+
+    @Test
+    void importReportsBadFilesWithFileAndLineAndImportsTheRest(@TempDir Path dir) throws IOException {
+        write(dir.resolve("articles/good/fi.md"), "---\ntitle: Hyvä\nstatus: draft\n---\n\nTeksti.\n");
+        write(dir.resolve("articles/bad/fi.md"), "---\ntitle: Huono\nslug: ../etc\n---\n\nTeksti.\n");
+
+        Run run = run(freshDatabaseEnv(), "import", dir.toString());
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains(dir.resolve("articles/bad/fi.md") + ":3: slug"), run.err());
+        assertTrue(run.out().contains("Imported: 1 created, 0 updated, 0 unchanged, 1 with problems"), run.out());
+    }
+
+    @Test
+    void importingTheSameFolderTwiceReportsEverythingUnchanged(@TempDir Path dir) throws IOException {
+        write(dir.resolve("articles/good/fi.md"), "---\ntitle: Hyvä\nstatus: draft\n---\n\nTeksti.\n");
+        Map<String, String> env = freshDatabaseEnv();
+
+        assertEquals(0, run(env, "import", dir.toString()).exitCode());
+        Run second = run(env, "import", dir.toString());
+
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.out().contains("Imported: 0 created, 0 updated, 1 unchanged, 0 with problems"), second.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"serve", "demo", "import", "export", "user"})
+    void everyCommandExplainsItselfWithHelp(String command) {
+        Run run = run(Map.of(), command, "--help");
+
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().startsWith("Usage: laituri " + command), run.out());
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}

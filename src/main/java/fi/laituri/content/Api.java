@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
@@ -19,7 +20,7 @@ public final class Api {
     /** A new document, optionally with its first language versions. */
     @Serdeable
     public record CreateDocument(@NotBlank String kind, @Nullable @Size(max = 100) String key,
-                                 @Nullable @Valid @Size(max = 20) List<VariantInput> variants) {
+                                 @Nullable @Size(max = 20) List<@NotNull @Valid VariantInput> variants) {
     }
 
     /** Changes to a document's own fields; absent fields stay as they are. */

@@ -85,8 +85,9 @@ public class ContentService {
                 finalKey = uniqueKey(finalKey);
             }
             Document doc = documents.save(new Document(null, kind.code(), finalKey, null, null, null));
-            for (Api.VariantInput input : inputs) {
-                insertVariant(doc, input.language(), toContent(input, null, input.language()), Status.DRAFT, actor);
+            for (int i = 0; i < inputs.size(); i++) {
+                Api.VariantInput input = inputs.get(i);
+                insertVariant(doc, input.language(), toContent(input, null, "variants[" + i + "]."), Status.DRAFT, actor);
             }
             return view(doc);
         });
@@ -151,7 +152,7 @@ public class ContentService {
                 throw ProblemException.conflict("variant-exists",
                         "document " + documentId + " has a " + language + " version already; update it instead");
             }
-            Variant v = insertVariant(doc, language, toContent(input, null, language), Status.DRAFT, actor);
+            Variant v = insertVariant(doc, language, toContent(input, null, ""), Status.DRAFT, actor);
             return view(doc, v);
         });
     }
@@ -164,7 +165,7 @@ public class ContentService {
 
     public Api.VariantView replaceVariant(long documentId, String language, Long expectedVersion,
                                           Api.VariantInput input, String actor) {
-        return change(documentId, language, expectedVersion, current -> toContent(input, current, language), actor, null);
+        return change(documentId, language, expectedVersion, current -> toContent(input, current, ""), actor, null);
     }
 
     public Api.VariantView patchVariant(long documentId, String language, Long expectedVersion,
@@ -179,7 +180,7 @@ public class ContentService {
                     patch.tags() != null ? patch.tags() : c.tags(),
                     patch.authors() != null ? patch.authors() : c.authors(),
                     patch.date() != null ? patch.date() : c.date() == null ? null : c.date().atZone(zone).toOffsetDateTime());
-            return toContent(merged, current, language);
+            return toContent(merged, current, "");
         }, actor, null);
     }
 
@@ -216,7 +217,7 @@ public class ContentService {
                                            String actor) {
         return change(documentId, language, expectedVersion, current -> {
             VariantContent old = revision(current, number).content();
-            requireAuthorsExist(old.authors());
+            requireAuthorsExist("authors", old.authors());
             return old;
         }, actor, number);
     }
@@ -305,11 +306,11 @@ public class ContentService {
             }
             Optional<Variant> existing = variants.findByDocumentIdAndLanguage(doc.id(), language);
             if (existing.isEmpty()) {
-                insertVariant(doc, language, toContent(input, null, language), status, actor);
+                insertVariant(doc, language, toContent(input, null, ""), status, actor);
                 return Outcome.CREATED;
             }
             Variant current = existing.get();
-            VariantContent content = toContent(input, current, language);
+            VariantContent content = toContent(input, current, "");
             boolean statusChanged = !current.status().equals(status.code());
             if (content.hash().equals(current.contentHash()) && !statusChanged) {
                 return Outcome.UNCHANGED;
@@ -393,27 +394,27 @@ public class ContentService {
     }
 
     /** Turns client input into content: validated, normalised, slug resolved. */
-    private VariantContent toContent(Api.VariantInput input, Variant current, String language) {
+    private VariantContent toContent(Api.VariantInput input, Variant current, String field) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String title = input.title() == null ? "" : input.title().strip();
         if (title.isEmpty()) {
-            errors.add(new Problem.FieldError("title", "must not be blank"));
+            errors.add(new Problem.FieldError(field + "title", "must not be blank"));
         }
-        checkText(errors, "title", title, false);
-        checkText(errors, "summary", input.summary(), true);
-        checkText(errors, "body", input.body(), true);
+        checkText(errors, field + "title", title, false);
+        checkText(errors, field + "summary", input.summary(), true);
+        checkText(errors, field + "body", input.body(), true);
         String slug = input.slug() != null ? input.slug() : current != null ? current.slug() : null;
         if (slug != null && !Slugs.isValid(slug)) {
-            errors.add(new Problem.FieldError("slug",
+            errors.add(new Problem.FieldError(field + "slug",
                     "a slug is 1-" + Slugs.MAX_LENGTH + " lowercase letters a-z, digits and single hyphens"));
         }
         List<String> tags = normalise(input.tags());
-        tags.forEach(t -> checkText(errors, "tags", t, false));
+        tags.forEach(t -> checkText(errors, field + "tags", t, false));
         List<String> authorIds = normalise(input.authors());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        requireAuthorsExist(authorIds);
+        requireAuthorsExist(field + "authors", authorIds);
         Instant date = input.date() == null ? null : input.date().toInstant();
         return new VariantContent(slug, title, input.summary() == null ? "" : input.summary().strip(),
                 input.body() == null ? "" : input.body(), tags, authorIds, date);
@@ -444,14 +445,14 @@ public class ContentService {
         return List.copyOf(set);
     }
 
-    private void requireAuthorsExist(List<String> ids) {
+    private void requireAuthorsExist(String field, List<String> ids) {
         if (ids.isEmpty()) {
             return;
         }
         List<String> known = authors.findByIdIn(ids).stream().map(Author::id).toList();
         List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {
-            throw ProblemException.invalid("authors", "unknown author " + String.join(", ", unknown)
+            throw ProblemException.invalid(field, "unknown author " + String.join(", ", unknown)
                     + "; create it under /api/v1/authors first");
         }
     }

@@ -9,6 +9,8 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders the framework's own errors (unknown route, malformed JSON, body too large, failed bean
@@ -18,12 +20,14 @@ import java.util.Map;
 @Replaces(ErrorResponseProcessor.class)
 class ProblemResponseProcessor implements ErrorResponseProcessor<Map<String, Object>> {
 
+    private static final Pattern DECODED_PROPERTY = Pattern.compile("Error decoding property \\[\\S+ (\\w+)] of type \\[[^]]*]");
+
     @Override
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpStatus status = base.getStatus();
         List<Problem.FieldError> errors = context.getErrors().stream()
                 .filter(e -> e.getPath().isPresent())
-                .map(e -> new Problem.FieldError(fieldName(e.getPath().get()), e.getMessage()))
+                .map(e -> fieldError(e.getPath().get(), e.getMessage()))
                 .toList();
         String detail = detail(status, context);
         Problem problem = new Problem(Problems.typeUri(type(status, errors)), status.getReason(), status.getCode(), detail,
@@ -56,8 +60,29 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Map<String, Obj
             case REQUEST_ENTITY_TOO_LARGE -> "The request body is larger than this server accepts.";
             default -> context.getErrors().isEmpty()
                     ? status.getReason()
-                    : context.getErrors().get(0).getMessage();
+                    : context.getErrors().get(0).getPath().isPresent()
+                    ? "The request has invalid fields."
+                    : withoutSourceLocation(context.getErrors().get(0).getMessage());
         };
+    }
+
+    /**
+     * A body that could not be decoded is reported by the framework against the whole argument
+     * ({@code /request}) with the JSON property inside the message; name the property instead.
+     */
+    private static Problem.FieldError fieldError(String path, String message) {
+        Matcher property = DECODED_PROPERTY.matcher(message);
+        if (property.find()) {
+            String reason = message.substring(property.end()).replaceFirst("^\\]?:?\\s*", "");
+            return new Problem.FieldError(property.group(1), withoutSourceLocation(reason));
+        }
+        String field = path.startsWith("/") ? path.substring(1) : fieldName(path);
+        return new Problem.FieldError(field, withoutSourceLocation(message));
+    }
+
+    private static String withoutSourceLocation(String message) {
+        int at = message.indexOf("\n at [Source");
+        return at < 0 ? message : message.substring(0, at);
     }
 
     /** Bean validation paths look like {@code create.body.title}; the client knows only {@code title}. */

@@ -43,7 +43,10 @@ public final class TestDatabase {
             File root = new File("target/test-mariadb").getAbsoluteFile();
             File data = new File(root, "data-" + ProcessHandle.current().pid());
             EmbeddedMariaDb db = EmbeddedMariaDb.start(new File(root, "base"), data, 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(db::close));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                db.close();
+                deleteTree(data);
+            }));
             serverUrl = db.serverUrl();
             user = "root";
             password = "";
@@ -111,6 +114,16 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void deleteTree(File dir) {
+        File[] children = dir.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                deleteTree(child);
+            }
+        }
+        dir.delete();
     }
 
     private static Connection connect() throws SQLException {

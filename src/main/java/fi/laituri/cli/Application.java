@@ -45,7 +45,7 @@ final class Application implements AutoCloseable {
     private static String explain(Throwable e, DatabaseSettings database) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
-                return "cannot use the database at " + database.url() + ": " + firstLine(sql.getMessage());
+                return "cannot use the database at " + database.describe() + ": " + firstLine(sql.getMessage());
             }
         }
         Throwable root = e;

@@ -41,8 +41,10 @@ public record DatabaseSettings(String url, String user, String password, Optiona
         return p;
     }
 
+    /** The URL for messages and logs, with any password in it masked. */
     public String describe() {
-        return embedded.isPresent() ? "embedded MariaDB (" + url + ")" : url;
+        String shown = url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return embedded.isPresent() ? "embedded MariaDB (" + shown + ")" : shown;
     }
 
     @Override

@@ -14,6 +14,8 @@ public abstract class DatabaseTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>();
         TestDatabase.freshDatabase().forEach((k, v) -> properties.put(k, String.valueOf(v)));
+        // A free port of its own, so test runs do not collide with each other or with a running Laituri.
+        properties.put("micronaut.server.port", "-1");
         properties.putAll(extraProperties());
         return properties;
     }

@@ -7,15 +7,18 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Markdown to safe HTML. The parser and renderer are thread-safe and built once. Raw HTML blocks and
- * inline HTML are escaped, and link and image URLs pass commonmark's sanitizer, which keeps only
- * http, https, mailto and data image URLs (so {@code javascript:} links lose their target).
+ * inline HTML are escaped, and link and image URLs pass {@link SafeUrls}, which keeps only relative,
+ * http, https and mailto URLs, and inline raster images (so {@code javascript:} links lose their target).
  */
 @Singleton
 public class Markdown {
@@ -29,6 +32,7 @@ public class Markdown {
             .extensions(EXTENSIONS)
             .escapeHtml(true)
             .sanitizeUrls(true)
+            .urlSanitizer(new SafeUrls())
             .build();
 
     public Node parse(String markdown) {
@@ -41,5 +45,26 @@ public class Markdown {
 
     public String toHtml(Node document) {
         return renderer.render(document);
+    }
+
+    /**
+     * commonmark's default sanitizer lets any {@code data:} URL through, {@code data:text/html} links
+     * included; here data URLs are allowed only as the source of a raster image.
+     */
+    static final class SafeUrls implements UrlSanitizer {
+
+        private static final Pattern RASTER_IMAGE = Pattern.compile("(?i)data:image/(png|gif|jpeg|webp)[;,].*",
+                Pattern.DOTALL);
+        private final UrlSanitizer links = new DefaultUrlSanitizer(List.of("http", "https", "mailto"));
+
+        @Override
+        public String sanitizeLinkUrl(String url) {
+            return links.sanitizeLinkUrl(url);
+        }
+
+        @Override
+        public String sanitizeImageUrl(String url) {
+            return RASTER_IMAGE.matcher(url).matches() ? url : links.sanitizeImageUrl(url);
+        }
     }
 }

@@ -93,6 +93,7 @@ public final class TestDatabase {
         return password;
     }
 
+    /** Drops the databases that earlier, finished test runs left behind. */
     private static void dropLeftovers() {
         try (Connection c = connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SHOW DATABASES LIKE '" + PREFIX + "%'")) {
@@ -101,10 +102,22 @@ public final class TestDatabase {
                 names.add(rs.getString(1));
             }
             for (String name : names) {
-                s.execute("DROP DATABASE IF EXISTS " + name);
+                if (!ownerIsAlive(name)) {
+                    s.execute("DROP DATABASE IF EXISTS " + name);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the test database at " + serverUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Databases are named after the process that made them; another test run may still use its own. */
+    private static boolean ownerIsAlive(String database) {
+        String[] parts = database.substring(PREFIX.length()).split("_");
+        try {
+            return ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

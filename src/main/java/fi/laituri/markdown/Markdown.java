@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Markdown to safe HTML. The parser and renderer are thread-safe and built once. Raw HTML blocks and
  * inline HTML are escaped, and link and image URLs pass {@link SafeUrls}, which keeps only relative,
- * http, https and mailto URLs, and inline raster images (so {@code javascript:} links lose their target).
+ * http, https and mailto URLs, inline raster images, and {@code doc:<key>} links between documents, which
+ * browsers ignore and the site build turns into the right language's URL. {@code javascript:} and other
+ * schemes lose their target.
  */
 @Singleton
 public class Markdown {
@@ -55,7 +57,7 @@ public class Markdown {
 
         private static final Pattern RASTER_IMAGE = Pattern.compile("(?i)data:image/(png|gif|jpeg|webp)[;,].*",
                 Pattern.DOTALL);
-        private final UrlSanitizer links = new DefaultUrlSanitizer(List.of("http", "https", "mailto"));
+        private final UrlSanitizer links = new DefaultUrlSanitizer(List.of("http", "https", "mailto", "doc"));
 
         @Override
         public String sanitizeLinkUrl(String url) {

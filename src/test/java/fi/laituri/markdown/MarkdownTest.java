@@ -129,6 +129,13 @@ class MarkdownTest {
     }
 
     @Test
+    void linksToOtherDocumentsKeepTheirDocTarget() {
+        String html = markdown.toHtml("[Tavoitteet](doc:partnership-goals)");
+
+        assertTrue(html.contains("<a href=\"doc:partnership-goals\">Tavoitteet</a>"), html);
+    }
+
+    @Test
     void inlineRasterImagesKeepTheirDataSource() {
         String png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 

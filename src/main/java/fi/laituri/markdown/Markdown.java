@@ -5,6 +5,7 @@ import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
@@ -35,6 +36,12 @@ public class Markdown {
             .escapeHtml(true)
             .sanitizeUrls(true)
             .urlSanitizer(new SafeUrls())
+            // Sanitising also marks every link rel="nofollow"; the site's own editorial links are not spam.
+            .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                if (node instanceof Link) {
+                    attributes.remove("rel");
+                }
+            })
             .build();
 
     public Node parse(String markdown) {

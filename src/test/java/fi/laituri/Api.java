@@ -10,15 +10,21 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * A small client for the editorial API in tests: sends JSON as a given user and returns the status,
  * headers and body whatever the status, so tests can assert on errors as plainly as on successes.
+ * A {@code String} body is sent as it is, so tests can send malformed JSON too.
  */
 public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
 
     private final HttpClient client;
     private final String token;
@@ -33,18 +39,35 @@ public final class Api {
         return new Api(client, users.add(role.code() + "-" + UUID.randomUUID().toString().substring(0, 8), role).token());
     }
 
-    public record Reply(int status, HttpHeaders headers, Map<String, Object> body, String contentType) {
+    /**
+     * What came back: the raw body as {@code text}, and as {@code json} (a map, list, string or number)
+     * when the body is JSON.
+     */
+    public record Reply(int status, HttpHeaders headers, Object json, String text, String contentType) {
         public String etag() {
             return headers.get("ETag");
         }
 
+        /** The body when it is a JSON object, else null. */
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> body() {
+            return json instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+        }
+
+        /** The body when it is a JSON array, else null. */
+        @SuppressWarnings("unchecked")
+        public List<Object> list() {
+            return json instanceof List<?> l ? (List<Object>) l : null;
+        }
+
+        /** The value at a dotted path such as {@code variants.0.slug}; null where the path leads nowhere. */
         @SuppressWarnings("unchecked")
         public <T> T get(String path) {
-            Object current = body;
+            Object current = json;
             for (String part : path.split("\\.")) {
                 if (current instanceof Map<?, ?> m) {
                     current = m.get(part);
-                } else if (current instanceof java.util.List<?> l) {
+                } else if (current instanceof List<?> l && part.matches("\\d+") && Integer.parseInt(part) < l.size()) {
                     current = l.get(Integer.parseInt(part));
                 } else {
                     return null;
@@ -90,17 +113,27 @@ public final class Api {
             request.header("If-Match", ifMatch);
         }
         try {
-            HttpResponse<Map> response = client.toBlocking().exchange(request, Argument.of(Map.class), Argument.of(Map.class));
-            return reply(response);
+            return reply(client.toBlocking().exchange(request, Argument.STRING, Argument.STRING));
         } catch (HttpClientResponseException e) {
             return reply(e.getResponse());
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Reply reply(HttpResponse<?> response) {
-        Map<String, Object> body = response.getBody(Map.class).orElse(null);
-        return new Reply(response.code(), response.getHeaders(), body,
+        String text = response.getBody(String.class).orElse(null);
+        return new Reply(response.code(), response.getHeaders(), parse(text), text,
                 response.getContentType().map(Object::toString).orElse(null));
+    }
+
+    /** The JSON in a body, or null when there is none or it is not JSON (a YAML document, say). */
+    private static Object parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readValue(text, Object.class);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }

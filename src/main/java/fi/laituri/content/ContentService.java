@@ -35,6 +35,13 @@ import java.util.stream.Collectors;
 @Singleton
 public class ContentService {
 
+    /**
+     * The range MariaDB's DATETIME holds (years 1000-9999), less a day at each end for the time zone
+     * the driver converts into. A date outside it would fail in the database, after validation.
+     */
+    private static final Instant EARLIEST_DATE = Instant.parse("1000-01-02T00:00:00Z");
+    private static final Instant LATEST_DATE = Instant.parse("9999-12-30T23:59:59Z");
+
     private final DocumentRepository documents;
     private final VariantRepository variants;
     private final RevisionRepository revisions;
@@ -411,11 +418,14 @@ public class ContentService {
         List<String> tags = normalise(input.tags());
         tags.forEach(t -> checkText(errors, field + "tags", t, false));
         List<String> authorIds = normalise(input.authors());
+        Instant date = input.date() == null ? null : input.date().toInstant();
+        if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
+            errors.add(new Problem.FieldError(field + "date", "must be between the years 1000 and 9999"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         requireAuthorsExist(field + "authors", authorIds);
-        Instant date = input.date() == null ? null : input.date().toInstant();
         return new VariantContent(slug, title, input.summary() == null ? "" : input.summary().strip(),
                 input.body() == null ? "" : input.body(), tags, authorIds, date);
     }

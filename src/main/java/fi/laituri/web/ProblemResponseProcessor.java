@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 @Replaces(ErrorResponseProcessor.class)
 class ProblemResponseProcessor implements ErrorResponseProcessor<Map<String, Object>> {
 
-    private static final Pattern DECODED_PROPERTY = Pattern.compile("Error decoding property \\[\\S+ (\\w+)] of type \\[[^]]*]");
+    /** Serde names the property after its type, which may hold spaces itself: {@code [List<String E> tags]}. */
+    private static final Pattern DECODED_PROPERTY = Pattern.compile("Error decoding property \\[[^]]*\\s(\\w+)] of type \\[[^]]*]");
 
     @Override
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context, MutableHttpResponse<?> base) {

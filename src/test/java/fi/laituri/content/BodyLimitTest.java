@@ -1,0 +1,73 @@
+package fi.laituri.content;
+
+import fi.laituri.Api;
+import fi.laituri.DatabaseTest;
+import fi.laituri.security.Role;
+import fi.laituri.security.Users;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static fi.laituri.content.Drafts.article;
+import static fi.laituri.content.Drafts.variant;
+import static fi.laituri.content.Drafts.variantUri;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A body over {@code micronaut.server.max-request-size} is refused before it reaches the content. */
+@MicronautTest(transactional = false)
+class BodyLimitTest extends DatabaseTest {
+
+    private static final int LIMIT = 4096;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    Users users;
+
+    Api editor;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("micronaut.server.max-request-size", String.valueOf(LIMIT));
+    }
+
+    @BeforeAll
+    void signIn() {
+        editor = Api.as(client, users, Role.EDITOR);
+    }
+
+    @Test
+    void aBodyUnderTheLimitIsAccepted() {
+        Api.Reply created = Drafts.create(editor, "article", variant("fi", "Pieni", "body", "x".repeat(LIMIT / 2)));
+
+        assertEquals(201, created.status());
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413Problem() {
+        Api.Reply refused = Drafts.create(editor, "article", variant("fi", "Iso", "body", "x".repeat(LIMIT * 2)));
+
+        assertEquals(413, refused.status());
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+        assertEquals(413, ((Number) refused.get("status")).intValue());
+    }
+
+    @Test
+    void aReplacementOverTheLimitIsA413AndLeavesTheVariantAsItWas() {
+        long id = article(editor, variant("fi", "Ennallaan", "body", "lyhyt"));
+        String etag = editor.get(variantUri(id, "fi")).etag();
+
+        Api.Reply refused = editor.put(variantUri(id, "fi"), variant("fi", "Ennallaan", "body", "y".repeat(LIMIT * 2)), etag);
+
+        assertEquals(413, refused.status());
+        assertEquals("lyhyt", editor.get(variantUri(id, "fi")).get("body"));
+    }
+}

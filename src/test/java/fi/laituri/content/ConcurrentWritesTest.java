@@ -1,0 +1,137 @@
+package fi.laituri.content;
+
+import fi.laituri.Api;
+import fi.laituri.DatabaseTest;
+import fi.laituri.security.Role;
+import fi.laituri.security.Users;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+import static fi.laituri.content.Drafts.article;
+import static fi.laituri.content.Drafts.revisions;
+import static fi.laituri.content.Drafts.uniqueWord;
+import static fi.laituri.content.Drafts.variant;
+import static fi.laituri.content.Drafts.variantUri;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** No update is ever lost: fifty writers on one variant at the same moment. */
+@MicronautTest(transactional = false)
+class ConcurrentWritesTest extends DatabaseTest {
+
+    private static final int WRITERS = 50;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    Users users;
+
+    Api editor;
+
+    @BeforeAll
+    void signIn() {
+        editor = Api.as(client, users, Role.EDITOR);
+    }
+
+    @Test
+    void writersHoldingTheSameETagGet200Or412AndEverySuccessIsOneRevision() throws Exception {
+        long id = article(editor, variant("fi", "Kilpajuoksu " + uniqueWord(), "body", "alku"));
+        String etag = editor.get(variantUri(id, "fi")).etag();
+
+        List<Api.Reply> replies = all(writer -> editor.put(variantUri(id, "fi"), body(writer), etag));
+
+        replies.forEach(r -> assertTrue(r.status() == 200 || r.status() == 412, () -> r.status() + " " + r.text()));
+        List<Api.Reply> successes = replies.stream().filter(r -> r.status() == 200).toList();
+        assertEquals(1 + successes.size(), revisions(editor, id, "fi").size());
+        Api.Reply lastSuccess = successes.stream()
+                .max(Comparator.comparingLong(r -> ((Number) r.get("version")).longValue())).orElseThrow();
+        assertEquals((Object) lastSuccess.get("body"), editor.get(variantUri(id, "fi")).get("body"));
+    }
+
+    @Test
+    void ofWritersHoldingTheSameETagExactlyOneWins() throws Exception {
+        long id = article(editor, variant("fi", "Yksi voittaa " + uniqueWord(), "body", "alku"));
+        String etag = editor.get(variantUri(id, "fi")).etag();
+
+        List<Api.Reply> replies = all(writer -> editor.put(variantUri(id, "fi"), body(writer), etag));
+
+        assertEquals(1, replies.stream().filter(r -> r.status() == 200).count());
+        assertEquals(WRITERS - 1, replies.stream().filter(r -> r.status() == 412).count());
+    }
+
+    @Test
+    void writersThatRereadAndRetryOn412AllLandExactlyOnce() throws Exception {
+        long id = article(editor, variant("fi", "Jono " + uniqueWord(), "body", "alku"));
+
+        List<Api.Reply> replies = all(writer -> {
+            while (true) {
+                String etag = editor.get(variantUri(id, "fi")).etag();
+                Api.Reply reply = editor.put(variantUri(id, "fi"), body(writer), etag);
+                if (reply.status() != 412) {
+                    return reply;
+                }
+            }
+        });
+
+        replies.forEach(r -> assertEquals(200, r.status(), r.text()));
+        List<Map<String, Object>> listed = revisions(editor, id, "fi");
+        assertEquals(WRITERS + 1, listed.size());
+        Map<String, Integer> revisionsPerBody = new HashMap<>();
+        for (Map<String, Object> summary : listed) {
+            Api.Reply revision = editor.get(variantUri(id, "fi") + "/revisions/" + summary.get("number"));
+            revisionsPerBody.merge(revision.get("body"), 1, Integer::sum);
+        }
+        for (int writer = 0; writer < WRITERS; writer++) {
+            assertEquals(1, revisionsPerBody.getOrDefault(body(writer).get("body"), 0), "writer " + writer);
+        }
+    }
+
+    private static Map<String, Object> body(int writer) {
+        return variant("fi", "Kirjoittaja " + writer, "body", "Kirjoittajan " + writer + " teksti");
+    }
+
+    /** Runs one request per writer on its own thread, all released at once; returns the replies in writer order. */
+    private static List<Api.Reply> all(IntFunction<Api.Reply> request) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(WRITERS);
+        try {
+            CountDownLatch ready = new CountDownLatch(WRITERS);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Api.Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < WRITERS; i++) {
+                int writer = i;
+                futures.add(threads.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return request.apply(writer);
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<Api.Reply> replies = new ArrayList<>();
+            for (Future<Api.Reply> f : futures) {
+                replies.add(f.get(2, TimeUnit.MINUTES));
+            }
+            return replies;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}

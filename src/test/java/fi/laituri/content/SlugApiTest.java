@@ -1,0 +1,160 @@
+package fi.laituri.content;
+
+import fi.laituri.Api;
+import fi.laituri.DatabaseTest;
+import fi.laituri.security.Role;
+import fi.laituri.security.Users;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static fi.laituri.content.Drafts.article;
+import static fi.laituri.content.Drafts.uniqueWord;
+import static fi.laituri.content.Drafts.variant;
+import static fi.laituri.content.Drafts.variantUri;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+class SlugApiTest extends DatabaseTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    Users users;
+
+    Api editor;
+
+    @BeforeAll
+    void signIn() {
+        editor = Api.as(client, users, Role.EDITOR);
+    }
+
+    static Stream<String> invalidSlugs() {
+        return Stream.of("../etc", "..", "a/b", "%2e%2e", "UPPER", "Mixed-case", "-lead", "trail-", "a--b", "a b",
+                "a.b", "a_b", "ä", "", "x".repeat(101), "x".repeat(200), "a\u0000b", "a\u0007b", "a\nb", "a\tb",
+                "\u001b[31m", "/etc/passwd", "C:\\windows", "a\\b");
+    }
+
+    @Test
+    void aSlugIsMadeFromTheTitleWithFinnishAndSwedishLettersTransliterated() {
+        Api.Reply created = Drafts.create(editor, "article", variant("fi", "Äänestys Östersundissa ja Åbossa"));
+
+        assertEquals(201, created.status());
+        assertEquals("aanestys-ostersundissa-ja-abossa", created.get("variants.0.slug"));
+    }
+
+    @Test
+    void twoDocumentsWithTheSameTitleGetDistinctSlugsInOneLanguage() {
+        String title = "Sama otsikko " + uniqueWord();
+        String first = Drafts.create(editor, "article", variant("fi", title)).get("variants.0.slug");
+
+        String second = Drafts.create(editor, "article", variant("fi", title)).get("variants.0.slug");
+
+        assertEquals(title.toLowerCase().replace(' ', '-'), first);
+        assertNotEquals(first, second);
+        assertTrue(second.startsWith(first + "-"), second);
+    }
+
+    @Test
+    void theSameTitleInTwoLanguagesGetsThePlainSlugInBoth() {
+        String title = "Partnerskap " + uniqueWord();
+        String plain = title.toLowerCase().replace(' ', '-');
+
+        String finnish = Drafts.create(editor, "article", variant("fi", title)).get("variants.0.slug");
+        String swedish = Drafts.create(editor, "article", variant("sv", title)).get("variants.0.slug");
+
+        assertEquals(plain, finnish);
+        assertEquals(plain, swedish);
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidSlugs")
+    void anInvalidSuppliedSlugIsRefusedWith400OnTheSlugField(String slug) {
+        long id = article(editor, variant("fi", "Oikea sivu " + uniqueWord()));
+
+        Api.Reply refused = editor.post("/api/v1/documents/" + id + "/variants", variant("sv", "Sidan", "slug", slug));
+
+        assertEquals(400, refused.status());
+        assertEquals(List.of("slug"), fields(refused));
+        assertEquals(404, editor.get(variantUri(id, "sv")).status());
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidSlugs")
+    void anInvalidSlugInAPatchIsRefusedWith400AndTheSlugStays(String slug) {
+        long id = article(editor, variant("fi", "Pysyvä osoite " + uniqueWord()));
+        Api.Reply before = editor.get(variantUri(id, "fi"));
+
+        Api.Reply refused = editor.patch(variantUri(id, "fi"), Map.of("slug", slug), before.etag());
+
+        assertEquals(400, refused.status());
+        assertEquals(List.of("slug"), fields(refused));
+        assertEquals((Object) before.get("slug"), editor.get(variantUri(id, "fi")).get("slug"));
+    }
+
+    @Test
+    void aValidSuppliedSlugIsKeptAsGiven() {
+        String slug = "oma-" + uniqueWord() + "-2024";
+
+        Api.Reply created = Drafts.create(editor, "article", variant("fi", "Mikä tahansa", "slug", slug));
+
+        assertEquals(201, created.status());
+        assertEquals(slug, created.get("variants.0.slug"));
+    }
+
+    @Test
+    void aSuppliedSlugAlreadyUsedInThatLanguageIsRefusedWith409() {
+        String slug = "varattu-" + uniqueWord();
+        article(editor, variant("fi", "Ensimmäinen", "slug", slug));
+
+        Api.Reply refused = Drafts.create(editor, "article", variant("fi", "Toinen", "slug", slug));
+
+        assertEquals(409, refused.status());
+        assertTrue(refused.contentType().startsWith("application/problem+json"));
+    }
+
+    @Test
+    void changingASlugToOneUsedInThatLanguageIsRefusedWith409() {
+        String taken = "toisen-" + uniqueWord();
+        article(editor, variant("fi", "Toinen sivu", "slug", taken));
+        long id = article(editor, variant("fi", "Oma sivu " + uniqueWord()));
+        Api.Reply before = editor.get(variantUri(id, "fi"));
+
+        Api.Reply refused = editor.patch(variantUri(id, "fi"), Map.of("slug", taken), before.etag());
+
+        assertEquals(409, refused.status());
+        assertEquals((Object) before.get("slug"), editor.get(variantUri(id, "fi")).get("slug"));
+    }
+
+    @Test
+    void theSameSuppliedSlugInAnotherLanguageIsAccepted() {
+        String slug = "yhteinen-" + uniqueWord();
+        article(editor, variant("fi", "Suomeksi", "slug", slug));
+
+        Api.Reply created = Drafts.create(editor, "article", variant("sv", "På svenska", "slug", slug));
+
+        assertEquals(201, created.status());
+        assertEquals(slug, created.get("variants.0.slug"));
+    }
+
+    private static List<Object> fields(Api.Reply problem) {
+        List<?> errors = problem.get("errors");
+        if (errors == null) {
+            throw new AssertionError("no field errors in " + problem.text());
+        }
+        return errors.stream().map(e -> ((Map<?, ?>) e).get("field")).map(Object.class::cast).toList();
+    }
+}

@@ -1,0 +1,94 @@
+package fi.laituri.security;
+
+import fi.laituri.Api;
+import fi.laituri.DatabaseTest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+class AuthenticationTest extends DatabaseTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    Users users;
+
+    @Test
+    void aRequestWithoutATokenIsA401Problem() {
+        Api.Reply refused = new Api(client, null).get("/api/v1/documents");
+
+        assertEquals(401, refused.status());
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lt_not-a-real-token", "x", "a-token-that-is-longer-than-two-hundred-characters-"
+            + "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"
+            + "0123456789012345678901234567890123456789012345678901234567890123456789"})
+    void aRequestWithAWrongTokenIsA401Problem(String token) {
+        Api.Reply refused = new Api(client, token).get("/api/v1/documents");
+
+        assertEquals(401, refused.status());
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+    }
+
+    @Test
+    void aWrongTokenGetsExactlyTheSameAnswerAsNoToken() {
+        String issued = users.add("leak-check", Role.EDITOR).token();
+        String almost = issued.substring(0, issued.length() - 1) + (issued.endsWith("A") ? "B" : "A");
+
+        Api.Reply none = new Api(client, null).get("/api/v1/documents");
+        Api.Reply wrong = new Api(client, "lt_not-a-real-token").get("/api/v1/documents");
+        Api.Reply nearlyRight = new Api(client, almost).get("/api/v1/documents");
+
+        assertEquals(none.text(), wrong.text());
+        assertEquals(none.text(), nearlyRight.text());
+        assertEquals(none.contentType(), wrong.contentType());
+    }
+
+    @Test
+    void theUnauthenticatedAnswerSaysNothingAboutWhyTheTokenFailed() {
+        Api.Reply refused = new Api(client, "lt_not-a-real-token").get("/api/v1/documents");
+
+        String text = refused.text().toLowerCase();
+        for (String leak : List.of("expired", "not found", "unknown", "hash", "invalid token", "no such", "user", "sql",
+                "exception")) {
+            assertTrue(!text.contains(leak), "the 401 body mentions '" + leak + "': " + refused.text());
+        }
+    }
+
+    @Test
+    void everyEditorialEndpointNeedsAToken() {
+        Api anonymous = new Api(client, null);
+
+        for (String uri : List.of("/api/v1/documents", "/api/v1/documents/1", "/api/v1/documents/1/variants/fi",
+                "/api/v1/documents/1/variants/fi/revisions", "/api/v1/authors", "/api/v1/me")) {
+            assertEquals(401, anonymous.get(uri).status(), uri);
+        }
+        assertEquals(401, anonymous.post("/api/v1/documents", Map.of("kind", "article")).status());
+    }
+
+    @Test
+    void meNamesTheTokensUserAndRole() {
+        Users.IssuedToken issued = users.add("kaisa-kaantaja", Role.TRANSLATOR);
+
+        Api.Reply me = new Api(client, issued.token()).get("/api/v1/me");
+
+        assertEquals(200, me.status());
+        assertEquals("kaisa-kaantaja", me.get("name"));
+        assertEquals(List.of("translator"), me.get("roles"));
+    }
+}

@@ -474,8 +474,7 @@ public class ContentService {
         }
         String slug = base;
         for (int n = 2; variants.existsByLanguageAndSlug(language, slug); n++) {
-            String suffix = "-" + n;
-            slug = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length())) + suffix;
+            slug = Slugs.numbered(base, n);
         }
         return slug;
     }
@@ -483,7 +482,7 @@ public class ContentService {
     private String uniqueKey(String base) {
         String key = base;
         for (int n = 2; documents.existsByTranslationKey(key); n++) {
-            key = base + "-" + n;
+            key = Slugs.numbered(base, n);
         }
         return key;
     }

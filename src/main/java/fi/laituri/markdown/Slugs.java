@@ -20,6 +20,16 @@ public final class Slugs {
         return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
     }
 
+    /**
+     * The n-th alternative to a slug that is taken: {@code base-n}, with the base shortened (and no
+     * hyphen left dangling at the cut) so that the result is still a valid slug.
+     */
+    public static String numbered(String base, int n) {
+        String suffix = "-" + n;
+        String head = base.substring(0, Math.min(base.length(), MAX_LENGTH - suffix.length())).replaceAll("-+$", "");
+        return head + suffix;
+    }
+
     /** A slug for a title; empty when the title has no letters or digits at all. */
     public static String fromTitle(String title) {
         String ascii = Normalizer.normalize(title.replace("ß", "ss").replace("æ", "ae").replace("ø", "o")

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +28,7 @@ import static fi.laituri.content.Drafts.uniqueWord;
 import static fi.laituri.content.Drafts.variant;
 import static fi.laituri.content.Drafts.variantUri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +78,23 @@ class DocumentApiTest extends DatabaseTest {
         assertEquals("contact-us", read.get("key"));
         assertEquals(List.of("fi", "sv"), List.of(read.get("variants.0.language"), read.get("variants.1.language")));
         assertEquals("\"" + read.get("version") + "\"", read.etag());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"one word of three hundred letters", "a hyphen where the number goes"})
+    void twoDocumentsWithTheSameLongTitleGetDistinctValidKeys(String shape) {
+        String title = shape.startsWith("one") ? "k".repeat(300) : "k".repeat(97) + " " + uniqueWord().substring(0, 2);
+
+        Api.Reply first = Drafts.create(editor, "article", variant("fi", title));
+        Api.Reply second = Drafts.create(editor, "article", variant("fi", title));
+
+        assertEquals(201, first.status(), first.text());
+        assertEquals(201, second.status(), second.text());
+        assertNotEquals((Object) first.get("key"), second.get("key"));
+        for (Api.Reply created : List.of(first, second)) {
+            String key = created.get("key");
+            assertTrue(key.length() <= 100 && key.matches("[a-z0-9]+(-[a-z0-9]+)*"), key);
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,23 @@ class SlugApiTest extends DatabaseTest {
         assertEquals(title.toLowerCase().replace(' ', '-'), first);
         assertNotEquals(first, second);
         assertTrue(second.startsWith(first + "-"), second);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"one word of three hundred letters", "a hyphen where the number goes"})
+    void twoDocumentsWithTheSameLongTitleGetDistinctValidSlugs(String shape) {
+        String title = shape.startsWith("one") ? "s".repeat(300) : "s".repeat(97) + " " + uniqueWord().substring(0, 2);
+
+        Api.Reply first = withKey(uniqueWord(), variant("fi", title));
+        Api.Reply second = withKey(uniqueWord(), variant("fi", title));
+
+        assertEquals(201, first.status(), first.text());
+        assertEquals(201, second.status(), second.text());
+        assertNotEquals((Object) first.get("variants.0.slug"), second.get("variants.0.slug"));
+        for (Api.Reply created : List.of(first, second)) {
+            String slug = created.get("variants.0.slug");
+            assertTrue(slug.length() <= 100 && slug.matches("[a-z0-9]+(-[a-z0-9]+)*"), slug);
+        }
     }
 
     @Test
@@ -148,6 +166,10 @@ class SlugApiTest extends DatabaseTest {
 
         assertEquals(201, created.status());
         assertEquals(slug, created.get("variants.0.slug"));
+    }
+
+    private Api.Reply withKey(String key, Map<String, Object> variant) {
+        return editor.post("/api/v1/documents", Map.of("kind", "article", "key", key, "variants", List.of(variant)));
     }
 
     private static List<Object> fields(Api.Reply problem) {

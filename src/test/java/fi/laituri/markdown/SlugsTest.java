@@ -100,4 +100,20 @@ class SlugsTest {
     void aSlugOfOneMoreThanTheMaximumLengthIsInvalid() {
         assertFalse(Slugs.isValid("a".repeat(Slugs.MAX_LENGTH + 1)));
     }
+
+    @Test
+    void aNumberedSlugAppendsTheNumber() {
+        assertEquals("tavoitteet-2", Slugs.numbered("tavoitteet", 2));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 2", "97, 2", "96, 10", "95, 123"})
+    void aNumberedSlugOfALongBaseIsCutToStayValid(int hyphenAt, int number) {
+        String base = "a".repeat(hyphenAt) + "-" + "b".repeat(Slugs.MAX_LENGTH - hyphenAt - 1);
+
+        String numbered = Slugs.numbered(base, number);
+
+        assertTrue(Slugs.isValid(numbered), numbered);
+        assertTrue(numbered.endsWith("-" + number), numbered);
+    }
 }

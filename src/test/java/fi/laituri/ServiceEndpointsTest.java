@@ -22,7 +22,7 @@ class ServiceEndpointsTest extends DatabaseTest {
 
     @Test
     void healthIsPublicAndUp() {
-        Api.Reply health = new Api(client, null).get("/health");
+        ApiClient.Reply health = new ApiClient(client, null).get("/health");
 
         assertEquals(200, health.status());
         assertEquals("UP", health.get("status"));
@@ -30,7 +30,7 @@ class ServiceEndpointsTest extends DatabaseTest {
 
     @Test
     void theOpenApiDocumentIsServedWithoutATokenAndDescribesTheDocumentsEndpoint() {
-        Api.Reply openApi = new Api(client, null).get(OPENAPI);
+        ApiClient.Reply openApi = new ApiClient(client, null).get(OPENAPI);
 
         assertEquals(200, openApi.status());
         assertTrue(openApi.text().startsWith("openapi: 3."), openApi.text().substring(0, Math.min(80, openApi.text().length())));

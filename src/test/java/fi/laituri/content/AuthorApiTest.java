@@ -1,6 +1,6 @@
 package fi.laituri.content;
 
-import fi.laituri.Api;
+import fi.laituri.ApiClient;
 import fi.laituri.DatabaseTest;
 import fi.laituri.security.Role;
 import fi.laituri.security.Users;
@@ -32,24 +32,24 @@ class AuthorApiTest extends DatabaseTest {
     @Inject
     Users users;
 
-    Api editor;
+    ApiClient editor;
 
     @BeforeAll
     void signIn() {
-        editor = Api.as(client, users, Role.EDITOR);
+        editor = ApiClient.as(client, users, Role.EDITOR);
     }
 
     @Test
     void creatingAnAuthorReturns201WithItsLocationAndETag() {
         String id = uniqueWord();
 
-        Api.Reply created = editor.post("/api/v1/authors", author(id, "Varpu Taarna", "erityisasiantuntija",
+        ApiClient.Reply created = editor.post("/api/v1/authors", author(id, "Varpu Taarna", "erityisasiantuntija",
                 "Kotoutumisen osaamiskeskus, työ- ja elinkeinoministeriö"));
 
         assertEquals(201, created.status());
         assertEquals("/api/v1/authors/" + id, created.headers().get("Location"));
         assertEquals("\"" + created.get("version") + "\"", created.etag());
-        Api.Reply read = editor.get("/api/v1/authors/" + id);
+        ApiClient.Reply read = editor.get("/api/v1/authors/" + id);
         assertEquals("Varpu Taarna", read.get("name"));
         assertEquals("erityisasiantuntija", read.get("title"));
         assertEquals("Kotoutumisen osaamiskeskus, työ- ja elinkeinoministeriö", read.get("organisation"));
@@ -58,7 +58,7 @@ class AuthorApiTest extends DatabaseTest {
 
     @Test
     void anAuthorWithoutAnIdGetsOneMadeFromTheName() {
-        Api.Reply created = editor.post("/api/v1/authors", Map.of("name", "Åsa Öhman-Äijälä"));
+        ApiClient.Reply created = editor.post("/api/v1/authors", Map.of("name", "Åsa Öhman-Äijälä"));
 
         assertEquals(201, created.status());
         assertEquals("asa-ohman-aijala", created.get("id"));
@@ -70,7 +70,7 @@ class AuthorApiTest extends DatabaseTest {
         String id = uniqueWord();
         editor.post("/api/v1/authors", author(id, "Ensimmäinen", null, null));
 
-        Api.Reply refused = editor.post("/api/v1/authors", author(id, "Toinen", null, null));
+        ApiClient.Reply refused = editor.post("/api/v1/authors", author(id, "Toinen", null, null));
 
         assertEquals(409, refused.status());
         assertTrue(refused.contentType().startsWith("application/problem+json"));
@@ -79,7 +79,7 @@ class AuthorApiTest extends DatabaseTest {
 
     @Test
     void anAuthorIdThatIsNotASlugIsRefusedWith400() {
-        Api.Reply refused = editor.post("/api/v1/authors", author("../Root", "Murtautuja", null, null));
+        ApiClient.Reply refused = editor.post("/api/v1/authors", author("../Root", "Murtautuja", null, null));
 
         assertEquals(400, refused.status());
         assertEquals("id", refused.get("errors.0.field"));
@@ -90,10 +90,10 @@ class AuthorApiTest extends DatabaseTest {
         String id = uniqueWord();
         String etag = editor.post("/api/v1/authors", author(id, "Vanha Nimi", "harjoittelija", null)).etag();
 
-        Api.Reply updated = editor.put("/api/v1/authors/" + id, author(null, "Uusi Nimi", "asiantuntija", "TEM"), etag);
+        ApiClient.Reply updated = editor.put("/api/v1/authors/" + id, author(null, "Uusi Nimi", "asiantuntija", "TEM"), etag);
 
         assertEquals(200, updated.status());
-        Api.Reply read = editor.get("/api/v1/authors/" + id);
+        ApiClient.Reply read = editor.get("/api/v1/authors/" + id);
         assertEquals("Uusi Nimi", read.get("name"));
         assertEquals("asiantuntija", read.get("title"));
         assertEquals("TEM", read.get("organisation"));
@@ -104,9 +104,9 @@ class AuthorApiTest extends DatabaseTest {
     void updatingAnAuthorWithAStaleETagIsA412AndChangesNothing() {
         String id = uniqueWord();
         String stale = editor.post("/api/v1/authors", author(id, "Alkuperäinen", null, null)).etag();
-        Api.Reply current = editor.put("/api/v1/authors/" + id, author(null, "Ensimmäinen muutos", null, null), stale);
+        ApiClient.Reply current = editor.put("/api/v1/authors/" + id, author(null, "Ensimmäinen muutos", null, null), stale);
 
-        Api.Reply refused = editor.put("/api/v1/authors/" + id, author(null, "Toinen muutos", null, null), stale);
+        ApiClient.Reply refused = editor.put("/api/v1/authors/" + id, author(null, "Toinen muutos", null, null), stale);
 
         assertEquals(412, refused.status());
         assertEquals(current.etag(), refused.get("currentETag"));
@@ -118,7 +118,7 @@ class AuthorApiTest extends DatabaseTest {
         String id = uniqueWord();
         editor.post("/api/v1/authors", author(id, "Ilman ehtoa", null, null));
 
-        Api.Reply refused = editor.put("/api/v1/authors/" + id, author(null, "Muutettu", null, null), null);
+        ApiClient.Reply refused = editor.put("/api/v1/authors/" + id, author(null, "Muutettu", null, null), null);
 
         assertEquals(428, refused.status());
         assertEquals("Ilman ehtoa", editor.get("/api/v1/authors/" + id).get("name"));
@@ -129,7 +129,7 @@ class AuthorApiTest extends DatabaseTest {
         String id = uniqueWord();
         editor.post("/api/v1/authors", author(id, "Pysyvä", null, null));
 
-        Api.Reply refused = editor.delete("/api/v1/authors/" + id, null);
+        ApiClient.Reply refused = editor.delete("/api/v1/authors/" + id, null);
 
         assertEquals(428, refused.status());
         assertEquals(200, editor.get("/api/v1/authors/" + id).status());
@@ -140,7 +140,7 @@ class AuthorApiTest extends DatabaseTest {
         String id = uniqueWord();
         String etag = editor.post("/api/v1/authors", author(id, "Poistuva", null, null)).etag();
 
-        Api.Reply deleted = editor.delete("/api/v1/authors/" + id, etag);
+        ApiClient.Reply deleted = editor.delete("/api/v1/authors/" + id, etag);
 
         assertEquals(204, deleted.status());
         assertEquals(404, editor.get("/api/v1/authors/" + id).status());
@@ -152,7 +152,7 @@ class AuthorApiTest extends DatabaseTest {
         String etag = editor.post("/api/v1/authors", author(id, "Bloggaaja", null, null)).etag();
         article(editor, variant("fi", "Blogikirjoitus " + id, "authors", List.of(id)));
 
-        Api.Reply refused = editor.delete("/api/v1/authors/" + id, etag);
+        ApiClient.Reply refused = editor.delete("/api/v1/authors/" + id, etag);
 
         assertEquals(409, refused.status());
         assertTrue(refused.contentType().startsWith("application/problem+json"));
@@ -168,7 +168,7 @@ class AuthorApiTest extends DatabaseTest {
         editor.post("/api/v1/authors", author(second, "Aino Esimerkki", "johtaja", "Esimerkkikunta"));
 
         long id = article(editor, variant("fi", "Kaksi kirjoittajaa " + first, "authors", List.of(first, second)));
-        Api.Reply read = editor.get(variantUri(id, "fi"));
+        ApiClient.Reply read = editor.get(variantUri(id, "fi"));
 
         assertEquals(List.of(first, second), List.of(read.get("authors.0.id"), read.get("authors.1.id")));
         assertEquals("Varpu Taarna", read.get("authors.0.name"));
@@ -181,7 +181,7 @@ class AuthorApiTest extends DatabaseTest {
 
     @Test
     void aMissingAuthorIsA404Problem() {
-        Api.Reply missing = editor.get("/api/v1/authors/" + uniqueWord());
+        ApiClient.Reply missing = editor.get("/api/v1/authors/" + uniqueWord());
 
         assertEquals(404, missing.status());
         assertTrue(missing.contentType().startsWith("application/problem+json"));

@@ -1,6 +1,6 @@
 package fi.laituri.content;
 
-import fi.laituri.Api;
+import fi.laituri.ApiClient;
 import fi.laituri.DatabaseTest;
 import fi.laituri.security.Role;
 import fi.laituri.security.Users;
@@ -32,7 +32,7 @@ class BodyLimitTest extends DatabaseTest {
     @Inject
     Users users;
 
-    Api editor;
+    ApiClient editor;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -41,19 +41,19 @@ class BodyLimitTest extends DatabaseTest {
 
     @BeforeAll
     void signIn() {
-        editor = Api.as(client, users, Role.EDITOR);
+        editor = ApiClient.as(client, users, Role.EDITOR);
     }
 
     @Test
     void aBodyUnderTheLimitIsAccepted() {
-        Api.Reply created = Drafts.create(editor, "article", variant("fi", "Pieni", "body", "x".repeat(LIMIT / 2)));
+        ApiClient.Reply created = Drafts.create(editor, "article", variant("fi", "Pieni", "body", "x".repeat(LIMIT / 2)));
 
         assertEquals(201, created.status());
     }
 
     @Test
     void aBodyOverTheLimitIsA413Problem() {
-        Api.Reply refused = Drafts.create(editor, "article", variant("fi", "Iso", "body", "x".repeat(LIMIT * 2)));
+        ApiClient.Reply refused = Drafts.create(editor, "article", variant("fi", "Iso", "body", "x".repeat(LIMIT * 2)));
 
         assertEquals(413, refused.status());
         assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
@@ -65,7 +65,7 @@ class BodyLimitTest extends DatabaseTest {
         long id = article(editor, variant("fi", "Ennallaan", "body", "lyhyt"));
         String etag = editor.get(variantUri(id, "fi")).etag();
 
-        Api.Reply refused = editor.put(variantUri(id, "fi"), variant("fi", "Ennallaan", "body", "y".repeat(LIMIT * 2)), etag);
+        ApiClient.Reply refused = editor.put(variantUri(id, "fi"), variant("fi", "Ennallaan", "body", "y".repeat(LIMIT * 2)), etag);
 
         assertEquals(413, refused.status());
         assertEquals("lyhyt", editor.get(variantUri(id, "fi")).get("body"));

@@ -1,6 +1,6 @@
 package fi.laituri.content;
 
-import fi.laituri.Api;
+import fi.laituri.ApiClient;
 import fi.laituri.DatabaseTest;
 import fi.laituri.security.Role;
 import fi.laituri.security.Users;
@@ -44,11 +44,11 @@ class ConcurrentWritesTest extends DatabaseTest {
     @Inject
     Users users;
 
-    Api editor;
+    ApiClient editor;
 
     @BeforeAll
     void signIn() {
-        editor = Api.as(client, users, Role.EDITOR);
+        editor = ApiClient.as(client, users, Role.EDITOR);
     }
 
     @Test
@@ -56,12 +56,12 @@ class ConcurrentWritesTest extends DatabaseTest {
         long id = article(editor, variant("fi", "Kilpajuoksu " + uniqueWord(), "body", "alku"));
         String etag = editor.get(variantUri(id, "fi")).etag();
 
-        List<Api.Reply> replies = all(writer -> editor.put(variantUri(id, "fi"), body(writer), etag));
+        List<ApiClient.Reply> replies = all(writer -> editor.put(variantUri(id, "fi"), body(writer), etag));
 
         replies.forEach(r -> assertTrue(r.status() == 200 || r.status() == 412, () -> r.status() + " " + r.text()));
-        List<Api.Reply> successes = replies.stream().filter(r -> r.status() == 200).toList();
+        List<ApiClient.Reply> successes = replies.stream().filter(r -> r.status() == 200).toList();
         assertEquals(1 + successes.size(), revisions(editor, id, "fi").size());
-        Api.Reply lastSuccess = successes.stream()
+        ApiClient.Reply lastSuccess = successes.stream()
                 .max(Comparator.comparingLong(r -> ((Number) r.get("version")).longValue())).orElseThrow();
         assertEquals((Object) lastSuccess.get("body"), editor.get(variantUri(id, "fi")).get("body"));
     }
@@ -71,7 +71,7 @@ class ConcurrentWritesTest extends DatabaseTest {
         long id = article(editor, variant("fi", "Yksi voittaa " + uniqueWord(), "body", "alku"));
         String etag = editor.get(variantUri(id, "fi")).etag();
 
-        List<Api.Reply> replies = all(writer -> editor.put(variantUri(id, "fi"), body(writer), etag));
+        List<ApiClient.Reply> replies = all(writer -> editor.put(variantUri(id, "fi"), body(writer), etag));
 
         assertEquals(1, replies.stream().filter(r -> r.status() == 200).count());
         assertEquals(WRITERS - 1, replies.stream().filter(r -> r.status() == 412).count());
@@ -81,10 +81,10 @@ class ConcurrentWritesTest extends DatabaseTest {
     void writersThatRereadAndRetryOn412AllLandExactlyOnce() throws Exception {
         long id = article(editor, variant("fi", "Jono " + uniqueWord(), "body", "alku"));
 
-        List<Api.Reply> replies = all(writer -> {
+        List<ApiClient.Reply> replies = all(writer -> {
             while (true) {
                 String etag = editor.get(variantUri(id, "fi")).etag();
-                Api.Reply reply = editor.put(variantUri(id, "fi"), body(writer), etag);
+                ApiClient.Reply reply = editor.put(variantUri(id, "fi"), body(writer), etag);
                 if (reply.status() != 412) {
                     return reply;
                 }
@@ -96,7 +96,7 @@ class ConcurrentWritesTest extends DatabaseTest {
         assertEquals(WRITERS + 1, listed.size());
         Map<String, Integer> revisionsPerBody = new HashMap<>();
         for (Map<String, Object> summary : listed) {
-            Api.Reply revision = editor.get(variantUri(id, "fi") + "/revisions/" + summary.get("number"));
+            ApiClient.Reply revision = editor.get(variantUri(id, "fi") + "/revisions/" + summary.get("number"));
             revisionsPerBody.merge(revision.get("body"), 1, Integer::sum);
         }
         for (int writer = 0; writer < WRITERS; writer++) {
@@ -109,12 +109,12 @@ class ConcurrentWritesTest extends DatabaseTest {
     }
 
     /** Runs one request per writer on its own thread, all released at once; returns the replies in writer order. */
-    private static List<Api.Reply> all(IntFunction<Api.Reply> request) throws Exception {
+    private static List<ApiClient.Reply> all(IntFunction<ApiClient.Reply> request) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(WRITERS);
         try {
             CountDownLatch ready = new CountDownLatch(WRITERS);
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<Api.Reply>> futures = new ArrayList<>();
+            List<Future<ApiClient.Reply>> futures = new ArrayList<>();
             for (int i = 0; i < WRITERS; i++) {
                 int writer = i;
                 futures.add(threads.submit(() -> {
@@ -125,8 +125,8 @@ class ConcurrentWritesTest extends DatabaseTest {
             }
             ready.await();
             go.countDown();
-            List<Api.Reply> replies = new ArrayList<>();
-            for (Future<Api.Reply> f : futures) {
+            List<ApiClient.Reply> replies = new ArrayList<>();
+            for (Future<ApiClient.Reply> f : futures) {
                 replies.add(f.get(2, TimeUnit.MINUTES));
             }
             return replies;

@@ -274,7 +274,8 @@ class ContentFolderTest extends DatabaseTest {
 
         folder.exportTo(exported);
 
-        List<String> repositoryFiles = files(REPOSITORY_CONTENT);
+        // The folder's own README.md is documentation, not content: export does not write it.
+        List<String> repositoryFiles = files(REPOSITORY_CONTENT).stream().filter(f -> !f.equals("README.md")).toList();
         Set<String> repositoryDirectories = repositoryFiles.stream().map(ContentFolderTest::parent).collect(Collectors.toSet());
         assertEquals(repositoryFiles, files(exported).stream()
                 .filter(f -> repositoryDirectories.contains(parent(f))).toList());

@@ -1,6 +1,6 @@
 package fi.laituri.content;
 
-import fi.laituri.Api;
+import fi.laituri.ApiClient;
 import fi.laituri.DatabaseTest;
 import fi.laituri.security.Role;
 import fi.laituri.security.Users;
@@ -45,18 +45,18 @@ class DocumentApiTest extends DatabaseTest {
     @Inject
     ContentService content;
 
-    Api editor;
+    ApiClient editor;
 
     @BeforeAll
     void signIn() {
-        editor = Api.as(client, users, Role.EDITOR);
+        editor = ApiClient.as(client, users, Role.EDITOR);
     }
 
     // --- documents -------------------------------------------------------------------------------
 
     @Test
     void creatingADocumentWithAFinnishVariantReturnsItWithAGeneratedSlug() {
-        Api.Reply created = editor.post("/api/v1/documents", Map.of("kind", "article",
+        ApiClient.Reply created = editor.post("/api/v1/documents", Map.of("kind", "article",
                 "variants", List.of(Map.of("language", "fi", "title", "Kotoutumisen tuki työ- ja elinkeinoministeriössä"))));
 
         assertEquals(201, created.status());
@@ -67,10 +67,10 @@ class DocumentApiTest extends DatabaseTest {
 
     @Test
     void aCreatedDocumentReadsBackAtItsLocationWithItsVariantsAndAnETag() {
-        Api.Reply created = editor.post("/api/v1/documents", Map.of("kind", "page", "key", "contact-us",
+        ApiClient.Reply created = editor.post("/api/v1/documents", Map.of("kind", "page", "key", "contact-us",
                 "variants", List.of(variant("fi", "Yhteystiedot"), variant("sv", "Kontaktuppgifter"))));
 
-        Api.Reply read = editor.get(created.headers().get("Location"));
+        ApiClient.Reply read = editor.get(created.headers().get("Location"));
 
         assertEquals(200, read.status());
         assertEquals(id(created), id(read));
@@ -85,13 +85,13 @@ class DocumentApiTest extends DatabaseTest {
     void twoDocumentsWithTheSameLongTitleGetDistinctValidKeys(String shape) {
         String title = shape.startsWith("one") ? "k".repeat(300) : "k".repeat(97) + " " + uniqueWord().substring(0, 2);
 
-        Api.Reply first = Drafts.create(editor, "article", variant("fi", title));
-        Api.Reply second = Drafts.create(editor, "article", variant("fi", title));
+        ApiClient.Reply first = Drafts.create(editor, "article", variant("fi", title));
+        ApiClient.Reply second = Drafts.create(editor, "article", variant("fi", title));
 
         assertEquals(201, first.status(), first.text());
         assertEquals(201, second.status(), second.text());
         assertNotEquals((Object) first.get("key"), second.get("key"));
-        for (Api.Reply created : List.of(first, second)) {
+        for (ApiClient.Reply created : List.of(first, second)) {
             String key = created.get("key");
             assertTrue(key.length() <= 100 && key.matches("[a-z0-9]+(-[a-z0-9]+)*"), key);
         }
@@ -102,10 +102,10 @@ class DocumentApiTest extends DatabaseTest {
         long id = article(editor, variant("fi", "Ohjelman esittely"));
         String etag = editor.get("/api/v1/documents/" + id).etag();
 
-        Api.Reply patched = editor.patch("/api/v1/documents/" + id, Map.of("kind", "page", "key", "programme"), etag);
+        ApiClient.Reply patched = editor.patch("/api/v1/documents/" + id, Map.of("kind", "page", "key", "programme"), etag);
 
         assertEquals(200, patched.status());
-        Api.Reply read = editor.get("/api/v1/documents/" + id);
+        ApiClient.Reply read = editor.get("/api/v1/documents/" + id);
         assertEquals("page", read.get("kind"));
         assertEquals("programme", read.get("key"));
         assertEquals(patched.etag(), read.etag());
@@ -114,9 +114,9 @@ class DocumentApiTest extends DatabaseTest {
     @Test
     void patchingADocumentWithoutIfMatchIsRefusedWith428AndChangesNothing() {
         long id = article(editor, variant("fi", "Avoin hallinto"));
-        Api.Reply before = editor.get("/api/v1/documents/" + id);
+        ApiClient.Reply before = editor.get("/api/v1/documents/" + id);
 
-        Api.Reply patched = editor.patch("/api/v1/documents/" + id, Map.of("kind", "page"), null);
+        ApiClient.Reply patched = editor.patch("/api/v1/documents/" + id, Map.of("kind", "page"), null);
 
         assertEquals(428, patched.status());
         assertEquals(((Number) before.get("version")).longValue(), ((Number) patched.get("currentVersion")).longValue());
@@ -127,7 +127,7 @@ class DocumentApiTest extends DatabaseTest {
     void deletingADocumentWithoutIfMatchIsRefusedWith428AndKeepsIt() {
         long id = article(editor, variant("fi", "Säilytettävä sivu"));
 
-        Api.Reply deleted = editor.delete("/api/v1/documents/" + id, null);
+        ApiClient.Reply deleted = editor.delete("/api/v1/documents/" + id, null);
 
         assertEquals(428, deleted.status());
         assertEquals(200, editor.get("/api/v1/documents/" + id).status());
@@ -138,7 +138,7 @@ class DocumentApiTest extends DatabaseTest {
         long id = article(editor, variant("fi", "Poistettava sivu"));
         String etag = editor.get("/api/v1/documents/" + id).etag();
 
-        Api.Reply deleted = editor.delete("/api/v1/documents/" + id, etag);
+        ApiClient.Reply deleted = editor.delete("/api/v1/documents/" + id, etag);
 
         assertEquals(204, deleted.status());
         assertEquals(404, editor.get("/api/v1/documents/" + id).status());
@@ -151,7 +151,7 @@ class DocumentApiTest extends DatabaseTest {
     void addingAVariantToADocumentReturns201WithItsLocationAndETag() {
         long id = article(editor, variant("fi", "Tavoitteet ja periaatteet"));
 
-        Api.Reply created = editor.post("/api/v1/documents/" + id + "/variants",
+        ApiClient.Reply created = editor.post("/api/v1/documents/" + id + "/variants",
                 variant("sv", "Mål och principer", "body", "Texten."));
 
         assertEquals(201, created.status());
@@ -165,7 +165,7 @@ class DocumentApiTest extends DatabaseTest {
     void readingAVariantReturnsItsVersionAsAStrongETag() {
         long id = article(editor, variant("fi", "Kumppanuusohjelma", "body", "Ohjelma *tukee* kuntia."));
 
-        Api.Reply read = editor.get(variantUri(id, "fi"));
+        ApiClient.Reply read = editor.get(variantUri(id, "fi"));
 
         assertEquals(200, read.status());
         assertEquals("\"" + read.get("version") + "\"", read.etag());
@@ -178,10 +178,10 @@ class DocumentApiTest extends DatabaseTest {
         long id = article(editor, variant("fi", "Vanha otsikko", "summary", "Vanha tiivistelmä", "tags", List.of("a")));
         String etag = editor.get(variantUri(id, "fi")).etag();
 
-        Api.Reply replaced = editor.put(variantUri(id, "fi"), variant("fi", "Uusi otsikko", "body", "Uusi teksti."), etag);
+        ApiClient.Reply replaced = editor.put(variantUri(id, "fi"), variant("fi", "Uusi otsikko", "body", "Uusi teksti."), etag);
 
         assertEquals(200, replaced.status());
-        Api.Reply read = editor.get(variantUri(id, "fi"));
+        ApiClient.Reply read = editor.get(variantUri(id, "fi"));
         assertEquals("Uusi otsikko", read.get("title"));
         assertEquals("Uusi teksti.", read.get("body"));
         assertEquals("", read.get("summary"));
@@ -198,10 +198,10 @@ class DocumentApiTest extends DatabaseTest {
                 "tags", List.of("kotoutuminen")));
         String etag = editor.get(variantUri(id, "fi")).etag();
 
-        Api.Reply patched = editor.patch(variantUri(id, "fi"), Map.of("body", "Uusi"), etag);
+        ApiClient.Reply patched = editor.patch(variantUri(id, "fi"), Map.of("body", "Uusi"), etag);
 
         assertEquals(200, patched.status());
-        Api.Reply read = editor.get(variantUri(id, "fi"));
+        ApiClient.Reply read = editor.get(variantUri(id, "fi"));
         assertEquals("Otsikko pysyy", read.get("title"));
         assertEquals("Tiivistelmä pysyy", read.get("summary"));
         assertEquals(List.of("kotoutuminen"), read.get("tags"));
@@ -213,15 +213,15 @@ class DocumentApiTest extends DatabaseTest {
     void aPutWithAStaleIfMatchGets412WithTheCurrentVersionAndChangesNothing() {
         long id = article(editor, variant("fi", "Ensimmäinen"));
         String stale = editor.get(variantUri(id, "fi")).etag();
-        Api.Reply current = editor.put(variantUri(id, "fi"), variant("fi", "Toinen"), stale);
+        ApiClient.Reply current = editor.put(variantUri(id, "fi"), variant("fi", "Toinen"), stale);
 
-        Api.Reply refused = editor.put(variantUri(id, "fi"), variant("fi", "Kolmas"), stale);
+        ApiClient.Reply refused = editor.put(variantUri(id, "fi"), variant("fi", "Kolmas"), stale);
 
         assertEquals(412, refused.status());
         assertTrue(refused.contentType().startsWith("application/problem+json"));
         assertEquals(((Number) current.get("version")).longValue(), ((Number) refused.get("currentVersion")).longValue());
         assertEquals(current.etag(), refused.get("currentETag"));
-        Api.Reply read = editor.get(variantUri(id, "fi"));
+        ApiClient.Reply read = editor.get(variantUri(id, "fi"));
         assertEquals("Toinen", read.get("title"));
         assertEquals(current.etag(), read.etag());
         assertEquals(2, revisions(editor, id, "fi").size());
@@ -230,9 +230,9 @@ class DocumentApiTest extends DatabaseTest {
     @Test
     void aPutWithoutIfMatchGets428WithTheCurrentVersionAndChangesNothing() {
         long id = article(editor, variant("fi", "Ilman ehtoa"));
-        Api.Reply before = editor.get(variantUri(id, "fi"));
+        ApiClient.Reply before = editor.get(variantUri(id, "fi"));
 
-        Api.Reply refused = editor.put(variantUri(id, "fi"), variant("fi", "Muutettu"), null);
+        ApiClient.Reply refused = editor.put(variantUri(id, "fi"), variant("fi", "Muutettu"), null);
 
         assertEquals(428, refused.status());
         assertTrue(refused.contentType().startsWith("application/problem+json"));
@@ -247,7 +247,7 @@ class DocumentApiTest extends DatabaseTest {
         String stale = editor.get(variantUri(id, "fi")).etag();
         editor.patch(variantUri(id, "fi"), Map.of("body", "ensimmäinen muutos"), stale);
 
-        Api.Reply refused = editor.patch(variantUri(id, "fi"), Map.of("body", "toinen muutos"), stale);
+        ApiClient.Reply refused = editor.patch(variantUri(id, "fi"), Map.of("body", "toinen muutos"), stale);
 
         assertEquals(412, refused.status());
         assertEquals("ensimmäinen muutos", editor.get(variantUri(id, "fi")).get("body"));
@@ -258,9 +258,9 @@ class DocumentApiTest extends DatabaseTest {
         Map<String, Object> body = variant("fi", "Muuttumaton", "summary", "Sama", "body", "Sama teksti.",
                 "tags", List.of("x", "y"));
         long id = article(editor, body);
-        Api.Reply before = editor.get(variantUri(id, "fi"));
+        ApiClient.Reply before = editor.get(variantUri(id, "fi"));
 
-        Api.Reply same = editor.put(variantUri(id, "fi"), body, before.etag());
+        ApiClient.Reply same = editor.put(variantUri(id, "fi"), body, before.etag());
 
         assertEquals(200, same.status());
         assertEquals(1, revisions(editor, id, "fi").size());
@@ -271,7 +271,7 @@ class DocumentApiTest extends DatabaseTest {
     void deletingAVariantWithoutIfMatchIsRefusedWith428AndKeepsIt() {
         long id = article(editor, variant("fi", "Jää paikalleen"));
 
-        Api.Reply deleted = editor.delete(variantUri(id, "fi"), null);
+        ApiClient.Reply deleted = editor.delete(variantUri(id, "fi"), null);
 
         assertEquals(428, deleted.status());
         assertEquals(200, editor.get(variantUri(id, "fi")).status());
@@ -283,7 +283,7 @@ class DocumentApiTest extends DatabaseTest {
         String stale = editor.get(variantUri(id, "fi")).etag();
         editor.patch(variantUri(id, "fi"), Map.of("body", "muutettu"), stale);
 
-        Api.Reply deleted = editor.delete(variantUri(id, "fi"), stale);
+        ApiClient.Reply deleted = editor.delete(variantUri(id, "fi"), stale);
 
         assertEquals(412, deleted.status());
         assertEquals(200, editor.get(variantUri(id, "fi")).status());
@@ -295,7 +295,7 @@ class DocumentApiTest extends DatabaseTest {
         editor.post("/api/v1/documents/" + id + "/variants", variant("sv", "Tvåspråkig"));
         String etag = editor.get(variantUri(id, "sv")).etag();
 
-        Api.Reply deleted = editor.delete(variantUri(id, "sv"), etag);
+        ApiClient.Reply deleted = editor.delete(variantUri(id, "sv"), etag);
 
         assertEquals(204, deleted.status());
         assertEquals(404, editor.get(variantUri(id, "sv")).status());
@@ -311,7 +311,7 @@ class DocumentApiTest extends DatabaseTest {
         Drafts.create(editor, "article", variant("fi", "Artikkeli " + tag, "tags", List.of(tag)));
         Drafts.create(editor, "blog_post", variant("fi", "Blogi " + tag, "tags", List.of(tag)));
 
-        Api.Reply listed = editor.get("/api/v1/documents?kind=page&tag=" + tag);
+        ApiClient.Reply listed = editor.get("/api/v1/documents?kind=page&tag=" + tag);
 
         assertEquals(200, listed.status());
         assertEquals(List.of(page), ids(listed));
@@ -323,7 +323,7 @@ class DocumentApiTest extends DatabaseTest {
         article(editor, variant("fi", "Vain suomeksi " + tag, "tags", List.of(tag)));
         long swedish = article(editor, variant("sv", "Bara på svenska " + tag, "tags", List.of(tag)));
 
-        Api.Reply listed = editor.get("/api/v1/documents?language=sv&tag=" + tag);
+        ApiClient.Reply listed = editor.get("/api/v1/documents?language=sv&tag=" + tag);
 
         assertEquals(List.of(swedish), ids(listed));
     }
@@ -332,13 +332,13 @@ class DocumentApiTest extends DatabaseTest {
     void listingWithAStatusReturnsOnlyDocumentsWithAVariantInThatStatus() {
         String tag = uniqueWord();
         article(editor, variant("fi", "Luonnos " + tag, "tags", List.of(tag)));
-        Api.Reply created = Drafts.create(editor, "article", variant("fi", "Julkaistu " + tag, "tags", List.of(tag)));
+        ApiClient.Reply created = Drafts.create(editor, "article", variant("fi", "Julkaistu " + tag, "tags", List.of(tag)));
         content.importVariant(created.get("key"), Kind.ARTICLE, "fi",
-                new fi.laituri.content.Api.VariantInput("fi", "Julkaistu " + tag, null, null, null, List.of(tag), null, null),
+                new Api.VariantInput("fi", "Julkaistu " + tag, null, null, null, List.of(tag), null, null),
                 Status.PUBLISHED, "test");
         long published = id(created);
 
-        Api.Reply listed = editor.get("/api/v1/documents?status=published&tag=" + tag);
+        ApiClient.Reply listed = editor.get("/api/v1/documents?status=published&tag=" + tag);
 
         assertEquals(List.of(published), ids(listed));
     }
@@ -350,7 +350,7 @@ class DocumentApiTest extends DatabaseTest {
         long tagged = article(editor, variant("fi", "Merkitty " + tag, "tags", List.of("muu", tag)));
         article(editor, variant("fi", "Merkitsemätön " + tag, "tags", List.of(other)));
 
-        Api.Reply listed = editor.get("/api/v1/documents?tag=" + tag);
+        ApiClient.Reply listed = editor.get("/api/v1/documents?tag=" + tag);
 
         assertEquals(List.of(tagged), ids(listed));
         assertEquals(1L, ((Number) listed.get("total")).longValue());
@@ -362,7 +362,7 @@ class DocumentApiTest extends DatabaseTest {
         long match = article(editor, variant("fi", "Kotoutumisen " + word.toUpperCase() + " ohjelma"));
         article(editor, variant("fi", "Jotain muuta " + uniqueWord()));
 
-        Api.Reply listed = editor.get("/api/v1/documents?q=" + word.toLowerCase());
+        ApiClient.Reply listed = editor.get("/api/v1/documents?q=" + word.toLowerCase());
 
         assertEquals(List.of(match), ids(listed));
     }
@@ -373,7 +373,7 @@ class DocumentApiTest extends DatabaseTest {
         long percent = article(editor, variant("fi", word + " 100% valmis"));
         article(editor, variant("fi", word + " 100 kertaa valmis"));
 
-        Api.Reply listed = editor.get("/api/v1/documents?q=" + encode(word + " 100%"));
+        ApiClient.Reply listed = editor.get("/api/v1/documents?q=" + encode(word + " 100%"));
 
         assertEquals(List.of(percent), ids(listed));
     }
@@ -384,7 +384,7 @@ class DocumentApiTest extends DatabaseTest {
         long underscore = article(editor, variant("fi", word + " a_b"));
         article(editor, variant("fi", word + " axb"));
 
-        Api.Reply listed = editor.get("/api/v1/documents?q=" + encode(word + " a_b"));
+        ApiClient.Reply listed = editor.get("/api/v1/documents?q=" + encode(word + " a_b"));
 
         assertEquals(List.of(underscore), ids(listed));
     }
@@ -399,11 +399,11 @@ class DocumentApiTest extends DatabaseTest {
         List<Long> newestFirst = new ArrayList<>(created);
         Collections.reverse(newestFirst);
 
-        Api.Reply first = editor.get("/api/v1/documents?tag=" + tag + "&size=2&page=1");
-        Api.Reply second = editor.get("/api/v1/documents?tag=" + tag + "&size=2&page=2");
-        Api.Reply third = editor.get("/api/v1/documents?tag=" + tag + "&size=2&page=3");
+        ApiClient.Reply first = editor.get("/api/v1/documents?tag=" + tag + "&size=2&page=1");
+        ApiClient.Reply second = editor.get("/api/v1/documents?tag=" + tag + "&size=2&page=2");
+        ApiClient.Reply third = editor.get("/api/v1/documents?tag=" + tag + "&size=2&page=3");
 
-        for (Api.Reply page : List.of(first, second, third)) {
+        for (ApiClient.Reply page : List.of(first, second, third)) {
             assertEquals(5L, ((Number) page.get("total")).longValue());
             assertEquals(2, ((Number) page.get("size")).intValue());
         }
@@ -418,7 +418,7 @@ class DocumentApiTest extends DatabaseTest {
         String tag = uniqueWord();
         article(editor, variant("fi", "Yksinäinen " + tag, "tags", List.of(tag)));
 
-        Api.Reply beyond = editor.get("/api/v1/documents?tag=" + tag + "&page=5");
+        ApiClient.Reply beyond = editor.get("/api/v1/documents?tag=" + tag + "&page=5");
 
         assertEquals(200, beyond.status());
         assertEquals(List.of(), ids(beyond));
@@ -448,7 +448,7 @@ class DocumentApiTest extends DatabaseTest {
             "page=-1, page",
     })
     void anInvalidListingParameterIsRefusedWith400NamingIt(String query, String field) {
-        Api.Reply refused = editor.get("/api/v1/documents?" + query);
+        ApiClient.Reply refused = editor.get("/api/v1/documents?" + query);
 
         assertEquals(400, refused.status());
         assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());

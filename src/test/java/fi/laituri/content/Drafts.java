@@ -1,6 +1,6 @@
 package fi.laituri.content;
 
-import fi.laituri.Api;
+import fi.laituri.ApiClient;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,20 +27,20 @@ final class Drafts {
     }
 
     /** Creates a document of the kind with one variant and returns the reply, asserting nothing. */
-    static Api.Reply create(Api api, String kind, Map<String, Object> variant) {
+    static ApiClient.Reply create(ApiClient api, String kind, Map<String, Object> variant) {
         return api.post("/api/v1/documents", Map.of("kind", kind, "variants", List.of(variant)));
     }
 
     /** Creates an article with one variant and returns the document's id. */
-    static long article(Api api, Map<String, Object> variant) {
-        Api.Reply created = create(api, "article", variant);
+    static long article(ApiClient api, Map<String, Object> variant) {
+        ApiClient.Reply created = create(api, "article", variant);
         if (created.status() != 201) {
             throw new AssertionError("creating the fixture failed: " + created.status() + " " + created.body());
         }
         return id(created);
     }
 
-    static long id(Api.Reply reply) {
+    static long id(ApiClient.Reply reply) {
         return ((Number) reply.get("id")).longValue();
     }
 
@@ -58,21 +58,21 @@ final class Drafts {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> items(Api.Reply page) {
+    static List<Map<String, Object>> items(ApiClient.Reply page) {
         return (List<Map<String, Object>>) page.body().get("items");
     }
 
     /** The revisions of a variant, newest first, as the API lists them. */
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> revisions(Api api, long documentId, String language) {
-        Api.Reply reply = api.get(variantUri(documentId, language) + "/revisions");
+    static List<Map<String, Object>> revisions(ApiClient api, long documentId, String language) {
+        ApiClient.Reply reply = api.get(variantUri(documentId, language) + "/revisions");
         if (reply.status() != 200) {
             throw new AssertionError("listing revisions failed: " + reply.status() + " " + reply.text());
         }
         return (List<Map<String, Object>>) (List<?>) reply.list();
     }
 
-    static List<Long> ids(Api.Reply page) {
+    static List<Long> ids(ApiClient.Reply page) {
         return items(page).stream().map(d -> ((Number) d.get("id")).longValue()).toList();
     }
 }

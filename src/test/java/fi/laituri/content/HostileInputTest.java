@@ -1,6 +1,6 @@
 package fi.laituri.content;
 
-import fi.laituri.Api;
+import fi.laituri.ApiClient;
 import fi.laituri.DatabaseTest;
 import fi.laituri.security.Role;
 import fi.laituri.security.Users;
@@ -151,11 +151,11 @@ class HostileInputTest extends DatabaseTest {
     @Inject
     Users users;
 
-    Api editor;
+    ApiClient editor;
 
     @BeforeAll
     void signIn() {
-        editor = Api.as(client, users, Role.EDITOR);
+        editor = ApiClient.as(client, users, Role.EDITOR);
     }
 
     static Stream<Attack> attacks() {
@@ -197,12 +197,12 @@ class HostileInputTest extends DatabaseTest {
                     "body", "Teksti", "tags", List.of("kohde")))));
         }
         if (path.contains("{author}")) {
-            Api.Reply author = editor.post("/api/v1/authors", Map.of("name", "Kirjoittaja " + uniqueWord()));
+            ApiClient.Reply author = editor.post("/api/v1/authors", Map.of("name", "Kirjoittaja " + uniqueWord()));
             path = path.replace("{author}", (String) author.get("id"));
         }
         path = path.replace("{lang}", "fi").replace("{n}", "1");
 
-        Api.Reply reply = editor.send(attack.method(), path, body(attack.body()), attack.ifMatch());
+        ApiClient.Reply reply = editor.send(attack.method(), path, body(attack.body()), attack.ifMatch());
 
         assertTrue(reply.status() < 500, () -> attack + " gave " + reply.status() + " " + reply.text());
     }

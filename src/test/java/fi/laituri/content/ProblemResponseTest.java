@@ -1,6 +1,6 @@
 package fi.laituri.content;
 
-import fi.laituri.Api;
+import fi.laituri.ApiClient;
 import fi.laituri.DatabaseTest;
 import fi.laituri.security.Role;
 import fi.laituri.security.Users;
@@ -9,7 +9,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,18 +36,18 @@ class ProblemResponseTest extends DatabaseTest {
     @Inject
     Users users;
 
-    Api editor;
+    ApiClient editor;
     long documentId;
 
     @BeforeAll
     void signIn() {
-        editor = Api.as(client, users, Role.EDITOR);
+        editor = ApiClient.as(client, users, Role.EDITOR);
         documentId = article(editor, variant("fi", "Virheiden kohde"));
     }
 
     @Test
     void aBlankTitleIsA400ProblemOnTheTitleField() {
-        Api.Reply refused = newVariant(variant("sv", "   "));
+        ApiClient.Reply refused = newVariant(variant("sv", "   "));
 
         assertProblem(400, refused);
         assertEquals(List.of("title"), fields(refused));
@@ -56,7 +55,7 @@ class ProblemResponseTest extends DatabaseTest {
 
     @Test
     void aTitleOverThreeHundredCharactersIsA400ProblemOnTheTitleField() {
-        Api.Reply refused = newVariant(variant("sv", "o".repeat(301)));
+        ApiClient.Reply refused = newVariant(variant("sv", "o".repeat(301)));
 
         assertProblem(400, refused);
         assertEquals(List.of("title"), fields(refused));
@@ -64,7 +63,7 @@ class ProblemResponseTest extends DatabaseTest {
 
     @Test
     void aBlankTagIsA400ProblemOnThatTag() {
-        Api.Reply refused = newVariant(variant("sv", "Taggar", "tags", List.of("bra", " ")));
+        ApiClient.Reply refused = newVariant(variant("sv", "Taggar", "tags", List.of("bra", " ")));
 
         assertProblem(400, refused);
         assertEquals(List.of("tags[1]"), fields(refused));
@@ -72,7 +71,7 @@ class ProblemResponseTest extends DatabaseTest {
 
     @Test
     void aValidationErrorInsideANewDocumentNamesTheVariantItIsIn() {
-        Api.Reply refused = editor.post("/api/v1/documents", Map.of("kind", "article",
+        ApiClient.Reply refused = editor.post("/api/v1/documents", Map.of("kind", "article",
                 "variants", List.of(variant("fi", ""))));
 
         assertProblem(400, refused);
@@ -83,7 +82,7 @@ class ProblemResponseTest extends DatabaseTest {
     @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "9999-12-31T23:59:59-18:00",
             "10000-01-01T00:00:00Z", "0999-12-31T23:59:59Z"})
     void aDateTheDatabaseCannotHoldIsA400ProblemOnTheDateField(String date) {
-        Api.Reply refused = newVariant(variant("sv", "Datum", "date", date));
+        ApiClient.Reply refused = newVariant(variant("sv", "Datum", "date", date));
 
         assertProblem(400, refused);
         assertEquals(List.of("date"), fields(refused));
@@ -94,7 +93,7 @@ class ProblemResponseTest extends DatabaseTest {
         long id = article(editor, variant("fi", "Päiväys " + uniqueWord(), "date", "2022-05-17T09:00:00+03:00"));
         String etag = editor.get(variantUri(id, "fi")).etag();
 
-        Api.Reply refused = editor.patch(variantUri(id, "fi"), Map.of("date", "+999999999-12-31T23:59:59Z"), etag);
+        ApiClient.Reply refused = editor.patch(variantUri(id, "fi"), Map.of("date", "+999999999-12-31T23:59:59Z"), etag);
 
         assertProblem(400, refused);
         assertEquals(List.of("date"), fields(refused));
@@ -103,7 +102,7 @@ class ProblemResponseTest extends DatabaseTest {
 
     @Test
     void anUnknownLanguageIsA400ProblemOnTheLanguageField() {
-        Api.Reply refused = newVariant(variant("xx", "Unknown"));
+        ApiClient.Reply refused = newVariant(variant("xx", "Unknown"));
 
         assertProblem(400, refused);
         assertEquals(List.of("language"), fields(refused));
@@ -111,7 +110,7 @@ class ProblemResponseTest extends DatabaseTest {
 
     @Test
     void anUnknownKindIsA400ProblemOnTheKindField() {
-        Api.Reply refused = editor.post("/api/v1/documents", Map.of("kind", "poem"));
+        ApiClient.Reply refused = editor.post("/api/v1/documents", Map.of("kind", "poem"));
 
         assertProblem(400, refused);
         assertEquals(List.of("kind"), fields(refused));
@@ -119,7 +118,7 @@ class ProblemResponseTest extends DatabaseTest {
 
     @Test
     void anUnknownAuthorIsA400ProblemOnTheAuthorsField() {
-        Api.Reply refused = newVariant(variant("sv", "Okänd", "authors", List.of("nobody-at-all")));
+        ApiClient.Reply refused = newVariant(variant("sv", "Okänd", "authors", List.of("nobody-at-all")));
 
         assertProblem(400, refused);
         assertEquals(List.of("authors"), fields(refused));
@@ -156,12 +155,6 @@ class ProblemResponseTest extends DatabaseTest {
         assertProblem(400, editor.post("/api/v1/documents", body));
     }
 
-    @Disabled("serde-jackson reads the first JSON value of a body and ignores what follows it")
-    @Test
-    void trailingContentAfterTheJsonValueIsA400Problem() {
-        assertProblem(400, editor.post("/api/v1/documents", "{\"kind\": \"article\"} {\"kind\": \"page\"}"));
-    }
-
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"language\": \"sv\", \"title\": 42}                                     | title",
@@ -176,7 +169,7 @@ class ProblemResponseTest extends DatabaseTest {
     void aFieldOfTheWrongJsonTypeIsA400ProblemNamingIt(String body, String field) {
         long id = article(editor, variant("fi", "Väärä tyyppi " + uniqueWord()));
 
-        Api.Reply refused = editor.post("/api/v1/documents/" + id + "/variants", body);
+        ApiClient.Reply refused = editor.post("/api/v1/documents/" + id + "/variants", body);
 
         assertProblem(400, refused);
         assertEquals(List.of(field), fields(refused));
@@ -184,12 +177,12 @@ class ProblemResponseTest extends DatabaseTest {
     }
 
     /** Adds a variant to a new document, so that each test starts from a document without one. */
-    private Api.Reply newVariant(Object body) {
+    private ApiClient.Reply newVariant(Object body) {
         long id = article(editor, variant("fi", "Virheiden kohde " + uniqueWord()));
         return editor.post("/api/v1/documents/" + id + "/variants", body);
     }
 
-    private static void assertProblem(int status, Api.Reply reply) {
+    private static void assertProblem(int status, ApiClient.Reply reply) {
         assertEquals(status, reply.status(), reply.text());
         assertNotNull(reply.contentType(), "no Content-Type");
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
@@ -198,7 +191,7 @@ class ProblemResponseTest extends DatabaseTest {
         assertEquals(status, ((Number) reply.get("status")).intValue());
     }
 
-    private static List<Object> fields(Api.Reply problem) {
+    private static List<Object> fields(ApiClient.Reply problem) {
         List<?> errors = problem.get("errors");
         if (errors == null) {
             throw new AssertionError("no field errors in " + problem.text());

@@ -1,6 +1,6 @@
 package fi.laituri.content;
 
-import fi.laituri.Api;
+import fi.laituri.ApiClient;
 import fi.laituri.DatabaseTest;
 import fi.laituri.security.Role;
 import fi.laituri.security.Users;
@@ -32,11 +32,11 @@ class RevisionApiTest extends DatabaseTest {
     @Inject
     Users users;
 
-    Api editor;
+    ApiClient editor;
 
     @BeforeAll
     void signIn() {
-        editor = Api.as(client, users, Role.EDITOR);
+        editor = ApiClient.as(client, users, Role.EDITOR);
     }
 
     @Test
@@ -64,7 +64,7 @@ class RevisionApiTest extends DatabaseTest {
     void anOldRevisionCanBeReadWithItsFullContent() {
         long id = withThreeRevisions("Vanha sisältö");
 
-        Api.Reply first = editor.get(variantUri(id, "fi") + "/revisions/1");
+        ApiClient.Reply first = editor.get(variantUri(id, "fi") + "/revisions/1");
 
         assertEquals(200, first.status());
         assertEquals(1, ((Number) first.get("number")).intValue());
@@ -78,7 +78,7 @@ class RevisionApiTest extends DatabaseTest {
         long id = withThreeRevisions("Palautus");
         String etag = editor.get(variantUri(id, "fi")).etag();
 
-        Api.Reply restored = editor.post(variantUri(id, "fi") + "/revisions/1/restore", null, etag);
+        ApiClient.Reply restored = editor.post(variantUri(id, "fi") + "/revisions/1/restore", null, etag);
 
         assertEquals(200, restored.status());
         assertEquals(4, ((Number) restored.get("revision")).intValue());
@@ -90,13 +90,13 @@ class RevisionApiTest extends DatabaseTest {
     @Test
     void restoringARevisionMakesItsContentCurrentAgain() {
         long id = withThreeRevisions("Sisältö takaisin");
-        Api.Reply first = editor.get(variantUri(id, "fi") + "/revisions/1");
+        ApiClient.Reply first = editor.get(variantUri(id, "fi") + "/revisions/1");
         String etag = editor.get(variantUri(id, "fi")).etag();
 
         editor.post(variantUri(id, "fi") + "/revisions/1/restore", null, etag);
 
-        Api.Reply current = editor.get(variantUri(id, "fi"));
-        Api.Reply fourth = editor.get(variantUri(id, "fi") + "/revisions/4");
+        ApiClient.Reply current = editor.get(variantUri(id, "fi"));
+        ApiClient.Reply fourth = editor.get(variantUri(id, "fi") + "/revisions/4");
         for (String field : List.of("slug", "title", "summary", "body", "tags", "authors", "date")) {
             assertEquals((Object) first.get(field), current.get(field), field);
         }
@@ -110,7 +110,7 @@ class RevisionApiTest extends DatabaseTest {
         long id = withThreeRevisions("Olematon");
         String etag = editor.get(variantUri(id, "fi")).etag();
 
-        Api.Reply refused = editor.post(variantUri(id, "fi") + "/revisions/99/restore", null, etag);
+        ApiClient.Reply refused = editor.post(variantUri(id, "fi") + "/revisions/99/restore", null, etag);
 
         assertEquals(404, refused.status());
         assertTrue(refused.contentType().startsWith("application/problem+json"));
@@ -122,7 +122,7 @@ class RevisionApiTest extends DatabaseTest {
     void restoringWithoutIfMatchIsRefusedWith428() {
         long id = withThreeRevisions("Ehdoton");
 
-        Api.Reply refused = editor.post(variantUri(id, "fi") + "/revisions/1/restore", null, null);
+        ApiClient.Reply refused = editor.post(variantUri(id, "fi") + "/revisions/1/restore", null, null);
 
         assertEquals(428, refused.status());
         assertEquals(3, revisions(editor, id, "fi").size());
@@ -133,7 +133,7 @@ class RevisionApiTest extends DatabaseTest {
         long id = article(editor, variant("fi", title + " 1", "body", "Teksti 1", "tags", List.of("versio-1")));
         for (int n = 2; n <= 3; n++) {
             String etag = editor.get(variantUri(id, "fi")).etag();
-            Api.Reply saved = editor.put(variantUri(id, "fi"),
+            ApiClient.Reply saved = editor.put(variantUri(id, "fi"),
                     variant("fi", title + " " + n, "body", "Teksti " + n, "tags", List.of("versio-" + n)), etag);
             assertEquals(200, saved.status());
         }

@@ -1,6 +1,6 @@
 package fi.laituri.content;
 
-import fi.laituri.Api;
+import fi.laituri.ApiClient;
 import fi.laituri.DatabaseTest;
 import fi.laituri.security.Role;
 import fi.laituri.security.Users;
@@ -36,11 +36,11 @@ class SlugApiTest extends DatabaseTest {
     @Inject
     Users users;
 
-    Api editor;
+    ApiClient editor;
 
     @BeforeAll
     void signIn() {
-        editor = Api.as(client, users, Role.EDITOR);
+        editor = ApiClient.as(client, users, Role.EDITOR);
     }
 
     static Stream<String> invalidSlugs() {
@@ -51,7 +51,7 @@ class SlugApiTest extends DatabaseTest {
 
     @Test
     void aSlugIsMadeFromTheTitleWithFinnishAndSwedishLettersTransliterated() {
-        Api.Reply created = Drafts.create(editor, "article", variant("fi", "Äänestys Östersundissa ja Åbossa"));
+        ApiClient.Reply created = Drafts.create(editor, "article", variant("fi", "Äänestys Östersundissa ja Åbossa"));
 
         assertEquals(201, created.status());
         assertEquals("aanestys-ostersundissa-ja-abossa", created.get("variants.0.slug"));
@@ -74,13 +74,13 @@ class SlugApiTest extends DatabaseTest {
     void twoDocumentsWithTheSameLongTitleGetDistinctValidSlugs(String shape) {
         String title = shape.startsWith("one") ? "s".repeat(300) : "s".repeat(97) + " " + uniqueWord().substring(0, 2);
 
-        Api.Reply first = withKey(uniqueWord(), variant("fi", title));
-        Api.Reply second = withKey(uniqueWord(), variant("fi", title));
+        ApiClient.Reply first = withKey(uniqueWord(), variant("fi", title));
+        ApiClient.Reply second = withKey(uniqueWord(), variant("fi", title));
 
         assertEquals(201, first.status(), first.text());
         assertEquals(201, second.status(), second.text());
         assertNotEquals((Object) first.get("variants.0.slug"), second.get("variants.0.slug"));
-        for (Api.Reply created : List.of(first, second)) {
+        for (ApiClient.Reply created : List.of(first, second)) {
             String slug = created.get("variants.0.slug");
             assertTrue(slug.length() <= 100 && slug.matches("[a-z0-9]+(-[a-z0-9]+)*"), slug);
         }
@@ -103,7 +103,7 @@ class SlugApiTest extends DatabaseTest {
     void anInvalidSuppliedSlugIsRefusedWith400OnTheSlugField(String slug) {
         long id = article(editor, variant("fi", "Oikea sivu " + uniqueWord()));
 
-        Api.Reply refused = editor.post("/api/v1/documents/" + id + "/variants", variant("sv", "Sidan", "slug", slug));
+        ApiClient.Reply refused = editor.post("/api/v1/documents/" + id + "/variants", variant("sv", "Sidan", "slug", slug));
 
         assertEquals(400, refused.status());
         assertEquals(List.of("slug"), fields(refused));
@@ -114,9 +114,9 @@ class SlugApiTest extends DatabaseTest {
     @MethodSource("invalidSlugs")
     void anInvalidSlugInAPatchIsRefusedWith400AndTheSlugStays(String slug) {
         long id = article(editor, variant("fi", "Pysyvä osoite " + uniqueWord()));
-        Api.Reply before = editor.get(variantUri(id, "fi"));
+        ApiClient.Reply before = editor.get(variantUri(id, "fi"));
 
-        Api.Reply refused = editor.patch(variantUri(id, "fi"), Map.of("slug", slug), before.etag());
+        ApiClient.Reply refused = editor.patch(variantUri(id, "fi"), Map.of("slug", slug), before.etag());
 
         assertEquals(400, refused.status());
         assertEquals(List.of("slug"), fields(refused));
@@ -127,7 +127,7 @@ class SlugApiTest extends DatabaseTest {
     void aValidSuppliedSlugIsKeptAsGiven() {
         String slug = "oma-" + uniqueWord() + "-2024";
 
-        Api.Reply created = Drafts.create(editor, "article", variant("fi", "Mikä tahansa", "slug", slug));
+        ApiClient.Reply created = Drafts.create(editor, "article", variant("fi", "Mikä tahansa", "slug", slug));
 
         assertEquals(201, created.status());
         assertEquals(slug, created.get("variants.0.slug"));
@@ -138,7 +138,7 @@ class SlugApiTest extends DatabaseTest {
         String slug = "varattu-" + uniqueWord();
         article(editor, variant("fi", "Ensimmäinen", "slug", slug));
 
-        Api.Reply refused = Drafts.create(editor, "article", variant("fi", "Toinen", "slug", slug));
+        ApiClient.Reply refused = Drafts.create(editor, "article", variant("fi", "Toinen", "slug", slug));
 
         assertEquals(409, refused.status());
         assertTrue(refused.contentType().startsWith("application/problem+json"));
@@ -149,9 +149,9 @@ class SlugApiTest extends DatabaseTest {
         String taken = "toisen-" + uniqueWord();
         article(editor, variant("fi", "Toinen sivu", "slug", taken));
         long id = article(editor, variant("fi", "Oma sivu " + uniqueWord()));
-        Api.Reply before = editor.get(variantUri(id, "fi"));
+        ApiClient.Reply before = editor.get(variantUri(id, "fi"));
 
-        Api.Reply refused = editor.patch(variantUri(id, "fi"), Map.of("slug", taken), before.etag());
+        ApiClient.Reply refused = editor.patch(variantUri(id, "fi"), Map.of("slug", taken), before.etag());
 
         assertEquals(409, refused.status());
         assertEquals((Object) before.get("slug"), editor.get(variantUri(id, "fi")).get("slug"));
@@ -162,17 +162,17 @@ class SlugApiTest extends DatabaseTest {
         String slug = "yhteinen-" + uniqueWord();
         article(editor, variant("fi", "Suomeksi", "slug", slug));
 
-        Api.Reply created = Drafts.create(editor, "article", variant("sv", "På svenska", "slug", slug));
+        ApiClient.Reply created = Drafts.create(editor, "article", variant("sv", "På svenska", "slug", slug));
 
         assertEquals(201, created.status());
         assertEquals(slug, created.get("variants.0.slug"));
     }
 
-    private Api.Reply withKey(String key, Map<String, Object> variant) {
+    private ApiClient.Reply withKey(String key, Map<String, Object> variant) {
         return editor.post("/api/v1/documents", Map.of("kind", "article", "key", key, "variants", List.of(variant)));
     }
 
-    private static List<Object> fields(Api.Reply problem) {
+    private static List<Object> fields(ApiClient.Reply problem) {
         List<?> errors = problem.get("errors");
         if (errors == null) {
             throw new AssertionError("no field errors in " + problem.text());

@@ -1,6 +1,6 @@
 package fi.laituri.language;
 
-import fi.laituri.Api;
+import fi.laituri.ApiClient;
 import fi.laituri.DatabaseTest;
 import fi.laituri.TestDatabase;
 import fi.laituri.security.Role;
@@ -38,7 +38,7 @@ class LanguagesTest extends DatabaseTest {
     @Inject
     Users users;
 
-    Api editor;
+    ApiClient editor;
     Languages defaults;
 
     @Override
@@ -56,7 +56,7 @@ class LanguagesTest extends DatabaseTest {
 
     @BeforeAll
     void signIn() {
-        editor = Api.as(client, users, Role.EDITOR);
+        editor = ApiClient.as(client, users, Role.EDITOR);
     }
 
     @BeforeAll
@@ -126,13 +126,13 @@ class LanguagesTest extends DatabaseTest {
 
     @Test
     void anEnglishVariantCanBeCreatedAndListed() {
-        Api.Reply created = editor.post("/api/v1/documents", Map.of("kind", "article",
+        ApiClient.Reply created = editor.post("/api/v1/documents", Map.of("kind", "article",
                 "variants", List.of(Map.of("language", "en", "title", "The partnership programme"))));
         assertEquals(201, created.status());
         Number id = created.get("id");
 
-        Api.Reply listed = editor.get("/api/v1/documents?language=en&q=partnership");
-        Api.Reply variant = editor.get("/api/v1/documents/" + id + "/variants/en");
+        ApiClient.Reply listed = editor.get("/api/v1/documents?language=en&q=partnership");
+        ApiClient.Reply variant = editor.get("/api/v1/documents/" + id + "/variants/en");
 
         assertEquals(200, listed.status());
         assertEquals(List.of(id.longValue()), ids(listed));
@@ -143,13 +143,13 @@ class LanguagesTest extends DatabaseTest {
 
     @Test
     void aSwedishEasyReadVariantCanBeAddedToADocument() {
-        Api.Reply created = editor.post("/api/v1/documents", Map.of("kind", "article",
+        ApiClient.Reply created = editor.post("/api/v1/documents", Map.of("kind", "article",
                 "variants", List.of(Map.of("language", "sv", "title", "Partnerskapsprogrammet"))));
         Number id = created.get("id");
 
-        Api.Reply added = editor.post("/api/v1/documents/" + id + "/variants",
+        ApiClient.Reply added = editor.post("/api/v1/documents/" + id + "/variants",
                 Map.of("language", "sv-lattlast", "title", "Vad är partnerskapsprogrammet?"));
-        Api.Reply document = editor.get("/api/v1/documents/" + id);
+        ApiClient.Reply document = editor.get("/api/v1/documents/" + id);
 
         assertEquals(201, added.status());
         assertEquals("sv-lattlast", added.get("language"));
@@ -158,7 +158,7 @@ class LanguagesTest extends DatabaseTest {
 
     @Test
     void anUnknownLanguageIsStillRefused() {
-        Api.Reply refused = editor.post("/api/v1/documents", Map.of("kind", "article",
+        ApiClient.Reply refused = editor.post("/api/v1/documents", Map.of("kind", "article",
                 "variants", List.of(Map.of("language", "de", "title", "Das Partnerschaftsprogramm"))));
 
         assertEquals(400, refused.status());
@@ -171,12 +171,12 @@ class LanguagesTest extends DatabaseTest {
         assertEquals(400, editor.get("/api/v1/documents?language=de").status());
     }
 
-    private static List<Long> ids(Api.Reply page) {
+    private static List<Long> ids(ApiClient.Reply page) {
         List<Map<String, Object>> items = page.get("items");
         return items.stream().map(item -> ((Number) item.get("id")).longValue()).toList();
     }
 
-    private static List<String> languagesOf(Api.Reply document) {
+    private static List<String> languagesOf(ApiClient.Reply document) {
         List<Map<String, Object>> variants = document.get("variants");
         return variants.stream().map(v -> (String) v.get("language")).toList();
     }

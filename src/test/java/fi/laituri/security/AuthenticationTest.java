@@ -1,6 +1,6 @@
 package fi.laituri.security;
 
-import fi.laituri.Api;
+import fi.laituri.ApiClient;
 import fi.laituri.DatabaseTest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -28,7 +28,7 @@ class AuthenticationTest extends DatabaseTest {
 
     @Test
     void aRequestWithoutATokenIsA401Problem() {
-        Api.Reply refused = new Api(client, null).get("/api/v1/documents");
+        ApiClient.Reply refused = new ApiClient(client, null).get("/api/v1/documents");
 
         assertEquals(401, refused.status());
         assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
@@ -39,7 +39,7 @@ class AuthenticationTest extends DatabaseTest {
             + "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"
             + "0123456789012345678901234567890123456789012345678901234567890123456789"})
     void aRequestWithAWrongTokenIsA401Problem(String token) {
-        Api.Reply refused = new Api(client, token).get("/api/v1/documents");
+        ApiClient.Reply refused = new ApiClient(client, token).get("/api/v1/documents");
 
         assertEquals(401, refused.status());
         assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
@@ -50,9 +50,9 @@ class AuthenticationTest extends DatabaseTest {
         String issued = users.add("leak-check", Role.EDITOR).token();
         String almost = issued.substring(0, issued.length() - 1) + (issued.endsWith("A") ? "B" : "A");
 
-        Api.Reply none = new Api(client, null).get("/api/v1/documents");
-        Api.Reply wrong = new Api(client, "lt_not-a-real-token").get("/api/v1/documents");
-        Api.Reply nearlyRight = new Api(client, almost).get("/api/v1/documents");
+        ApiClient.Reply none = new ApiClient(client, null).get("/api/v1/documents");
+        ApiClient.Reply wrong = new ApiClient(client, "lt_not-a-real-token").get("/api/v1/documents");
+        ApiClient.Reply nearlyRight = new ApiClient(client, almost).get("/api/v1/documents");
 
         assertEquals(none.text(), wrong.text());
         assertEquals(none.text(), nearlyRight.text());
@@ -61,7 +61,7 @@ class AuthenticationTest extends DatabaseTest {
 
     @Test
     void theUnauthenticatedAnswerSaysNothingAboutWhyTheTokenFailed() {
-        Api.Reply refused = new Api(client, "lt_not-a-real-token").get("/api/v1/documents");
+        ApiClient.Reply refused = new ApiClient(client, "lt_not-a-real-token").get("/api/v1/documents");
 
         String text = refused.text().toLowerCase();
         for (String leak : List.of("expired", "not found", "unknown", "hash", "invalid token", "no such", "user", "sql",
@@ -72,7 +72,7 @@ class AuthenticationTest extends DatabaseTest {
 
     @Test
     void everyEditorialEndpointNeedsAToken() {
-        Api anonymous = new Api(client, null);
+        ApiClient anonymous = new ApiClient(client, null);
 
         for (String uri : List.of("/api/v1/documents", "/api/v1/documents/1", "/api/v1/documents/1/variants/fi",
                 "/api/v1/documents/1/variants/fi/revisions", "/api/v1/authors", "/api/v1/me")) {
@@ -85,7 +85,7 @@ class AuthenticationTest extends DatabaseTest {
     void meNamesTheTokensUserAndRole() {
         Users.IssuedToken issued = users.add("kaisa-kaantaja", Role.TRANSLATOR);
 
-        Api.Reply me = new Api(client, issued.token()).get("/api/v1/me");
+        ApiClient.Reply me = new ApiClient(client, issued.token()).get("/api/v1/me");
 
         assertEquals(200, me.status());
         assertEquals("kaisa-kaantaja", me.get("name"));

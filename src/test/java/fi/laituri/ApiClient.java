@@ -22,21 +22,21 @@ import java.util.UUID;
  * headers and body whatever the status, so tests can assert on errors as plainly as on successes.
  * A {@code String} body is sent as it is, so tests can send malformed JSON too.
  */
-public final class Api {
+public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.createDefault();
 
     private final HttpClient client;
     private final String token;
 
-    public Api(HttpClient client, String token) {
+    public ApiClient(HttpClient client, String token) {
         this.client = client;
         this.token = token;
     }
 
     /** A client acting as a new user of the given role. */
-    public static Api as(HttpClient client, Users users, Role role) {
-        return new Api(client, users.add(role.code() + "-" + UUID.randomUUID().toString().substring(0, 8), role).token());
+    public static ApiClient as(HttpClient client, Users users, Role role) {
+        return new ApiClient(client, users.add(role.code() + "-" + UUID.randomUUID().toString().substring(0, 8), role).token());
     }
 
     /**

@@ -21,8 +21,9 @@ abstract class AppCommand implements Callable<Integer> {
         return run(app);
     }
 
+    /** One-shot commands leave scheduled publishing to the serving instances. */
     Map<String, Object> properties() {
-        return Map.of();
+        return Map.of("laituri.scheduler.enabled", false);
     }
 
     /** Does the work; closes {@code app} unless it keeps serving. */

@@ -1,5 +1,6 @@
 package fi.laituri.cli;
 
+import fi.laituri.language.Languages;
 import fi.laituri.security.Role;
 import fi.laituri.security.Users;
 import fi.laituri.web.ProblemException;
@@ -30,6 +31,9 @@ class UserCommand implements Runnable {
         @Option(names = "--role", required = true, description = "admin, editor, translator or publisher")
         String role;
 
+        @Option(names = "--languages", split = ",", description = "languages a translator works in, e.g. sv,selko")
+        java.util.List<String> languages = java.util.List.of();
+
         @Override
         int run(Application app) {
             try (app) {
@@ -39,7 +43,12 @@ class UserCommand implements Runnable {
                             + Arrays.stream(Role.values()).map(Role::code).collect(Collectors.joining(", ")));
                     return 2;
                 }
-                Users.IssuedToken issued = app.bean(Users.class).add(name, r);
+                var unknown = languages.stream().filter(l -> !app.bean(Languages.class).isConfigured(l)).toList();
+                if (!unknown.isEmpty()) {
+                    System.err.println("laituri: unknown language " + String.join(", ", unknown));
+                    return 2;
+                }
+                Users.IssuedToken issued = app.bean(Users.class).add(name, r, languages);
                 System.out.println("Created " + r.code() + " " + name + ". API token (shown only now):");
                 System.out.println(issued.token());
                 return 0;
@@ -55,7 +64,8 @@ class UserCommand implements Runnable {
         @Override
         int run(Application app) {
             try (app) {
-                app.bean(Users.class).list().forEach(a -> System.out.println(a.name() + "\t" + a.role().code()));
+                app.bean(Users.class).list().forEach(a -> System.out.println(
+                        a.name() + "\t" + a.role().code() + "\t" + String.join(",", a.languages())));
                 return 0;
             }
         }

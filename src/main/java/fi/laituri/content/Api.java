@@ -65,7 +65,8 @@ public final class Api {
 
     @Serdeable
     public record VariantSummary(String language, String slug, String title, String status, int revision,
-                                 long version, Instant updatedAt) {
+                                 @Nullable Integer liveRevision, @Nullable Instant publishAt, long version,
+                                 Instant updatedAt) {
     }
 
     @Serdeable
@@ -76,7 +77,9 @@ public final class Api {
     @Serdeable
     public record VariantView(long documentId, String kind, String key, String language, String slug, String title,
                               String summary, String body, String html, List<String> tags, List<AuthorView> authors,
-                              OffsetDateTime date, String status, int revision, long version,
+                              OffsetDateTime date, String status, int revision, @Nullable Integer liveRevision,
+                              @Nullable String submittedBy, @Nullable Instant firstPublishedAt,
+                              @Nullable Instant publishAt, @Nullable Instant unpublishAt, long version,
                               Instant createdAt, Instant updatedAt) {
     }
 

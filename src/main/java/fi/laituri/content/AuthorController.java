@@ -1,6 +1,8 @@
 package fi.laituri.content;
 
+import fi.laituri.security.Actor;
 import fi.laituri.web.ETags;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -39,8 +41,8 @@ class AuthorController {
     }
 
     @Post
-    HttpResponse<Api.AuthorView> create(@Body @Valid Api.AuthorInput input) {
-        Api.AuthorView a = content.createAuthor(input);
+    HttpResponse<Api.AuthorView> create(@Body @Valid Api.AuthorInput input, Authentication user) {
+        Api.AuthorView a = content.createAuthor(input, Actor.of(user));
         return HttpResponse.created(a, URI.create("/api/v1/authors/" + a.id())).header("ETag", ETags.of(a.version()));
     }
 
@@ -52,14 +54,14 @@ class AuthorController {
 
     @Put("/{id}")
     HttpResponse<Api.AuthorView> update(@PathVariable String id, @Nullable @Header("If-Match") String ifMatch,
-                                        @Body @Valid Api.AuthorInput input) {
-        Api.AuthorView a = content.updateAuthor(id, ETags.parse(ifMatch), input);
+                                        @Body @Valid Api.AuthorInput input, Authentication user) {
+        Api.AuthorView a = content.updateAuthor(id, ETags.parse(ifMatch), input, Actor.of(user));
         return HttpResponse.ok(a).header("ETag", ETags.of(a.version()));
     }
 
     @Delete("/{id}")
-    HttpResponse<Void> delete(@PathVariable String id, @Nullable @Header("If-Match") String ifMatch) {
-        content.deleteAuthor(id, ETags.parse(ifMatch));
+    HttpResponse<Void> delete(@PathVariable String id, @Nullable @Header("If-Match") String ifMatch, Authentication user) {
+        content.deleteAuthor(id, ETags.parse(ifMatch), Actor.of(user));
         return HttpResponse.noContent();
     }
 }

@@ -2,6 +2,7 @@ package fi.laituri.content;
 
 import fi.laituri.language.Language;
 import fi.laituri.language.Languages;
+import fi.laituri.security.Actor;
 import fi.laituri.web.Problem;
 import fi.laituri.web.ProblemException;
 import jakarta.inject.Singleton;
@@ -38,7 +39,7 @@ public class ContentFolder {
     static final String AUTHORS = "authors";
     private static final Set<String> KEYS = Set.of("title", "slug", "summary", "date", "tags", "authors", "status");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-    private static final String IMPORTER = "import";
+    private static final Actor IMPORTER = Actor.system("import");
 
     private final ContentService content;
     private final Languages languages;

@@ -1,8 +1,12 @@
 package fi.laituri.content;
 
+import fi.laituri.audit.AuditLog;
 import fi.laituri.language.Languages;
 import fi.laituri.markdown.Markdown;
 import fi.laituri.markdown.Slugs;
+import fi.laituri.security.Actor;
+import fi.laituri.security.Permission;
+import fi.laituri.security.Policy;
 import fi.laituri.web.ETags;
 import fi.laituri.web.Problem;
 import fi.laituri.web.ProblemException;
@@ -50,11 +54,15 @@ public class ContentService {
     private final Languages languages;
     private final Markdown markdown;
     private final TransactionOperations<Connection> tx;
+    private final Policy policy;
+    private final AuditLog audit;
+    private final PublicChanges publicChanges;
     private final ZoneId zone;
 
     ContentService(DocumentRepository documents, VariantRepository variants, RevisionRepository revisions,
                    AuthorRepository authors, DocumentSearch search, Languages languages, Markdown markdown,
-                   TransactionOperations<Connection> tx, @Value("${laituri.time-zone:Europe/Helsinki}") String zone) {
+                   TransactionOperations<Connection> tx, Policy policy, AuditLog audit,
+                   PublicChanges publicChanges, @Value("${laituri.time-zone:Europe/Helsinki}") String zone) {
         this.documents = documents;
         this.variants = variants;
         this.revisions = revisions;
@@ -63,6 +71,9 @@ public class ContentService {
         this.languages = languages;
         this.markdown = markdown;
         this.tx = tx;
+        this.policy = policy;
+        this.audit = audit;
+        this.publicChanges = publicChanges;
         this.zone = ZoneId.of(zone);
     }
 
@@ -71,11 +82,13 @@ public class ContentService {
 
     // --- documents -------------------------------------------------------------------------------
 
-    public Api.DocumentView createDocument(Api.CreateDocument request, String actor) {
+    public Api.DocumentView createDocument(Api.CreateDocument request, Actor actor) {
+        policy.require(actor, Permission.CREATE_DOCUMENT);
         Kind kind = parseKind(request.kind());
         List<Api.VariantInput> inputs = request.variants() == null ? List.of() : request.variants();
         for (int i = 0; i < inputs.size(); i++) {
             requireLanguage("variants[" + i + "].language", inputs.get(i).language());
+            policy.require(actor, Permission.EDIT_VARIANT, inputs.get(i).language());
         }
         long distinct = inputs.stream().map(Api.VariantInput::language).distinct().count();
         if (distinct != inputs.size()) {
@@ -92,6 +105,8 @@ public class ContentService {
                 finalKey = uniqueKey(finalKey);
             }
             Document doc = documents.save(new Document(null, kind.code(), finalKey, null, null, null));
+            audit.record(AuditLog.Event.of(actor.name(), "document.created", doc.id(), null)
+                    .detail("key " + doc.translationKey() + ", kind " + doc.kind()));
             for (int i = 0; i < inputs.size(); i++) {
                 Api.VariantInput input = inputs.get(i);
                 insertVariant(doc, input.language(), toContent(input, null, "variants[" + i + "]."), Status.DRAFT, actor);
@@ -126,7 +141,8 @@ public class ContentService {
         return new Api.Page<>(items, filter.page(), filter.size(), result.total());
     }
 
-    public Api.DocumentView updateDocument(long id, Long expectedVersion, Api.DocumentPatch patch) {
+    public Api.DocumentView updateDocument(long id, Long expectedVersion, Api.DocumentPatch patch, Actor actor) {
+        policy.require(actor, Permission.CHANGE_DOCUMENT);
         Kind kind = patch.kind() == null ? null : parseKind(patch.kind());
         String key = patch.key() == null ? null : validKey(patch.key());
         return write(() -> {
@@ -136,13 +152,23 @@ public class ContentService {
             }
             Document updated = documents.update(doc.withKey(key == null ? doc.translationKey() : key,
                     kind == null ? doc.kind() : kind.code()));
+            audit.record(AuditLog.Event.of(actor.name(), "document.changed", id, null)
+                    .detail("key " + doc.translationKey() + " -> " + updated.translationKey()
+                            + ", kind " + doc.kind() + " -> " + updated.kind()));
             return view(updated);
         }, () -> document(id).version());
     }
 
-    public void deleteDocument(long id, Long expectedVersion) {
+    public void deleteDocument(long id, Long expectedVersion, Actor actor) {
+        policy.require(actor, Permission.DELETE_DOCUMENT);
         write(() -> {
             Document doc = checked(document(id), expectedVersion);
+            for (Variant v : variants.findByDocumentIdOrderByLanguage(id)) {
+                if (v.isLive()) {
+                    publicChanges.record(PublicChanges.UNPUBLISHED, doc, v, Map.of("reason", "deleted"));
+                }
+            }
+            audit.record(AuditLog.Event.of(actor.name(), "document.deleted", id, null).detail("key " + doc.translationKey()));
             documents.delete(doc);
             return null;
         }, () -> document(id).version());
@@ -151,8 +177,9 @@ public class ContentService {
 
     // --- variants --------------------------------------------------------------------------------
 
-    public Api.VariantView createVariant(long documentId, Api.VariantInput input, String actor) {
+    public Api.VariantView createVariant(long documentId, Api.VariantInput input, Actor actor) {
         String language = requireLanguage("language", input.language());
+        policy.require(actor, Permission.EDIT_VARIANT, language);
         return write(() -> {
             Document doc = document(documentId);
             if (variants.findByDocumentIdAndLanguage(documentId, language).isPresent()) {
@@ -171,12 +198,12 @@ public class ContentService {
     }
 
     public Api.VariantView replaceVariant(long documentId, String language, Long expectedVersion,
-                                          Api.VariantInput input, String actor) {
+                                          Api.VariantInput input, Actor actor) {
         return change(documentId, language, expectedVersion, current -> toContent(input, current, ""), actor, null);
     }
 
     public Api.VariantView patchVariant(long documentId, String language, Long expectedVersion,
-                                        Api.VariantPatch patch, String actor) {
+                                        Api.VariantPatch patch, Actor actor) {
         return change(documentId, language, expectedVersion, current -> {
             VariantContent c = current.content();
             Api.VariantInput merged = new Api.VariantInput(language,
@@ -191,10 +218,17 @@ public class ContentService {
         }, actor, null);
     }
 
-    public void deleteVariant(long documentId, String language, Long expectedVersion) {
+    public void deleteVariant(long documentId, String language, Long expectedVersion, Actor actor) {
         requireLanguage("language", language);
+        policy.require(actor, Permission.DELETE_VARIANT, language);
         write(() -> {
-            Variant v = checked(variant(document(documentId).id(), language), expectedVersion);
+            Document doc = document(documentId);
+            Variant v = checked(variant(doc.id(), language), expectedVersion);
+            if (v.isLive()) {
+                publicChanges.record(PublicChanges.UNPUBLISHED, doc, v, Map.of("reason", "deleted"));
+            }
+            audit.record(AuditLog.Event.of(actor.name(), "variant.deleted", documentId, language)
+                    .revision(v.revision()).states(v.status(), null));
             variants.delete(v);
             return null;
         }, () -> variant(documentId, language).version());
@@ -221,7 +255,7 @@ public class ContentService {
 
     /** Makes an old revision's content current again, as a new revision. */
     public Api.VariantView restoreRevision(long documentId, String language, int number, Long expectedVersion,
-                                           String actor) {
+                                           Actor actor) {
         return change(documentId, language, expectedVersion, current -> {
             VariantContent old = revision(current, number).content();
             requireAuthorsExist("authors", old.authors());
@@ -241,7 +275,8 @@ public class ContentService {
         return view(author(id));
     }
 
-    public Api.AuthorView createAuthor(Api.AuthorInput input) {
+    public Api.AuthorView createAuthor(Api.AuthorInput input, Actor actor) {
+        policy.require(actor, Permission.MANAGE_AUTHORS);
         String id = input.id() != null ? validAuthorId(input.id()) : Slugs.fromTitle(input.name());
         if (id.isEmpty()) {
             throw ProblemException.invalid("id", "give the author an id of lowercase letters, digits and hyphens");
@@ -250,22 +285,27 @@ public class ContentService {
             if (authors.existsById(id)) {
                 throw ProblemException.conflict("author-exists", "an author with id " + id + " exists already");
             }
+            audit.record(AuditLog.Event.of(actor.name(), "author.created", null, null).detail(id));
             return view(authors.save(new Author(id, input.name().strip(), blankToNull(input.title()),
                     blankToNull(input.organisation()), null, null, null)));
         });
     }
 
-    public Api.AuthorView updateAuthor(String id, Long expectedVersion, Api.AuthorInput input) {
+    public Api.AuthorView updateAuthor(String id, Long expectedVersion, Api.AuthorInput input, Actor actor) {
+        policy.require(actor, Permission.MANAGE_AUTHORS);
         return write(() -> {
             Author a = checked(author(id), expectedVersion);
+            audit.record(AuditLog.Event.of(actor.name(), "author.changed", null, null).detail(id));
             return view(authors.update(a.with(input.name().strip(), blankToNull(input.title()),
                     blankToNull(input.organisation()))));
         }, () -> author(id).version());
     }
 
-    public void deleteAuthor(String id, Long expectedVersion) {
+    public void deleteAuthor(String id, Long expectedVersion, Actor actor) {
+        policy.require(actor, Permission.MANAGE_AUTHORS);
         write(() -> {
             Author a = checked(author(id), expectedVersion);
+            audit.record(AuditLog.Event.of(actor.name(), "author.deleted", null, null).detail(id));
             if (variants.countUsingAuthor(id) > 0) {
                 throw ProblemException.conflict("author-in-use", "author " + id + " is named on content; remove it there first");
             }
@@ -301,7 +341,7 @@ public class ContentService {
      * new, appends a revision when the content differs, and does nothing when it is the same.
      */
     public Outcome importVariant(String key, Kind kind, String language, Api.VariantInput input, Status status,
-                                 String actor) {
+                                 Actor actor) {
         validKey(key);
         requireLanguage("language", language);
         return write(() -> {
@@ -324,10 +364,10 @@ public class ContentService {
             }
             Variant updated = current;
             if (!content.hash().equals(current.contentHash())) {
-                updated = saveRevision(current, content, actor, null);
+                updated = saveRevision(doc, current, content, actor, null);
             }
-            if (statusChanged) {
-                variants.update(updated.withStatus(status));
+            if (status != updated.state()) {
+                setImportedStatus(doc, updated, status, actor);
             }
             return Outcome.UPDATED;
         });
@@ -362,8 +402,9 @@ public class ContentService {
     // --- internals -------------------------------------------------------------------------------
 
     private Api.VariantView change(long documentId, String language, Long expectedVersion,
-                                   Function<Variant, VariantContent> newContent, String actor, Integer restoredFrom) {
+                                   Function<Variant, VariantContent> newContent, Actor actor, Integer restoredFrom) {
         requireLanguage("language", language);
+        policy.require(actor, Permission.EDIT_VARIANT, language);
         return write(() -> {
             Document doc = document(documentId);
             Variant current = checked(variant(doc.id(), language), expectedVersion);
@@ -371,32 +412,65 @@ public class ContentService {
             if (content.hash().equals(current.contentHash()) && restoredFrom == null) {
                 return view(doc, current);
             }
-            return view(doc, saveRevision(current, content, actor, restoredFrom));
+            return view(doc, saveRevision(doc, current, content, actor, restoredFrom));
         }, () -> variant(documentId, language).version());
     }
 
-    private Variant insertVariant(Document doc, String language, VariantContent content, Status status, String actor) {
+    private Variant insertVariant(Document doc, String language, VariantContent content, Status status, Actor actor) {
         VariantContent c = content.slug() == null ? content.withSlug(uniqueSlug(language, content.title(), doc.translationKey()))
                 : content;
         if (variants.existsByLanguageAndSlug(language, c.slug())) {
             throw slugConflict(language, c.slug());
         }
         Variant v = variants.save(new Variant(null, doc.id(), language, c.slug(), c.title(), c.summary(), c.body(),
-                c.tags(), c.authors(), c.date(), status.code(), 1, c.hash(), null, null, null));
-        revisions.save(Revision.of(v, null, actor));
+                c.tags(), c.authors(), c.date(), Status.DRAFT.code(), 1, c.hash(), null, null, null, null, null,
+                null, null, null));
+        revisions.save(Revision.of(v, null, actor.name()));
         documents.touch(doc.id(), Instant.now());
-        return v;
+        audit.record(AuditLog.Event.of(actor.name(), "variant.created", doc.id(), language).revision(1)
+                .states(null, Status.DRAFT.code()));
+        return status == Status.DRAFT ? v : setImportedStatus(doc, v, status, actor);
     }
 
-    private Variant saveRevision(Variant current, VariantContent content, String actor, Integer restoredFrom) {
+    /**
+     * The content folder says what state a variant is in; an import makes it so, as the
+     * publisher who wrote the file would have: published means live at the current revision.
+     */
+    private Variant setImportedStatus(Document doc, Variant v, Status status, Actor actor) {
+        Integer live = switch (status) {
+            case PUBLISHED -> v.revision();
+            case UNPUBLISHED -> null;
+            default -> v.liveRevision();
+        };
+        Variant updated = variants.update(v.withWorkflow(status, live, null,
+                live != null && v.firstPublishedAt() == null ? Instant.now() : v.firstPublishedAt(), null, null));
+        audit.record(AuditLog.Event.of(actor.name(), "variant.imported-status", doc.id(), v.language())
+                .revision(v.revision()).states(v.status(), status.code()));
+        if (live != null && !live.equals(v.liveRevision())) {
+            publicChanges.record(PublicChanges.PUBLISHED, doc, updated);
+        } else if (live == null && v.isLive()) {
+            publicChanges.record(PublicChanges.UNPUBLISHED, doc, v);
+        }
+        return updated;
+    }
+
+    private Variant saveRevision(Document doc, Variant current, VariantContent content, Actor actor, Integer restoredFrom) {
         variants.findByLanguageAndSlug(current.language(), content.slug())
                 .filter(other -> !other.id().equals(current.id()))
                 .ifPresent(other -> {
                     throw slugConflict(current.language(), content.slug());
                 });
         Variant updated = variants.update(current.withContent(content, current.revision() + 1));
-        revisions.save(Revision.of(updated, restoredFrom, actor));
+        revisions.save(Revision.of(updated, restoredFrom, actor.name()));
         documents.touch(current.documentId(), Instant.now());
+        audit.record(AuditLog.Event.of(actor.name(), restoredFrom == null ? "variant.edited" : "variant.restored",
+                        doc.id(), current.language()).revision(updated.revision()).states(current.status(), updated.status())
+                .detail(restoredFrom == null ? null : "content of revision " + restoredFrom));
+        if (current.publishAt() != null) {
+            audit.record(AuditLog.Event.of(actor.name(), "variant.unscheduled", doc.id(), current.language())
+                    .revision(current.revision()).comment("the scheduled revision was edited; approve the new one"));
+            publicChanges.record(PublicChanges.UNSCHEDULED, doc, current);
+        }
         return updated;
     }
 
@@ -613,16 +687,18 @@ public class ContentService {
     private static Api.DocumentView view(Document d, List<Variant> vs) {
         return new Api.DocumentView(d.id(), d.kind(), d.translationKey(), d.version(), d.createdAt(), d.updatedAt(),
                 vs.stream().map(v -> new Api.VariantSummary(v.language(), v.slug(), v.title(), v.status(), v.revision(),
-                        v.version(), v.updatedAt())).toList());
+                        v.liveRevision(), v.publishAt(), v.version(), v.updatedAt())).toList());
     }
 
-    private Api.VariantView view(Document d, Variant v) {
+    /** The API view of a variant; for other features that changed one. */
+    public Api.VariantView view(Document d, Variant v) {
         List<Api.AuthorView> byline = v.authors().isEmpty() ? List.of()
                 : authors.findByIdIn(v.authors()).stream()
                 .sorted(java.util.Comparator.comparingInt(a -> v.authors().indexOf(a.id())))
                 .map(ContentService::view).toList();
         return new Api.VariantView(d.id(), d.kind(), d.translationKey(), v.language(), v.slug(), v.title(), v.summary(),
                 v.body(), markdown.toHtml(v.body()), v.tags(), byline, offset(v.contentDate()), v.status(), v.revision(),
+                v.liveRevision(), v.submittedBy(), v.firstPublishedAt(), v.publishAt(), v.unpublishAt(),
                 v.version(), v.createdAt(), v.updatedAt());
     }
 

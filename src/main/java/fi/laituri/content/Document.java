@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /** A piece of content in every language; {@code translationKey} ties its language versions together. */
 @MappedEntity("document")
-record Document(@Id @GeneratedValue Long id, String kind, String translationKey, @Version Long version,
+public record Document(@Id @GeneratedValue Long id, String kind, String translationKey, @Version Long version,
                 @DateCreated Instant createdAt, @DateUpdated Instant updatedAt) {
 
     Document withKey(String key, String newKind) {

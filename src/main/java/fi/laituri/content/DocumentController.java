@@ -1,6 +1,8 @@
 package fi.laituri.content;
 
+import fi.laituri.security.Actor;
 import fi.laituri.web.ETags;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -15,7 +17,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,7 +55,7 @@ class DocumentController {
     @Operation(summary = "Create a document, optionally with its first language versions")
     @Post
     HttpResponse<Api.DocumentView> create(@Body @Valid Api.CreateDocument request, Authentication user) {
-        Api.DocumentView doc = content.createDocument(request, user.getName());
+        Api.DocumentView doc = content.createDocument(request, Actor.of(user));
         return HttpResponse.created(doc, URI.create("/api/v1/documents/" + doc.id()))
                 .header("ETag", ETags.of(doc.version()));
     }
@@ -68,15 +69,15 @@ class DocumentController {
     @Operation(summary = "Change a document's kind or translation key", description = "Requires If-Match.")
     @Patch("/{id}")
     HttpResponse<Api.DocumentView> patch(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
-                                         @Body @Valid Api.DocumentPatch patch) {
-        Api.DocumentView doc = content.updateDocument(id, ETags.parse(ifMatch), patch);
+                                         @Body @Valid Api.DocumentPatch patch, Authentication user) {
+        Api.DocumentView doc = content.updateDocument(id, ETags.parse(ifMatch), patch, Actor.of(user));
         return HttpResponse.ok(doc).header("ETag", ETags.of(doc.version()));
     }
 
     @Operation(summary = "Delete a document with all its language versions and revisions", description = "Requires If-Match.")
     @Delete("/{id}")
-    HttpResponse<Void> delete(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch) {
-        content.deleteDocument(id, ETags.parse(ifMatch));
+    HttpResponse<Void> delete(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch, Authentication user) {
+        content.deleteDocument(id, ETags.parse(ifMatch), Actor.of(user));
         return HttpResponse.noContent();
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 
 /** An immutable snapshot of a variant's content, written at every save; never updated. */
 @MappedEntity("revision")
-record Revision(@Id @GeneratedValue Long id, Long variantId, int number, String slug, String title, String summary,
+public record Revision(@Id @GeneratedValue Long id, Long variantId, int number, String slug, String title, String summary,
                 String body, @TypeDef(type = DataType.JSON) List<String> tags,
                 @TypeDef(type = DataType.JSON) List<String> authors, @Nullable Instant contentDate,
                 String contentHash, @Nullable Integer restoredFrom, String createdBy, @DateCreated Instant createdAt) {

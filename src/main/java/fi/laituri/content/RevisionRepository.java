@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** Revisions are only ever appended and read: no update or delete is offered. */
 @JdbcRepository(dialect = Dialect.MYSQL)
-interface RevisionRepository extends GenericRepository<Revision, Long> {
+public interface RevisionRepository extends GenericRepository<Revision, Long> {
 
     Revision save(Revision revision);
 

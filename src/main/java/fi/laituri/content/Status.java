@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where a variant is in its publication workflow. */
+/** The workflow state of a variant's working revision. */
 public enum Status {
     DRAFT, IN_REVIEW, APPROVED, PUBLISHED, UNPUBLISHED;
 

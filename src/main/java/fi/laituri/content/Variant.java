@@ -14,27 +14,45 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One language version of a document: its current (working) content, its status and the number of
- * its latest revision. {@code version} guards every write against lost updates.
+ * One language version of a document: its working content, the workflow state of that content
+ * ({@code status}), and the revision the public sees ({@code liveRevision}, null when nothing is
+ * public). {@code version} guards every write against lost updates.
  */
 @MappedEntity("variant")
-record Variant(@Id @GeneratedValue Long id, Long documentId, String language, String slug, String title,
-               String summary, String body, @TypeDef(type = DataType.JSON) List<String> tags,
-               @TypeDef(type = DataType.JSON) List<String> authors, @Nullable Instant contentDate, String status,
-               int revision, String contentHash, @Version Long version,
-               @DateCreated Instant createdAt, @DateUpdated Instant updatedAt) {
+public record Variant(@Id @GeneratedValue Long id, Long documentId, String language, String slug, String title,
+                      String summary, String body, @TypeDef(type = DataType.JSON) List<String> tags,
+                      @TypeDef(type = DataType.JSON) List<String> authors, @Nullable Instant contentDate,
+                      String status, int revision, String contentHash, @Nullable Integer liveRevision,
+                      @Nullable String submittedBy, @Nullable Instant firstPublishedAt,
+                      @Nullable Instant publishAt, @Nullable Instant unpublishAt, @Version Long version,
+                      @DateCreated Instant createdAt, @DateUpdated Instant updatedAt) {
 
     VariantContent content() {
         return new VariantContent(slug, title, summary, body, tags, authors, contentDate);
     }
 
+    /**
+     * New working content. What was submitted, approved or scheduled was the old content, so the
+     * variant goes back to draft and a scheduled publication is dropped; the live revision stays.
+     */
     Variant withContent(VariantContent c, int newRevision) {
         return new Variant(id, documentId, language, c.slug(), c.title(), c.summary(), c.body(), c.tags(),
-                c.authors(), c.date(), status, newRevision, c.hash(), version, createdAt, updatedAt);
+                c.authors(), c.date(), Status.DRAFT.code(), newRevision, c.hash(), liveRevision, null,
+                firstPublishedAt, null, unpublishAt, version, createdAt, updatedAt);
     }
 
-    Variant withStatus(Status newStatus) {
+    public Status state() {
+        return Status.parse(status).orElseThrow();
+    }
+
+    public boolean isLive() {
+        return liveRevision != null;
+    }
+
+    public Variant withWorkflow(Status newStatus, Integer newLiveRevision, String newSubmittedBy,
+                                Instant newFirstPublishedAt, Instant newPublishAt, Instant newUnpublishAt) {
         return new Variant(id, documentId, language, slug, title, summary, body, tags, authors, contentDate,
-                newStatus.code(), revision, contentHash, version, createdAt, updatedAt);
+                newStatus.code(), revision, contentHash, newLiveRevision, newSubmittedBy, newFirstPublishedAt,
+                newPublishAt, newUnpublishAt, version, createdAt, updatedAt);
     }
 }

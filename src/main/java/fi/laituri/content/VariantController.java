@@ -1,6 +1,8 @@
 package fi.laituri.content;
 
+import fi.laituri.security.Actor;
 import fi.laituri.web.ETags;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -15,7 +17,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,7 +40,7 @@ class VariantController {
     @Operation(summary = "Add a language version to a document")
     @Post
     HttpResponse<Api.VariantView> create(@PathVariable long id, @Body @Valid Api.VariantInput input, Authentication user) {
-        Api.VariantView v = content.createVariant(id, input, user.getName());
+        Api.VariantView v = content.createVariant(id, input, Actor.of(user));
         return HttpResponse.created(v, URI.create("/api/v1/documents/" + id + "/variants/" + v.language()))
                 .header("ETag", ETags.of(v.version()));
     }
@@ -55,7 +56,7 @@ class VariantController {
     HttpResponse<Api.VariantView> replace(@PathVariable long id, @PathVariable String lang,
                                           @Nullable @Header("If-Match") String ifMatch,
                                           @Body @Valid Api.VariantInput input, Authentication user) {
-        return withETag(content.replaceVariant(id, lang, ETags.parse(ifMatch), input, user.getName()));
+        return withETag(content.replaceVariant(id, lang, ETags.parse(ifMatch), input, Actor.of(user)));
     }
 
     @Operation(summary = "Change some fields of a language version", description = "Requires If-Match; absent fields stay.")
@@ -63,13 +64,14 @@ class VariantController {
     HttpResponse<Api.VariantView> patch(@PathVariable long id, @PathVariable String lang,
                                         @Nullable @Header("If-Match") String ifMatch,
                                         @Body @Valid Api.VariantPatch patch, Authentication user) {
-        return withETag(content.patchVariant(id, lang, ETags.parse(ifMatch), patch, user.getName()));
+        return withETag(content.patchVariant(id, lang, ETags.parse(ifMatch), patch, Actor.of(user)));
     }
 
     @Operation(summary = "Delete a language version with its revisions", description = "Requires If-Match.")
     @Delete("/{lang}")
-    HttpResponse<Void> delete(@PathVariable long id, @PathVariable String lang, @Nullable @Header("If-Match") String ifMatch) {
-        content.deleteVariant(id, lang, ETags.parse(ifMatch));
+    HttpResponse<Void> delete(@PathVariable long id, @PathVariable String lang, @Nullable @Header("If-Match") String ifMatch,
+                              Authentication user) {
+        content.deleteVariant(id, lang, ETags.parse(ifMatch), Actor.of(user));
         return HttpResponse.noContent();
     }
 
@@ -88,7 +90,7 @@ class VariantController {
     @Post("/{lang}/revisions/{number}/restore")
     HttpResponse<Api.VariantView> restore(@PathVariable long id, @PathVariable String lang, @PathVariable int number,
                                           @Nullable @Header("If-Match") String ifMatch, Authentication user) {
-        return withETag(content.restoreRevision(id, lang, number, ETags.parse(ifMatch), user.getName()));
+        return withETag(content.restoreRevision(id, lang, number, ETags.parse(ifMatch), Actor.of(user)));
     }
 
     private static HttpResponse<Api.VariantView> withETag(Api.VariantView v) {

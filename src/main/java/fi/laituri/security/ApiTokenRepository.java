@@ -10,4 +10,6 @@ import java.util.Optional;
 interface ApiTokenRepository extends CrudRepository<ApiToken, Long> {
 
     Optional<ApiToken> findByTokenHash(String tokenHash);
+
+    int deleteByUserId(Long userId);
 }

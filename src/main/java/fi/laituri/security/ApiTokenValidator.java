@@ -30,7 +30,7 @@ class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
         CompletableFuture<Authentication> lookup = CompletableFuture.supplyAsync(
                 () -> users.authenticate(token)
-                        .map(a -> Authentication.build(a.name(), List.of(a.role().code()), Map.of("userId", a.id())))
+                        .map(a -> Authentication.build(a.name(), List.of(a.role().code()), Map.of("userId", a.id(), Actor.LANGUAGES, a.languages())))
                         .orElse(null),
                 blocking);
         return Publishers.fromCompletableFuture(lookup);

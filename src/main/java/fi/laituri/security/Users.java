@@ -30,7 +30,7 @@ public class Users {
     }
 
     /** A user as the rest of the application sees one. */
-    public record Account(long id, String name, Role role) {
+    public record Account(long id, String name, Role role, List<String> languages) {
     }
 
     /** A newly issued token: shown to its owner once, then only its hash exists. */
@@ -39,23 +39,56 @@ public class Users {
 
     @Transactional
     public IssuedToken add(String name, Role role) {
+        return add(name, role, List.of());
+    }
+
+    /** Creates a user; {@code languages} are those a translator may work in. */
+    @Transactional
+    public IssuedToken add(String name, Role role, List<String> languages) {
+        User user = users.save(new User(null, checkedNewName(name), role.code(), List.copyOf(languages), null));
+        return new IssuedToken(toAccount(user), issueToken(user.id()));
+    }
+
+    @Transactional
+    public Account change(String name, Role role, List<String> languages) {
+        User user = user(name);
+        return toAccount(users.update(user.with(role.code(), List.copyOf(languages))));
+    }
+
+    @Transactional
+    public void remove(String name) {
+        users.delete(user(name));
+    }
+
+    /** Makes every token of the user invalid, e.g. when one leaked. */
+    @Transactional
+    public int revokeTokens(String name) {
+        return tokens.deleteByUserId(user(name).id());
+    }
+
+    @Transactional
+    public Optional<Account> find(String name) {
+        return users.findByName(name).map(Users::toAccount);
+    }
+
+    private String checkedNewName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw ProblemException.invalid("name", "a user name is 1-100 letters, digits or . _ @ -");
         }
         if (users.findByName(name).isPresent()) {
             throw ProblemException.conflict("user-exists", "a user named " + name + " exists already");
         }
-        User user = users.save(new User(null, name, role.code(), null));
-        return new IssuedToken(toAccount(user), issueToken(user.id()));
+        return name;
+    }
+
+    private User user(String name) {
+        return users.findByName(name).orElseThrow(() -> ProblemException.notFound("no user named " + name));
     }
 
     /** Creates a user whose token the operator chose. */
     @Transactional
     public Account addWithToken(String name, Role role, String token) {
-        if (users.findByName(name).isPresent()) {
-            throw ProblemException.conflict("user-exists", "a user named " + name + " exists already");
-        }
-        User user = users.save(new User(null, name, role.code(), null));
+        User user = users.save(new User(null, checkedNewName(name), role.code(), List.of(), null));
         tokens.save(new ApiToken(null, user.id(), hash(token), null));
         return toAccount(user);
     }
@@ -63,14 +96,14 @@ public class Users {
     /** Adds a token for an existing user, for example when the old one was lost. */
     @Transactional
     public IssuedToken newToken(String name) {
-        User user = users.findByName(name).orElseThrow(() -> ProblemException.notFound("no user named " + name));
+        User user = user(name);
         return new IssuedToken(toAccount(user), issueToken(user.id()));
     }
 
     /** Registers a token chosen by the operator (LAITURI_ADMIN_TOKEN) for an existing user. */
     @Transactional
     public void addToken(String name, String token) {
-        User user = users.findByName(name).orElseThrow(() -> ProblemException.notFound("no user named " + name));
+        User user = user(name);
         if (tokens.findByTokenHash(hash(token)).isEmpty()) {
             tokens.save(new ApiToken(null, user.id(), hash(token), null));
         }
@@ -105,7 +138,7 @@ public class Users {
     }
 
     private static Account toAccount(User u) {
-        return new Account(u.id(), u.name(), Role.parse(u.role()).orElseThrow());
+        return new Account(u.id(), u.name(), Role.parse(u.role()).orElseThrow(), u.languages());
     }
 
     static String hash(String token) {

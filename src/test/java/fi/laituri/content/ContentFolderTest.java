@@ -302,7 +302,7 @@ class ContentFolderTest extends DatabaseTest {
         long id = idOf("short-lived");
         assertTrue(Files.exists(exported.resolve("articles/short-lived/fi.md")));
 
-        content.deleteDocument(id, content.getDocument(id).version());
+        content.deleteDocument(id, content.getDocument(id).version(), fi.laituri.security.Actor.system("test"));
         ContentFolder.ExportReport report = folder.exportTo(exported);
 
         assertEquals(2, report.deleted());

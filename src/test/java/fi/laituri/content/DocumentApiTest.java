@@ -335,7 +335,7 @@ class DocumentApiTest extends DatabaseTest {
         ApiClient.Reply created = Drafts.create(editor, "article", variant("fi", "Julkaistu " + tag, "tags", List.of(tag)));
         content.importVariant(created.get("key"), Kind.ARTICLE, "fi",
                 new Api.VariantInput("fi", "Julkaistu " + tag, null, null, null, List.of(tag), null, null),
-                Status.PUBLISHED, "test");
+                Status.PUBLISHED, fi.laituri.security.Actor.system("test"));
         long published = id(created);
 
         ApiClient.Reply listed = editor.get("/api/v1/documents?status=published&tag=" + tag);

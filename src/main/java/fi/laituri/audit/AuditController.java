@@ -1,0 +1,53 @@
+package fi.laituri.audit;
+
+import fi.laituri.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+@Tag(name = "audit")
+@Controller("/api/v1/audit")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AuditController {
+
+    private final AuditLog log;
+
+    AuditController(AuditLog log) {
+        this.log = log;
+    }
+
+    @Operation(summary = "Read the audit log", description = "Oldest first. Filters: document id, user, time range [from, to).")
+    @Get
+    AuditLog.Page find(@Nullable @QueryValue Long document, @Nullable @QueryValue @Size(max = 100) String user,
+                       @Nullable @QueryValue @Size(max = 40) String from, @Nullable @QueryValue @Size(max = 40) String to,
+                       @QueryValue(defaultValue = "1") @Min(1) @Max(1000000) int page,
+                       @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return log.find(new AuditLog.Query(document, user, time("from", from), time("to", to), page, size));
+    }
+
+    private static Instant time(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "a time like 2026-11-22T09:00:00+02:00");
+        }
+    }
+}

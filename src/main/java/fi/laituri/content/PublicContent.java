@@ -1,0 +1,123 @@
+package fi.laituri.content;
+
+import fi.laituri.markdown.Markdown;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the public may read: the live revision of each published variant, never a working draft.
+ * An unpublished variant, or one scheduled but not yet live, is simply not here.
+ */
+@Singleton
+public class PublicContent {
+
+    private static final String LIVE = "FROM variant v JOIN document d ON d.id = v.document_id "
+            + "JOIN revision r ON r.variant_id = v.id AND r.number = v.live_revision WHERE v.language = ?";
+
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+    private final Markdown markdown;
+    private final ZoneId zone;
+
+    PublicContent(JdbcOperations jdbc, JsonMapper json, Markdown markdown,
+                  @io.micronaut.context.annotation.Value("${laituri.time-zone:Europe/Helsinki}") String zone) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.markdown = markdown;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @Serdeable
+    public record Item(String key, String kind, String language, String slug, String title, String summary,
+                       List<String> tags, @Nullable OffsetDateTime date, int revision) {
+    }
+
+    @Serdeable
+    public record Page(Item item, String html, List<String> authors, List<Translation> translations) {
+    }
+
+    @Serdeable
+    public record Translation(String language, String slug) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Item> list(String language, int page, int size) {
+        return jdbc.prepareStatement("SELECT d.translation_key, d.kind, v.language, r.* " + LIVE
+                + " ORDER BY COALESCE(r.content_date, v.first_published_at) DESC, v.id DESC LIMIT ? OFFSET ?", ps -> {
+            ps.setString(1, language);
+            ps.setInt(2, size);
+            ps.setLong(3, (long) (page - 1) * size);
+            List<Item> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(item(rs));
+                }
+            }
+            return items;
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Page> find(String language, String slug) {
+        return jdbc.prepareStatement("SELECT d.translation_key, d.kind, v.language, v.document_id, r.* " + LIVE
+                + " AND r.slug = ?", ps -> {
+            ps.setString(1, language);
+            ps.setString(2, slug);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.<Page>empty();
+                }
+                Item item = item(rs);
+                long documentId = rs.getLong("document_id");
+                return Optional.of(new Page(item, markdown.toHtml(rs.getString("body")),
+                        strings(rs.getString("authors")), translations(documentId, language)));
+            }
+        });
+    }
+
+    private List<Translation> translations(long documentId, String except) {
+        return jdbc.prepareStatement("SELECT v.language, r.slug FROM variant v JOIN revision r ON r.variant_id = v.id "
+                + "AND r.number = v.live_revision WHERE v.document_id = ? AND v.language <> ? ORDER BY v.language", ps -> {
+            ps.setLong(1, documentId);
+            ps.setString(2, except);
+            List<Translation> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Translation(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return out;
+        });
+    }
+
+    private Item item(ResultSet rs) throws SQLException {
+        Timestamp date = rs.getTimestamp("content_date");
+        return new Item(rs.getString("translation_key"), rs.getString("kind"), rs.getString("language"),
+                rs.getString("slug"), rs.getString("title"), rs.getString("summary"), strings(rs.getString("tags")),
+                date == null ? null : date.toInstant().atZone(zone).toOffsetDateTime(), rs.getInt("number"));
+    }
+
+    private List<String> strings(String jsonArray) {
+        try {
+            return json.readValue(jsonArray, Argument.listOf(String.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package fi.laituri.events;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appends change events in the caller's transaction, and lets each named consumer process the
+ * events after its position. A consumer's batch and its new position commit together: a consumer
+ * that fails or crashes mid-way sees the same events again, and none is applied twice.
+ */
+@Singleton
+public class Outbox {
+
+    private final OutboxRepository events;
+    private final TransactionOperations<Connection> tx;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Outbox(OutboxRepository events, TransactionOperations<Connection> tx, JsonMapper json, Clock clock) {
+        this.events = events;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Handles one event inside the consumer's transaction; throwing rolls the whole batch back. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(OutboxEvent event) throws Exception;
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void append(String type, long documentId, String language, Integer revision, Map<String, Object> payload) {
+        try {
+            events.save(new OutboxEvent(null, clock.instant(), type, documentId, language, revision,
+                    json.writeValueAsString(payload)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Processes up to {@code limit} events after the consumer's position. Concurrent calls for one
+     * consumer (several instances) wait on its position row, so each event is handled once.
+     *
+     * @return how many events were handled
+     */
+    public int consume(String consumer, int limit, Handler handler) {
+        tx.executeWrite(s -> {
+            events.registerConsumer(consumer);
+            return null;
+        });
+        return tx.executeWrite(s -> {
+            long position = events.lockPosition(consumer).orElseThrow();
+            List<OutboxEvent> batch = events.after(position, limit);
+            for (OutboxEvent event : batch) {
+                try {
+                    handler.handle(event);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("consumer " + consumer + " failed on event " + event.id(), e);
+                }
+            }
+            if (!batch.isEmpty()) {
+                events.movePosition(consumer, batch.get(batch.size() - 1).id());
+            }
+            return batch.size();
+        });
+    }
+}

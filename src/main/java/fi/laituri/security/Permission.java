@@ -1,0 +1,19 @@
+package fi.laituri.security;
+
+/** Something a user may or may not do; {@link Policy} decides which role may do which. */
+public enum Permission {
+    READ,
+    CREATE_DOCUMENT,
+    CHANGE_DOCUMENT,
+    DELETE_DOCUMENT,
+    EDIT_VARIANT,
+    DELETE_VARIANT,
+    MANAGE_AUTHORS,
+    SUBMIT,
+    WITHDRAW,
+    REVIEW,
+    PUBLISH,
+    MANAGE_RELEASES,
+    PREVIEW,
+    MANAGE_USERS
+}

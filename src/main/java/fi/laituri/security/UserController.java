@@ -1,0 +1,126 @@
+package fi.laituri.security;
+
+import fi.laituri.language.Languages;
+import fi.laituri.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.net.URI;
+import java.util.List;
+
+/** Users, their roles and languages, and their tokens: for admins. */
+@Tag(name = "users")
+@Controller("/api/v1/users")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class UserController {
+
+    private final Users users;
+    private final Policy policy;
+    private final Languages languages;
+
+    UserController(Users users, Policy policy, Languages languages) {
+        this.users = users;
+        this.policy = policy;
+        this.languages = languages;
+    }
+
+    @Serdeable
+    record NewUser(@NotBlank @Size(max = 100) String name, @NotBlank String role,
+                   @Nullable @Size(max = 20) List<@NotBlank String> languages) {
+    }
+
+    @Serdeable
+    record UserChange(@NotBlank String role, @Nullable @Size(max = 20) List<@NotBlank String> languages) {
+    }
+
+    @Serdeable
+    record UserView(String name, String role, List<String> languages) {
+    }
+
+    @Serdeable
+    record TokenView(String name, String token) {
+    }
+
+    @Get
+    List<UserView> list(Authentication auth) {
+        policy.require(Actor.of(auth), Permission.MANAGE_USERS);
+        return users.list().stream().map(UserController::view).toList();
+    }
+
+    @Operation(summary = "Create a user", description = "The reply carries the user's API token, shown only this once.")
+    @Post
+    HttpResponse<TokenView> create(@Body @Valid NewUser request, Authentication auth) {
+        policy.require(Actor.of(auth), Permission.MANAGE_USERS);
+        Users.IssuedToken issued = users.add(request.name(), role(request.role()), languages(request.languages()));
+        return HttpResponse.created(new TokenView(issued.account().name(), issued.token()),
+                URI.create("/api/v1/users/" + issued.account().name()));
+    }
+
+    @Operation(summary = "Change a user's role and languages")
+    @Patch("/{name}")
+    UserView change(@PathVariable String name, @Body @Valid UserChange request, Authentication auth) {
+        policy.require(Actor.of(auth), Permission.MANAGE_USERS);
+        return view(users.change(name, role(request.role()), languages(request.languages())));
+    }
+
+    @Delete("/{name}")
+    HttpResponse<Void> remove(@PathVariable String name, Authentication auth) {
+        policy.require(Actor.of(auth), Permission.MANAGE_USERS);
+        if (name.equals(auth.getName())) {
+            throw ProblemException.conflict("self-removal", "admins cannot remove themselves");
+        }
+        users.remove(name);
+        return HttpResponse.noContent();
+    }
+
+    @Operation(summary = "Issue a further API token for a user")
+    @Post("/{name}/tokens")
+    HttpResponse<TokenView> newToken(@PathVariable String name, Authentication auth) {
+        policy.require(Actor.of(auth), Permission.MANAGE_USERS);
+        Users.IssuedToken issued = users.newToken(name);
+        return HttpResponse.created(new TokenView(name, issued.token()));
+    }
+
+    @Operation(summary = "Revoke every token of a user")
+    @Delete("/{name}/tokens")
+    HttpResponse<Void> revokeTokens(@PathVariable String name, Authentication auth) {
+        policy.require(Actor.of(auth), Permission.MANAGE_USERS);
+        users.revokeTokens(name);
+        return HttpResponse.noContent();
+    }
+
+    private static Role role(String code) {
+        return Role.parse(code).orElseThrow(() -> ProblemException.invalid("role", "one of admin, editor, translator, publisher"));
+    }
+
+    private List<String> languages(List<String> codes) {
+        List<String> list = codes == null ? List.of() : codes.stream().distinct().toList();
+        list.stream().filter(c -> !languages.isConfigured(c)).findFirst().ifPresent(c -> {
+            throw ProblemException.invalid("languages", "unknown language " + c);
+        });
+        return list;
+    }
+
+    private static UserView view(Users.Account a) {
+        return new UserView(a.name(), a.role().code(), a.languages());
+    }
+}

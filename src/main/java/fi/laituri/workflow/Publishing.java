@@ -1,0 +1,52 @@
+package fi.laituri.workflow;
+
+import fi.laituri.audit.AuditLog;
+import fi.laituri.content.Document;
+import fi.laituri.content.PublicChanges;
+import fi.laituri.content.Status;
+import fi.laituri.content.Variant;
+import fi.laituri.content.VariantRepository;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The moments a variant goes live or stops being live, shared by transitions, the scheduler and
+ * releases. Runs in the caller's transaction; each step writes its audit entry and outbox event there.
+ */
+@Singleton
+class Publishing {
+
+    private final VariantRepository variants;
+    private final AuditLog audit;
+    private final PublicChanges publicChanges;
+    private final Clock clock;
+
+    Publishing(VariantRepository variants, AuditLog audit, PublicChanges publicChanges, Clock clock) {
+        this.variants = variants;
+        this.audit = audit;
+        this.publicChanges = publicChanges;
+        this.clock = clock;
+    }
+
+    /** Makes the working revision live. */
+    Variant publish(Document doc, Variant v, String actor, String comment) {
+        Variant updated = variants.update(v.withWorkflow(Status.PUBLISHED, v.revision(), null,
+                v.firstPublishedAt() == null ? clock.instant() : v.firstPublishedAt(), null, v.unpublishAt()));
+        audit.record(AuditLog.Event.of(actor, "variant.published", doc.id(), v.language()).revision(v.revision())
+                .states(v.status(), Status.PUBLISHED.code()).comment(comment));
+        publicChanges.record(PublicChanges.PUBLISHED, doc, updated);
+        return updated;
+    }
+
+    /** Takes the variant off everything public at once; a working draft stays as it is. */
+    Variant unpublish(Document doc, Variant v, String actor, String comment) {
+        Status next = v.state() == Status.PUBLISHED ? Status.UNPUBLISHED : v.state();
+        Variant updated = variants.update(v.withWorkflow(next, null, v.submittedBy(), v.firstPublishedAt(), null, null));
+        audit.record(AuditLog.Event.of(actor, "variant.unpublished", doc.id(), v.language()).revision(v.liveRevision())
+                .states(v.status(), next.code()).comment(comment));
+        publicChanges.record(PublicChanges.UNPUBLISHED, doc, v, Map.of());
+        return updated;
+    }
+}

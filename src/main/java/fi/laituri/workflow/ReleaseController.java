@@ -1,0 +1,87 @@
+package fi.laituri.workflow;
+
+import fi.laituri.security.Actor;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+@Tag(name = "releases")
+@Controller("/api/v1/releases")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReleaseController {
+
+    private final Releases releases;
+
+    ReleaseController(Releases releases) {
+        this.releases = releases;
+    }
+
+    @Serdeable
+    record NewRelease(@NotBlank @Size(max = 200) String name,
+                      @NotEmpty @Size(max = 500) List<@NotNull @Valid MemberInput> members) {
+    }
+
+    @Serdeable
+    record MemberInput(@NotNull Long documentId, @NotBlank @Size(max = 20) String language) {
+    }
+
+    @Serdeable
+    record PublishRequest(@Nullable OffsetDateTime at) {
+    }
+
+    @Operation(summary = "Bundle language versions into a release")
+    @Post
+    HttpResponse<Releases.ReleaseView> create(@Body @Valid NewRelease request, Authentication user) {
+        Releases.ReleaseView r = releases.create(request.name(),
+                request.members().stream().map(m -> new Releases.Member(m.documentId(), m.language())).toList(),
+                Actor.of(user));
+        return HttpResponse.created(r, URI.create("/api/v1/releases/" + r.id()));
+    }
+
+    @Get
+    List<Releases.ReleaseView> list() {
+        return releases.list();
+    }
+
+    @Get("/{id}")
+    Releases.ReleaseView get(@PathVariable long id) {
+        return releases.get(id);
+    }
+
+    @Operation(summary = "Publish a release now, or at a time",
+            description = "All members go live together or none does: a member that is not approved makes it a 409 "
+                    + "listing the reasons, and nothing changes.")
+    @Post("/{id}/publish")
+    Releases.ReleaseView publish(@PathVariable long id, @Nullable @Body PublishRequest request, Authentication user) {
+        return releases.publish(id, request == null ? null : request.at(), Actor.of(user));
+    }
+
+    @Delete("/{id}")
+    HttpResponse<Void> delete(@PathVariable long id, Authentication user) {
+        releases.delete(id, Actor.of(user));
+        return HttpResponse.noContent();
+    }
+}

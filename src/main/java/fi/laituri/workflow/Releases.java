@@ -1,0 +1,214 @@
+package fi.laituri.workflow;
+
+import fi.laituri.audit.AuditLog;
+import fi.laituri.content.Document;
+import fi.laituri.content.DocumentRepository;
+import fi.laituri.content.Status;
+import fi.laituri.content.Variant;
+import fi.laituri.content.VariantRepository;
+import fi.laituri.language.Languages;
+import fi.laituri.security.Actor;
+import fi.laituri.security.Permission;
+import fi.laituri.security.Policy;
+import fi.laituri.web.Problem;
+import fi.laituri.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Releases: several language versions that go live together, now or at a time. All members are
+ * checked before any is touched, in one transaction that holds their rows, so either every member
+ * goes live or none does and the reasons are told.
+ */
+@Singleton
+class Releases {
+
+    private final ReleaseRepository releases;
+    private final DocumentRepository documents;
+    private final VariantRepository variants;
+    private final Publishing publishing;
+    private final AuditLog audit;
+    private final Policy policy;
+    private final Languages languages;
+    private final TransactionOperations<Connection> tx;
+    private final Clock clock;
+
+    Releases(ReleaseRepository releases, DocumentRepository documents, VariantRepository variants, Publishing publishing,
+             AuditLog audit, Policy policy, Languages languages, TransactionOperations<Connection> tx, Clock clock) {
+        this.releases = releases;
+        this.documents = documents;
+        this.variants = variants;
+        this.publishing = publishing;
+        this.audit = audit;
+        this.policy = policy;
+        this.languages = languages;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    record Member(long documentId, String language) {
+    }
+
+    @Serdeable
+    record ReleaseView(long id, String name, String status, @Nullable Instant publishAt, @Nullable String failure,
+                       String createdBy, Instant createdAt, @Nullable Instant publishedAt, List<Member> members) {
+    }
+
+    ReleaseView create(String name, List<Member> members, Actor actor) {
+        policy.require(actor, Permission.MANAGE_RELEASES);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<Member> seen = new HashSet<>();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            if (!languages.isConfigured(m.language())) {
+                errors.add(new Problem.FieldError("members[" + i + "].language", "unknown language " + m.language()));
+            } else if (!seen.add(m)) {
+                errors.add(new Problem.FieldError("members[" + i + "]", "listed twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return tx.executeWrite(s -> {
+            for (int i = 0; i < members.size(); i++) {
+                Member m = members.get(i);
+                if (variants.findByDocumentIdAndLanguage(m.documentId(), m.language()).isEmpty()) {
+                    errors.add(new Problem.FieldError("members[" + i + "]",
+                            "document " + m.documentId() + " has no " + m.language() + " version"));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            ReleaseBundle r = releases.save(new ReleaseBundle(null, name.strip(), "pending", null, null, actor.name(),
+                    clock.instant(), null, null));
+            members.forEach(m -> releases.addMember(r.id(), m.documentId(), m.language()));
+            audit.record(AuditLog.Event.of(actor.name(), "release.created", null, null).detail("release " + r.id() + " " + r.name()));
+            return view(r);
+        });
+    }
+
+    ReleaseView get(long id) {
+        return tx.executeRead(s -> view(release(id)));
+    }
+
+    List<ReleaseView> list() {
+        return tx.executeRead(s -> releases.newestFirst().stream().map(this::view).toList());
+    }
+
+    /** Publishes now, or schedules when {@code at} is given. */
+    ReleaseView publish(long id, OffsetDateTime at, Actor actor) {
+        policy.require(actor, Permission.PUBLISH);
+        policy.require(actor, Permission.MANAGE_RELEASES);
+        Instant when = at == null ? null : at.toInstant();
+        if (when != null && when.isBefore(clock.instant())) {
+            throw ProblemException.invalid("at", "the time is in the past; leave it out to publish now");
+        }
+        return tx.executeWrite(s -> {
+            ReleaseBundle r = releases.lock(id).orElseThrow(() -> ProblemException.notFound("no release " + id));
+            if (r.status().equals("published")) {
+                throw ProblemException.conflict("release-published", "release " + id + " was published already");
+            }
+            if (when != null) {
+                ReleaseBundle scheduled = releases.update(r.with("scheduled", when, null, null));
+                audit.record(AuditLog.Event.of(actor.name(), "release.scheduled", null, null)
+                        .detail("release " + id + " at " + when));
+                return view(scheduled);
+            }
+            List<String> failures = goLive(r, actor.name());
+            if (!failures.isEmpty()) {
+                throw new ProblemException(HttpStatus.CONFLICT, "release-not-ready",
+                        "nothing was published: " + String.join("; ", failures), List.of(), Map.of("failures", failures));
+            }
+            return view(releases.findById(id).orElseThrow());
+        });
+    }
+
+    void delete(long id, Actor actor) {
+        policy.require(actor, Permission.MANAGE_RELEASES);
+        tx.executeWrite(s -> {
+            ReleaseBundle r = releases.lock(id).orElseThrow(() -> ProblemException.notFound("no release " + id));
+            if (r.status().equals("published")) {
+                throw ProblemException.conflict("release-published", "a published release is history; it stays");
+            }
+            audit.record(AuditLog.Event.of(actor.name(), "release.deleted", null, null).detail("release " + id + " " + r.name()));
+            releases.delete(r);
+            return null;
+        });
+    }
+
+    /** Scheduled releases whose time has come; a release that cannot go live is marked failed with the reasons. */
+    int publishDue(Instant now) {
+        int done = 0;
+        while (true) {
+            Boolean acted = tx.executeWrite(s -> releases.lockNextDue(now).map(r -> {
+                List<String> failures = goLive(r, Scheduler.ACTOR);
+                if (!failures.isEmpty()) {
+                    releases.update(r.with("failed", r.publishAt(), String.join("; ", failures), null));
+                    audit.record(AuditLog.Event.of(Scheduler.ACTOR, "release.failed", null, null)
+                            .detail("release " + r.id() + ": " + String.join("; ", failures)));
+                }
+                return true;
+            }).orElse(false));
+            if (!acted) {
+                return done;
+            }
+            done++;
+        }
+    }
+
+    /** Checks every member first and changes nothing unless all can go live; returns the reasons otherwise. */
+    private List<String> goLive(ReleaseBundle r, String actor) {
+        List<String> failures = new ArrayList<>();
+        List<Variant> ready = new ArrayList<>();
+        List<Document> docs = new ArrayList<>();
+        for (MemberRow m : releases.members(r.id())) {
+            Variant v = variants.lock(m.documentId(), m.language()).orElse(null);
+            if (v == null) {
+                failures.add("document " + m.documentId() + " has no " + m.language() + " version any more");
+            } else if (v.state() == Status.PUBLISHED && v.isLive()) {
+                continue;
+            } else if (v.state() != Status.APPROVED) {
+                failures.add("the " + m.language() + " version of document " + m.documentId() + " is "
+                        + v.status().replace('_', ' ') + ", not approved");
+            } else {
+                ready.add(v);
+                docs.add(documents.findById(m.documentId()).orElseThrow());
+            }
+        }
+        if (!failures.isEmpty()) {
+            return failures;
+        }
+        for (int i = 0; i < ready.size(); i++) {
+            publishing.publish(docs.get(i), ready.get(i), actor, "release " + r.id() + " " + r.name());
+        }
+        releases.update(r.with("published", r.publishAt(), null, clock.instant()));
+        audit.record(AuditLog.Event.of(actor, "release.published", null, null)
+                .detail("release " + r.id() + " " + r.name() + ": " + ready.size() + " versions went live"));
+        return List.of();
+    }
+
+    private ReleaseBundle release(long id) {
+        return releases.findById(id).orElseThrow(() -> ProblemException.notFound("no release " + id));
+    }
+
+    private ReleaseView view(ReleaseBundle r) {
+        List<Member> members = releases.members(r.id()).stream().map(m -> new Member(m.documentId(), m.language())).toList();
+        return new ReleaseView(r.id(), r.name(), r.status(), r.publishAt(), r.failure(), r.createdBy(), r.createdAt(),
+                r.publishedAt(), members);
+    }
+}

@@ -1,0 +1,51 @@
+package fi.laituri.workflow;
+
+import fi.laituri.content.Api;
+import fi.laituri.security.Actor;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+
+@Tag(name = "workflow")
+@Controller("/api/v1/documents/{id}/variants/{lang}/transitions")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class TransitionController {
+
+    private final Transitions transitions;
+
+    TransitionController(Transitions transitions) {
+        this.transitions = transitions;
+    }
+
+    /** A workflow step; {@code at} schedules a publish or unpublish for later. */
+    @Serdeable
+    record TransitionRequest(@NotBlank @Size(max = 20) String action, @Nullable @Size(max = 2000) String comment,
+                             @Nullable OffsetDateTime at) {
+    }
+
+    @Operation(summary = "Move a language version through the workflow",
+            description = "Actions: submit, withdraw, approve, reject (comment required), publish (optionally at a "
+                    + "future time), unpublish (optionally at a future time), unschedule. A step not allowed from the "
+                    + "current state is a 409 naming it.")
+    @Post
+    Api.VariantView transition(@PathVariable long id, @PathVariable String lang, @Body @Valid TransitionRequest request,
+                               Authentication user) {
+        return transitions.apply(id, lang, request.action(), request.comment(), request.at(), Actor.of(user));
+    }
+}

@@ -1,0 +1,213 @@
+package fi.laituri.workflow;
+
+import fi.laituri.audit.AuditLog;
+import fi.laituri.content.Api;
+import fi.laituri.content.ContentService;
+import fi.laituri.content.Document;
+import fi.laituri.content.DocumentRepository;
+import fi.laituri.content.PublicChanges;
+import fi.laituri.content.RevisionRepository;
+import fi.laituri.content.Status;
+import fi.laituri.content.Variant;
+import fi.laituri.content.VariantRepository;
+import fi.laituri.language.Languages;
+import fi.laituri.security.Actor;
+import fi.laituri.security.Permission;
+import fi.laituri.security.Policy;
+import fi.laituri.security.Role;
+import fi.laituri.web.ProblemException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Moves one language version through its workflow: draft → in_review → approved → published,
+ * published → unpublished, in_review → draft on rejection or withdrawal. Each transition locks the
+ * variant's row, so of two concurrent transitions exactly one applies and the other sees the new state.
+ */
+@Singleton
+public class Transitions {
+
+    /** What a user asks the workflow to do. */
+    public enum Action {
+        SUBMIT, WITHDRAW, APPROVE, REJECT, PUBLISH, UNPUBLISH, UNSCHEDULE;
+
+        String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Optional<Action> parse(String code) {
+            return Arrays.stream(values()).filter(a -> a.code().equals(code)).findFirst();
+        }
+    }
+
+    private static final Map<Action, Set<Status>> FROM = Map.of(
+            Action.SUBMIT, EnumSet.of(Status.DRAFT, Status.UNPUBLISHED),
+            Action.WITHDRAW, EnumSet.of(Status.IN_REVIEW),
+            Action.APPROVE, EnumSet.of(Status.IN_REVIEW),
+            Action.REJECT, EnumSet.of(Status.IN_REVIEW),
+            Action.PUBLISH, EnumSet.of(Status.APPROVED));
+
+    private final DocumentRepository documents;
+    private final VariantRepository variants;
+    private final RevisionRepository revisions;
+    private final ContentService content;
+    private final Publishing publishing;
+    private final PublicChanges publicChanges;
+    private final AuditLog audit;
+    private final Policy policy;
+    private final Languages languages;
+    private final TransactionOperations<Connection> tx;
+    private final Clock clock;
+    private final boolean fourEyes;
+
+    Transitions(DocumentRepository documents, VariantRepository variants, RevisionRepository revisions,
+                ContentService content, Publishing publishing, PublicChanges publicChanges, AuditLog audit,
+                Policy policy, Languages languages, TransactionOperations<Connection> tx, Clock clock,
+                @Value("${laituri.workflow.four-eyes:true}") boolean fourEyes) {
+        this.documents = documents;
+        this.variants = variants;
+        this.revisions = revisions;
+        this.content = content;
+        this.publishing = publishing;
+        this.publicChanges = publicChanges;
+        this.audit = audit;
+        this.policy = policy;
+        this.languages = languages;
+        this.tx = tx;
+        this.clock = clock;
+        this.fourEyes = fourEyes;
+    }
+
+    public Api.VariantView apply(long documentId, String language, String actionCode, String comment,
+                                 OffsetDateTime at, Actor actor) {
+        Action action = Action.parse(actionCode).orElseThrow(() -> ProblemException.invalid("action",
+                "unknown action; one of " + Arrays.stream(Action.values()).map(Action::code).collect(Collectors.joining(", "))));
+        if (!languages.isConfigured(language)) {
+            throw ProblemException.invalid("language", "unknown language " + language);
+        }
+        policy.require(actor, permission(action), language);
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (action == Action.REJECT && text == null) {
+            throw ProblemException.invalid("comment", "say why the version is rejected");
+        }
+        Instant when = at == null ? null : at.toInstant();
+        if (when != null && action != Action.PUBLISH && action != Action.UNPUBLISH) {
+            throw ProblemException.invalid("at", "only publish and unpublish take a time");
+        }
+        if (when != null && when.isBefore(clock.instant())) {
+            throw ProblemException.invalid("at", "the time is in the past; leave it out to act now");
+        }
+        try {
+            return tx.executeWrite(s -> {
+                Document doc = documents.findById(documentId)
+                        .orElseThrow(() -> ProblemException.notFound("no document " + documentId));
+                Variant v = variants.lock(documentId, language)
+                        .orElseThrow(() -> ProblemException.notFound("document " + documentId + " has no " + language + " version"));
+                return content.view(doc, apply(doc, v, action, text, when, actor));
+            });
+        } catch (OptimisticLockException e) {
+            throw ProblemException.conflict("concurrent-change", "the version changed at the same moment; read it and try again");
+        }
+    }
+
+    private Variant apply(Document doc, Variant v, Action action, String comment, Instant at, Actor actor) {
+        Set<Status> allowed = FROM.get(action);
+        if (allowed != null && !allowed.contains(v.state())) {
+            throw notAllowed(action, v);
+        }
+        return switch (action) {
+            case SUBMIT -> move(doc, v, Status.IN_REVIEW, actor.name(), actor, "variant.submitted", comment);
+            case WITHDRAW -> {
+                if (actor.role() != Role.ADMIN && !actor.name().equals(v.submittedBy())) {
+                    throw forbidden("only " + v.submittedBy() + ", who submitted it, may withdraw it");
+                }
+                yield move(doc, v, Status.DRAFT, null, actor, "variant.withdrawn", comment);
+            }
+            case REJECT -> move(doc, v, Status.DRAFT, null, actor, "variant.rejected", comment);
+            case APPROVE -> {
+                String writer = revisions.findByVariantIdAndNumber(v.id(), v.revision()).orElseThrow().createdBy();
+                if (fourEyes && writer.equals(actor.name())) {
+                    throw forbidden("four-eyes rule: " + writer + " wrote revision " + v.revision()
+                            + " and cannot approve it; another publisher must");
+                }
+                yield move(doc, v, Status.APPROVED, v.submittedBy(), actor, "variant.approved", comment);
+            }
+            case PUBLISH -> at == null ? publishing.publish(doc, v, actor.name(), comment) : schedule(doc, v, at, null, actor, comment);
+            case UNPUBLISH -> {
+                if (!v.isLive()) {
+                    throw notAllowed(action, v);
+                }
+                yield at == null ? publishing.unpublish(doc, v, actor.name(), comment) : schedule(doc, v, v.publishAt(), at, actor, comment);
+            }
+            case UNSCHEDULE -> {
+                if (v.publishAt() == null && v.unpublishAt() == null) {
+                    throw ProblemException.conflict("nothing-scheduled", "nothing is scheduled for this version");
+                }
+                Variant updated = variants.update(v.withWorkflow(v.state(), v.liveRevision(), v.submittedBy(),
+                        v.firstPublishedAt(), null, null));
+                audit.record(AuditLog.Event.of(actor.name(), "variant.unscheduled", doc.id(), v.language())
+                        .revision(v.revision()).comment(comment));
+                publicChanges.record(PublicChanges.UNSCHEDULED, doc, updated);
+                yield updated;
+            }
+        };
+    }
+
+    private Variant move(Document doc, Variant v, Status to, String submittedBy, Actor actor, String auditAction,
+                         String comment) {
+        Variant updated = variants.update(v.withWorkflow(to, v.liveRevision(), submittedBy, v.firstPublishedAt(),
+                v.publishAt(), v.unpublishAt()));
+        audit.record(AuditLog.Event.of(actor.name(), auditAction, doc.id(), v.language()).revision(v.revision())
+                .states(v.status(), to.code()).comment(comment));
+        return updated;
+    }
+
+    private Variant schedule(Document doc, Variant v, Instant publishAt, Instant unpublishAt, Actor actor, String comment) {
+        Variant updated = variants.update(v.withWorkflow(v.state(), v.liveRevision(), v.submittedBy(),
+                v.firstPublishedAt(), publishAt, unpublishAt != null ? unpublishAt : v.unpublishAt()));
+        String detail = (publishAt != null ? "publish at " + publishAt : "")
+                + (unpublishAt != null ? (publishAt != null ? ", " : "") + "unpublish at " + unpublishAt : "");
+        audit.record(AuditLog.Event.of(actor.name(), "variant.scheduled", doc.id(), v.language()).revision(v.revision())
+                .comment(comment).detail(detail));
+        publicChanges.record(PublicChanges.SCHEDULED, doc, updated, Map.of("publishAt", String.valueOf(updated.publishAt()),
+                "unpublishAt", String.valueOf(updated.unpublishAt())));
+        return updated;
+    }
+
+    private static Permission permission(Action action) {
+        return switch (action) {
+            case SUBMIT -> Permission.SUBMIT;
+            case WITHDRAW -> Permission.WITHDRAW;
+            case APPROVE, REJECT -> Permission.REVIEW;
+            case PUBLISH, UNPUBLISH, UNSCHEDULE -> Permission.PUBLISH;
+        };
+    }
+
+    private static ProblemException notAllowed(Action action, Variant v) {
+        String detail = action == Action.UNPUBLISH
+                ? "nothing of this version is public, so there is nothing to unpublish"
+                : "cannot " + action.code() + " a version that is " + v.status().replace('_', ' ');
+        return new ProblemException(HttpStatus.CONFLICT, "transition-not-allowed", detail, List.of(),
+                Map.of("currentState", v.status(), "live", v.isLive()));
+    }
+
+    private static ProblemException forbidden(String reason) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", reason, List.of(), Map.of());
+    }
+}

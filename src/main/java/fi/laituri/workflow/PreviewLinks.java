@@ -104,6 +104,9 @@ class PreviewLinks {
     }
 
     private long variantId(long documentId, String language) {
+        if (!languages.isConfigured(language)) {
+            throw ProblemException.notFound("this site has no such language");
+        }
         return links.findVariantId(documentId, language).orElseThrow(() ->
                 ProblemException.notFound("document " + documentId + " has no " + language + " version"));
     }

@@ -1,0 +1,53 @@
+package fi.laituri.site;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a {@link Page} with {@code page.peb}. The templates see the page's fields as variables of their
+ * own ({@code title}, {@code htmlLang}, ...) and the language's words as {@code messages}.
+ */
+@Singleton
+public class PageRenderer {
+
+    private final PebbleEngine pebble;
+    private final SiteMessages messages;
+
+    PageRenderer(PebbleEngine pebble, SiteMessages messages) {
+        this.pebble = pebble;
+        this.messages = messages;
+    }
+
+    public String render(Page page) {
+        Map<String, Object> variables = variables(page);
+        variables.put("messages", messages.of(page.language()));
+        StringWriter html = new StringWriter();
+        try {
+            pebble.getTemplate("page.peb").evaluate(html, variables, Locale.forLanguageTag(page.htmlLang()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return html.toString();
+    }
+
+    /** A model record's fields by name; null values stay, so the templates can test for them. */
+    private static Map<String, Object> variables(Record model) {
+        Map<String, Object> variables = new HashMap<>();
+        for (RecordComponent field : model.getClass().getRecordComponents()) {
+            try {
+                variables.put(field.getName(), field.getAccessor().invoke(model));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + field.getName() + " of " + model.getClass(), e);
+            }
+        }
+        return variables;
+    }
+}

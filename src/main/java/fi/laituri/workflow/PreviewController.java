@@ -1,0 +1,47 @@
+package fi.laituri.workflow;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The draft behind a preview link, for a reviewer without an account. The token in the path is the only
+ * key, so the page stays out of search engines, caches and other sites' referrer logs.
+ */
+@Tag(name = "preview links")
+@Controller("/preview")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PreviewController {
+
+    /** Markdown output needs no scripts, frames or forms; images may come from anywhere, as on the site. */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
+            + "img-src http: https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private final PreviewLinks previews;
+
+    PreviewController(PreviewLinks previews) {
+        this.previews = previews;
+    }
+
+    @Operation(summary = "Read a draft through a preview link",
+            description = "No API token: the preview token is the key. Unknown, expired and revoked tokens are 404.")
+    @Get(uri = "/{token}", produces = MediaType.TEXT_HTML + ";charset=utf-8")
+    HttpResponse<String> show(@PathVariable String token) {
+        return HttpResponse.ok(previews.render(token))
+                .header("X-Robots-Tag", "noindex, nofollow")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff");
+    }
+}

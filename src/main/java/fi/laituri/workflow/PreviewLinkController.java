@@ -1,0 +1,60 @@
+package fi.laituri.workflow;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.util.List;
+
+@Tag(name = "preview links")
+@Controller("/api/v1/documents/{id}/variants/{lang}/preview-links")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PreviewLinkController {
+
+    private final PreviewLinks previews;
+
+    PreviewLinkController(PreviewLinks previews) {
+        this.previews = previews;
+    }
+
+    @Operation(summary = "Create a preview link to a language version's draft",
+            description = "Anyone with the link can read the draft until it expires (1-90 days, default 7) or is "
+                    + "revoked. The token is in this reply only.")
+    @Post
+    HttpResponse<PreviewLinkApi.IssuedLink> create(@PathVariable long id, @PathVariable String lang,
+                                                   @Nullable @Body @Valid PreviewLinkApi.NewLink request,
+                                                   Authentication user) {
+        Integer days = request == null ? null : request.expiresInDays();
+        return HttpResponse.status(HttpStatus.CREATED).body(previews.create(id, lang, days, user.getName()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Operation(summary = "List a language version's preview links, newest first")
+    @Get
+    List<PreviewLinkApi.LinkView> list(@PathVariable long id, @PathVariable String lang) {
+        return previews.list(id, lang);
+    }
+
+    @Operation(summary = "Revoke a preview link", description = "The link stops working at once.")
+    @Delete("/{linkId}")
+    HttpResponse<Void> revoke(@PathVariable long id, @PathVariable String lang, @PathVariable long linkId) {
+        previews.revoke(id, lang, linkId);
+        return HttpResponse.noContent();
+    }
+}

@@ -14,6 +14,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import fi.laituri.security.Actor;
+import fi.laituri.security.Permission;
+import fi.laituri.security.Policy;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,9 +31,11 @@ import java.util.List;
 class PreviewLinkController {
 
     private final PreviewLinks previews;
+    private final Policy policy;
 
-    PreviewLinkController(PreviewLinks previews) {
+    PreviewLinkController(PreviewLinks previews, Policy policy) {
         this.previews = previews;
+        this.policy = policy;
     }
 
     @Operation(summary = "Create a preview link to a language version's draft",
@@ -40,6 +45,7 @@ class PreviewLinkController {
     HttpResponse<PreviewLinkApi.IssuedLink> create(@PathVariable long id, @PathVariable String lang,
                                                    @Nullable @Body @Valid PreviewLinkApi.NewLink request,
                                                    Authentication user) {
+        policy.require(Actor.of(user), Permission.PREVIEW, lang);
         Integer days = request == null ? null : request.expiresInDays();
         return HttpResponse.status(HttpStatus.CREATED).body(previews.create(id, lang, days, user.getName()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -53,7 +59,9 @@ class PreviewLinkController {
 
     @Operation(summary = "Revoke a preview link", description = "The link stops working at once.")
     @Delete("/{linkId}")
-    HttpResponse<Void> revoke(@PathVariable long id, @PathVariable String lang, @PathVariable long linkId) {
+    HttpResponse<Void> revoke(@PathVariable long id, @PathVariable String lang, @PathVariable long linkId,
+                              Authentication user) {
+        policy.require(Actor.of(user), Permission.PREVIEW, lang);
         previews.revoke(id, lang, linkId);
         return HttpResponse.noContent();
     }

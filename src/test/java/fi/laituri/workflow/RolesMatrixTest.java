@@ -98,6 +98,11 @@ class RolesMatrixTest extends DatabaseTest {
             calls.add(new Call(action + " fi", HttpMethod.POST, id -> doc(id) + "/variants/fi/transitions",
                     id -> Map.of("action", action, "comment", "syy"), PUBLISHERS));
         }
+        calls.add(new Call("create fi preview link", HttpMethod.POST, id -> doc(id) + "/variants/fi/preview-links",
+                id -> Map.of(), Set.of("admin", "editor", "publisher")));
+        calls.add(new Call("create sv preview link", HttpMethod.POST, id -> doc(id) + "/variants/sv/preview-links",
+                id -> Map.of(), ALL));
+        calls.add(new Call("list preview links", HttpMethod.GET, id -> doc(id) + "/variants/fi/preview-links", id -> null, ALL));
         calls.add(new Call("list releases", HttpMethod.GET, id -> "/api/v1/releases", id -> null, ALL));
         calls.add(new Call("create release", HttpMethod.POST, id -> "/api/v1/releases",
                 id -> Map.of("name", "R", "members", List.of(Map.of("documentId", id, "language", "fi"))), PUBLISHERS));

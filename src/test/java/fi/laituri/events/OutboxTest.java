@@ -1,0 +1,112 @@
+package fi.laituri.events;
+
+import fi.laituri.DatabaseTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+@MicronautTest(transactional = false)
+class OutboxTest extends DatabaseTest {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    TransactionOperations<Connection> tx;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("laituri.scheduler.enabled", "false");
+    }
+
+    private void append(int count, String marker) {
+        tx.executeWrite(s -> {
+            for (int i = 0; i < count; i++) {
+                outbox.append("test.event", 1, "fi", i, Map.of("marker", marker, "n", i));
+            }
+            return null;
+        });
+    }
+
+    private static String consumer() {
+        return "c" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void anEventWrittenInARolledBackTransactionIsNeverSeen() {
+        String consumer = consumer();
+        outbox.consume(consumer, 1000, e -> { });
+        assertThrows(IllegalStateException.class, () -> tx.executeWrite(s -> {
+            outbox.append("test.event", 1, "fi", 1, Map.of("marker", "rolled back"));
+            throw new IllegalStateException("the change failed");
+        }));
+
+        List<String> seen = new ArrayList<>();
+        outbox.consume(consumer, 1000, e -> seen.add(e.payload()));
+
+        assertEquals(List.of(), seen);
+    }
+
+    @Test
+    void aConsumerThatFailsMidBatchSeesTheSameEventsAgainAndAppliesEachOnce() {
+        String consumer = consumer();
+        outbox.consume(consumer, 1000, e -> { });
+        append(5, "batch");
+        List<Long> applied = new ArrayList<>();
+
+        assertThrows(IllegalStateException.class, () -> outbox.consume(consumer, 1000, e -> {
+            if (applied.size() == 3) {
+                throw new IllegalStateException("crash while handling the fourth event");
+            }
+            applied.add(e.id());
+        }));
+        List<Long> firstTry = List.copyOf(applied);
+        applied.clear();
+        int handled = outbox.consume(consumer, 1000, e -> applied.add(e.id()));
+
+        assertEquals(5, handled);
+        assertEquals(firstTry, applied.subList(0, 3));
+        assertEquals(0, outbox.consume(consumer, 1000, e -> applied.add(e.id())));
+        assertEquals(5, applied.size());
+    }
+
+    @Test
+    void concurrentConsumersOfOneNameHandleEachEventExactlyOnce() throws Exception {
+        String consumer = consumer();
+        outbox.consume(consumer, 1000, e -> { });
+        append(40, "concurrent");
+        List<Long> handled = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> {
+                    while (outbox.consume(consumer, 3, e -> handled.add(e.id())) > 0) {
+                        Thread.onSpinWait();
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(40, handled.size());
+        assertEquals(40, handled.stream().distinct().count());
+    }
+}

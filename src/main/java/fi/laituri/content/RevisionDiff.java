@@ -214,27 +214,52 @@ public final class RevisionDiff {
 
     /**
      * The word-level changes from one text to another, as runs: between two unchanged runs come first
-     * everything deleted, then everything inserted.
+     * everything deleted, then everything inserted. A replacement goes on over unchanged whitespace into a
+     * change right after it, so that "c d" for "a b" reads as one replacement, not two with a space between.
      */
     static List<Edit> words(String a, String b) {
+        List<Step> steps = script(tokens(a), tokens(b));
         List<Edit> edits = new ArrayList<>();
         StringBuilder equal = new StringBuilder();
-        StringBuilder deleted = new StringBuilder();
-        StringBuilder inserted = new StringBuilder();
-        for (Step s : script(tokens(a), tokens(b))) {
-            if (s.op() == Op.EQUAL) {
-                flush(edits, Op.DELETE, deleted);
-                flush(edits, Op.INSERT, inserted);
-                equal.append(s.text());
-            } else {
-                flush(edits, Op.EQUAL, equal);
-                (s.op() == Op.DELETE ? deleted : inserted).append(s.text());
+        int k = 0;
+        while (k < steps.size()) {
+            if (steps.get(k).op() == Op.EQUAL) {
+                equal.append(steps.get(k++).text());
+                continue;
             }
+            List<String> deleted = new ArrayList<>();
+            List<String> inserted = new ArrayList<>();
+            int end = collect(steps, k, deleted, inserted);
+            while (!deleted.isEmpty() && !inserted.isEmpty() && end + 1 < steps.size()
+                    && steps.get(end).text().isBlank() && steps.get(end + 1).op() != Op.EQUAL) {
+                deleted.add(steps.get(end).text());
+                inserted.add(steps.get(end).text());
+                end = collect(steps, end + 1, deleted, inserted);
+            }
+            // What both sides end with (a space carried over above) is unchanged after all.
+            int same = 0;
+            while (same < deleted.size() && same < inserted.size()
+                    && deleted.get(deleted.size() - 1 - same).equals(inserted.get(inserted.size() - 1 - same))) {
+                same++;
+            }
+            add(edits, Op.EQUAL, equal.toString());
+            add(edits, Op.DELETE, String.join("", deleted.subList(0, deleted.size() - same)));
+            add(edits, Op.INSERT, String.join("", inserted.subList(0, inserted.size() - same)));
+            equal.setLength(0);
+            equal.append(String.join("", deleted.subList(deleted.size() - same, deleted.size())));
+            k = end;
         }
-        flush(edits, Op.EQUAL, equal);
-        flush(edits, Op.DELETE, deleted);
-        flush(edits, Op.INSERT, inserted);
+        add(edits, Op.EQUAL, equal.toString());
         return edits;
+    }
+
+    /** Adds the tokens of the change from {@code start} to the lists; returns where the change ends. */
+    private static int collect(List<Step> steps, int start, List<String> deleted, List<String> inserted) {
+        int k = start;
+        for (; k < steps.size() && steps.get(k).op() != Op.EQUAL; k++) {
+            (steps.get(k).op() == Op.DELETE ? deleted : inserted).add(steps.get(k).text());
+        }
+        return k;
     }
 
     static List<String> tokens(String text) {
@@ -410,10 +435,9 @@ public final class RevisionDiff {
         return part.stream().filter(s -> s.op() != Op.DELETE).map(Step::text).toList();
     }
 
-    private static void flush(List<Edit> edits, Op op, StringBuilder text) {
+    private static void add(List<Edit> edits, Op op, String text) {
         if (!text.isEmpty()) {
-            edits.add(Edit.of(op, text.toString()));
-            text.setLength(0);
+            edits.add(Edit.of(op, text));
         }
     }
 

@@ -7,6 +7,7 @@ import com.github.difflib.patch.ChangeDelta;
 import com.github.difflib.patch.Chunk;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -47,7 +48,7 @@ public final class RevisionDiff {
             - `word` mode: each hunk covers one changed paragraph (or several, when a change joins or
               splits them) and has `tokens`, each `{"op": …, "text": …}`: runs of words, whitespace and
               punctuation. The texts of the `equal` and `delete` tokens in order are the hunk's old lines
-              joined by `\n`; those of `equal` and `insert`, its new lines. Between two `equal` runs the
+              joined by `\\n`; those of `equal` and `insert`, its new lines. Between two `equal` runs the
               deleted text comes before the inserted.
 
             Example: `{"from": 1, "to": 3, "mode": "line", "fields": [{"field": "title", "from": "Kesä",
@@ -107,13 +108,16 @@ public final class RevisionDiff {
 
     /** A field whose value differs; {@code from} and {@code to} are strings, lists of strings, or null. */
     @Serdeable
-    public record FieldChange(String field, @Nullable Object from, @Nullable Object to) {
+    public record FieldChange(String field,
+                              @Nullable @Schema(oneOf = {String.class, List.class}) Object from,
+                              @Nullable @Schema(oneOf = {String.class, List.class}) Object to) {
     }
 
     /**
      * A stretch of the body that changed. Lines are numbered from 1; when a count is 0 the line is the
      * one after which the other side's lines go (0: before the first), as in a unified diff.
      */
+    @Schema(oneOf = {LineHunk.class, WordHunk.class})
     public sealed interface Hunk permits LineHunk, WordHunk {
         int fromLine();
 
@@ -124,7 +128,7 @@ public final class RevisionDiff {
         int toCount();
     }
 
-    /** Up to {@link #CONTEXT} equal lines, then the deleted and inserted lines, and so on. */
+    /** Changed lines with up to three unchanged lines before and after, as in a unified diff. */
     @Serdeable
     public record LineHunk(int fromLine, int fromCount, int toLine, int toCount, List<Edit> lines) implements Hunk {
     }

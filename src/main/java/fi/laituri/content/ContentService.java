@@ -263,6 +263,13 @@ public class ContentService {
         }, actor, number);
     }
 
+    @Transactional
+    public RevisionDiff.Diff diffRevisions(long documentId, String language, int from, int to, RevisionDiff.Mode mode) {
+        requireLanguage("language", language);
+        Variant v = variant(document(documentId).id(), language);
+        return RevisionDiff.compare(from, revision(v, from).content(), to, revision(v, to).content(), mode, zone);
+    }
+
     // --- authors ---------------------------------------------------------------------------------
 
     @Transactional

@@ -2,6 +2,7 @@ package fi.laituri.content;
 
 import fi.laituri.security.Actor;
 import fi.laituri.web.ETags;
+import fi.laituri.web.ProblemException;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -14,6 +15,7 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -91,6 +93,14 @@ class VariantController {
     HttpResponse<Api.VariantView> restore(@PathVariable long id, @PathVariable String lang, @PathVariable int number,
                                           @Nullable @Header("If-Match") String ifMatch, Authentication user) {
         return withETag(content.restoreRevision(id, lang, number, ETags.parse(ifMatch), Actor.of(user)));
+    }
+
+    @Operation(summary = "Compare two revisions", description = RevisionDiff.DESCRIPTION)
+    @Get("/{lang}/revisions/diff")
+    RevisionDiff.Diff diff(@PathVariable long id, @PathVariable String lang, @QueryValue int from, @QueryValue int to,
+                           @QueryValue(defaultValue = "line") String mode) {
+        return content.diffRevisions(id, lang, from, to, RevisionDiff.Mode.parse(mode)
+                .orElseThrow(() -> ProblemException.invalid("mode", "unknown mode; one of line, word")));
     }
 
     private static HttpResponse<Api.VariantView> withETag(Api.VariantView v) {

@@ -68,6 +68,7 @@ class HostileInputTest extends DatabaseTest {
             new Endpoint(DELETE, VARIANT, null, true),
             new Endpoint(GET, VARIANT + "/revisions", null, false),
             new Endpoint(GET, REVISION, null, false),
+            new Endpoint(GET, VARIANT + "/revisions/diff?from={n}&to={n}&mode=word", null, false),
             new Endpoint(POST, REVISION + "/restore", null, true),
             new Endpoint(GET, "/api/v1/authors", null, false),
             new Endpoint(POST, "/api/v1/authors", "{\"name\": \"Uusi Kirjoittaja\"}", false),

@@ -85,6 +85,7 @@ class RolesMatrixTest extends DatabaseTest {
         calls.add(new Call("patch sv version", HttpMethod.PATCH, id -> doc(id) + "/variants/sv", id -> Map.of("title", "Ny"), SV_WRITERS));
         calls.add(new Call("delete sv version", HttpMethod.DELETE, id -> doc(id) + "/variants/sv", id -> null, WRITERS));
         calls.add(new Call("list revisions", HttpMethod.GET, id -> doc(id) + "/variants/fi/revisions", id -> null, ALL));
+        calls.add(new Call("compare revisions", HttpMethod.GET, id -> doc(id) + "/variants/fi/revisions/diff?from=1&to=1", id -> null, ALL));
         calls.add(new Call("restore fi revision", HttpMethod.POST, id -> doc(id) + "/variants/fi/revisions/1/restore", id -> null, WRITERS));
         calls.add(new Call("restore sv revision", HttpMethod.POST, id -> doc(id) + "/variants/sv/revisions/1/restore", id -> null, SV_WRITERS));
         calls.add(new Call("list authors", HttpMethod.GET, id -> "/api/v1/authors", id -> null, ALL));

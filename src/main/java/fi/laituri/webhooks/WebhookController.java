@@ -49,7 +49,7 @@ class WebhookController {
 
     @Serdeable
     record WebhookChange(@Nullable Boolean active, @Nullable @Size(max = 10) List<@NotBlank String> events,
-                         @Nullable @NotBlank @Size(max = 2000) String url) {
+                         @Nullable @Size(max = 2000) String url) {
     }
 
     @Operation(summary = "Register a webhook",

@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fans new events out and sends what is due, at every tick. Runs only where the scheduler runs: a
- * one-shot command neither consumes the outbox nor calls receivers.
+ * Fans new events out, and sends what is due, each on its own schedule: a receiver that is slow to
+ * answer delays the deliveries, never the fan-out. Runs only where the scheduler runs: a one-shot
+ * command neither consumes the outbox nor calls receivers.
  */
 @Singleton
 @Requires(property = "laituri.webhooks.enabled", notEquals = "false")
@@ -26,12 +27,16 @@ class WebhookJob {
     }
 
     @Scheduled(fixedDelay = "${laituri.webhooks.interval:1s}", initialDelay = "${laituri.webhooks.interval:1s}")
-    void tick() {
+    void fanOut() {
         try {
             fanOut.run();
         } catch (RuntimeException e) {
             LOG.error("webhook fan-out failed; the events are seen again at the next tick", e);
         }
+    }
+
+    @Scheduled(fixedDelay = "${laituri.webhooks.interval:1s}", initialDelay = "${laituri.webhooks.interval:1s}")
+    void deliver() {
         try {
             dispatcher.deliverDue();
         } catch (RuntimeException e) {

@@ -107,16 +107,13 @@ class Dispatcher {
     }
 
     private CompletableFuture<Outcome> send(WebhookDelivery delivery, Webhook hook) {
-        byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(hook.url()))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Laituri-Webhooks")
-                .header("X-Laituri-Event", delivery.eventType())
-                .header("X-Laituri-Delivery", String.valueOf(delivery.id()))
-                .header("X-Laituri-Signature", "sha256=" + sign(body, hook.secret()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        HttpRequest request;
+        try {
+            request = request(delivery, hook);
+        } catch (IllegalArgumentException e) {
+            // A row that cannot be sent must not roll back its whole batch again at every tick.
+            return CompletableFuture.completedFuture(new Outcome(null, describe(e)));
+        }
         // Only the status matters: the body is not read, so a receiver cannot keep us waiting with it.
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                 .orTimeout(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
@@ -127,6 +124,19 @@ class Dispatcher {
                     close(response.body());
                     return new Outcome(response.statusCode(), response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode());
                 });
+    }
+
+    private static HttpRequest request(WebhookDelivery delivery, Webhook hook) {
+        byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
+        return HttpRequest.newBuilder(URI.create(hook.url()))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Laituri-Webhooks")
+                .header("X-Laituri-Event", delivery.eventType())
+                .header("X-Laituri-Delivery", String.valueOf(delivery.id()))
+                .header("X-Laituri-Signature", "sha256=" + sign(body, hook.secret()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 
     private WebhookDelivery record(WebhookDelivery delivery, Outcome outcome) {

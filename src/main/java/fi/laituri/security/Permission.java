@@ -15,5 +15,6 @@ public enum Permission {
     PUBLISH,
     MANAGE_RELEASES,
     PREVIEW,
+    MANAGE_WEBHOOKS,
     MANAGE_USERS
 }

@@ -1,0 +1,198 @@
+package fi.laituri.webhooks;
+
+import fi.laituri.content.PublicChanges;
+import fi.laituri.security.Actor;
+import fi.laituri.security.Permission;
+import fi.laituri.security.Policy;
+import fi.laituri.web.Problem;
+import fi.laituri.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/** Registers, changes and removes webhooks, and reads their delivery logs: for admins only. */
+@Singleton
+class Webhooks {
+
+    /** What a webhook may ask for: every event type the outbox carries. */
+    static final List<String> EVENT_TYPES = List.of(PublicChanges.PUBLISHED, PublicChanges.UNPUBLISHED,
+            PublicChanges.SCHEDULED, PublicChanges.UNSCHEDULED);
+    private static final List<String> STATUSES = List.of(WebhookDelivery.PENDING, WebhookDelivery.DELIVERED,
+            WebhookDelivery.FAILED);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final WebhookRepository webhooks;
+    private final DeliveryRepository deliveries;
+    private final Policy policy;
+    private final TransactionOperations<Connection> tx;
+    private final Clock clock;
+
+    Webhooks(WebhookRepository webhooks, DeliveryRepository deliveries, Policy policy,
+             TransactionOperations<Connection> tx, Clock clock) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.policy = policy;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** A webhook as the API shows it: never with its secret. */
+    @Serdeable
+    record WebhookView(long id, String url, List<String> events, boolean active, String createdBy, Instant createdAt) {
+    }
+
+    /** The answer to a registration, the only one that carries the secret. */
+    @Serdeable
+    record CreatedWebhook(long id, String url, List<String> events, boolean active, String createdBy,
+                          Instant createdAt, String secret) {
+    }
+
+    /** One entry of the delivery log; {@code nextAttemptAt} only while it is pending. */
+    @Serdeable
+    record DeliveryView(long id, long eventId, String eventType, String status, int attempts,
+                        @Nullable Instant nextAttemptAt, @Nullable Integer lastStatus, @Nullable String lastError,
+                        @Nullable Instant deliveredAt, Instant createdAt) {
+    }
+
+    @Serdeable
+    record DeliveryPage(List<DeliveryView> items, int page, int size, long total) {
+    }
+
+    /** @param secret null to have one generated */
+    CreatedWebhook create(String url, @Nullable String secret, @Nullable List<String> events, Actor actor) {
+        policy.require(actor, Permission.MANAGE_WEBHOOKS);
+        String checkedUrl = checkedUrl(url);
+        List<String> types = checkedEvents(events);
+        String key = secret != null ? secret : newSecret();
+        Webhook saved = tx.executeWrite(s -> webhooks.save(
+                new Webhook(null, checkedUrl, key, types, true, actor.name(), clock.instant(), null)));
+        return new CreatedWebhook(saved.id(), saved.url(), saved.events(), saved.active(), saved.createdBy(),
+                saved.createdAt(), saved.secret());
+    }
+
+    List<WebhookView> list(Actor actor) {
+        policy.require(actor, Permission.MANAGE_WEBHOOKS);
+        return tx.executeRead(s -> webhooks.listOrderById().stream().map(Webhooks::view).toList());
+    }
+
+    WebhookView get(long id, Actor actor) {
+        policy.require(actor, Permission.MANAGE_WEBHOOKS);
+        return view(tx.executeRead(s -> find(id)));
+    }
+
+    /** Changes what is given; null leaves a field as it is. */
+    WebhookView change(long id, @Nullable Boolean active, @Nullable List<String> events, @Nullable String url,
+                       Actor actor) {
+        policy.require(actor, Permission.MANAGE_WEBHOOKS);
+        String checkedUrl = url == null ? null : checkedUrl(url);
+        List<String> types = events == null ? null : checkedEvents(events);
+        try {
+            return view(tx.executeWrite(s -> {
+                Webhook w = find(id);
+                return webhooks.update(w.with(checkedUrl != null ? checkedUrl : w.url(), types != null ? types : w.events(),
+                        active != null ? active : w.active()));
+            }));
+        } catch (OptimisticLockException e) {
+            throw ProblemException.conflict("concurrent-change", "the webhook changed at the same moment; read it and try again");
+        }
+    }
+
+    /** Removes the webhook with its delivery log. */
+    void delete(long id, Actor actor) {
+        policy.require(actor, Permission.MANAGE_WEBHOOKS);
+        tx.executeWrite(s -> {
+            webhooks.delete(find(id));
+            return null;
+        });
+    }
+
+    /** The delivery log, newest first; {@code page} counts from 1. */
+    DeliveryPage deliveries(long id, @Nullable String status, int page, int size, Actor actor) {
+        policy.require(actor, Permission.MANAGE_WEBHOOKS);
+        if (status != null && !STATUSES.contains(status)) {
+            throw ProblemException.invalid("status", "one of " + String.join(", ", STATUSES));
+        }
+        Pageable pageable = Pageable.from(page - 1, size, Sort.of(Sort.Order.desc("id")));
+        Page<WebhookDelivery> found = tx.executeRead(s -> {
+            find(id);
+            return status == null ? deliveries.findByWebhookId(id, pageable)
+                    : deliveries.findByWebhookIdAndStatus(id, status, pageable);
+        });
+        return new DeliveryPage(found.getContent().stream().map(Webhooks::logEntry).toList(), page, size,
+                found.getTotalSize());
+    }
+
+    private Webhook find(long id) {
+        return webhooks.findById(id).orElseThrow(() -> ProblemException.notFound("no webhook " + id));
+    }
+
+    /** Absolute http(s) only; credentials in a URL end up in logs and proxies, the secret is for that. */
+    static String checkedUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw ProblemException.invalid("url", "not a URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw ProblemException.invalid("url", "an absolute http or https URL, like https://example.org/hooks/laituri");
+        }
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+            throw ProblemException.invalid("url", "must not carry a user name or password; receivers check the signature instead");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw ProblemException.invalid("url", "names no host");
+        }
+        return uri.toString();
+    }
+
+    private static List<String> checkedEvents(@Nullable List<String> events) {
+        if (events == null) {
+            return List.of();
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (!EVENT_TYPES.contains(events.get(i))) {
+                errors.add(new Problem.FieldError("events[" + i + "]",
+                        "unknown event type; one of " + String.join(", ", EVENT_TYPES)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return events.stream().distinct().toList();
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static WebhookView view(Webhook w) {
+        return new WebhookView(w.id(), w.url(), w.events(), w.active(), w.createdBy(), w.createdAt());
+    }
+
+    private static DeliveryView logEntry(WebhookDelivery d) {
+        return new DeliveryView(d.id(), d.eventId(), d.eventType(), d.status(), d.attempts(),
+                d.status().equals(WebhookDelivery.PENDING) ? d.nextAttemptAt() : null, d.lastStatus(), d.lastError(),
+                d.deliveredAt(), d.createdAt());
+    }
+}

@@ -1,0 +1,111 @@
+package fi.laituri.webhooks;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * A webhook endpoint on loopback: records every request it gets and answers with the given statuses
+ * in turn, repeating the last one.
+ */
+final class Receiver implements AutoCloseable {
+
+    /** One request as it arrived. */
+    record Request(Headers headers, byte[] body) {
+        String header(String name) {
+            return headers.getFirst(name);
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Request> received = new CopyOnWriteArrayList<>();
+    private final int[] statuses;
+    private final String location;
+    private final AtomicInteger calls = new AtomicInteger();
+
+    private Receiver(int[] statuses, String location) throws IOException {
+        this.statuses = statuses;
+        this.location = location;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            received.add(new Request(exchange.getRequestHeaders(), body));
+            int status = statuses[Math.min(calls.getAndIncrement(), statuses.length - 1)];
+            if (location != null) {
+                exchange.getResponseHeaders().add("Location", location);
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    static Receiver answering(int... statuses) {
+        return start(statuses, null);
+    }
+
+    /** Answers every request with 307 Temporary Redirect, which keeps the method and body, to the URL. */
+    static Receiver redirectingTo(String location) {
+        return start(new int[]{307}, location);
+    }
+
+    private static Receiver start(int[] statuses, String location) {
+        try {
+            return new Receiver(statuses, location);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/laituri";
+    }
+
+    List<Request> received() {
+        return List.copyOf(received);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    /** Waits up to ten seconds for the condition. */
+    static void eventually(BooleanSupplier condition, Supplier<String> whatWasSeen) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s; saw " + whatWasSeen.get());
+            }
+            pause(Duration.ofMillis(20));
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

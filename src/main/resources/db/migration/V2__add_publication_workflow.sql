@@ -54,6 +54,15 @@ CREATE TABLE outbox_event (
     payload      TEXT          NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- One row that every append locks until its transaction ends, so events commit in id order and a
+-- consumer reading "after my position" can never pass over an event that commits later.
+CREATE TABLE outbox_lock (
+    id  TINYINT  NOT NULL PRIMARY KEY,
+    n   BIGINT   NOT NULL
+) ENGINE=InnoDB;
+
+INSERT INTO outbox_lock (id, n) VALUES (1, 0);
+
 CREATE TABLE outbox_consumer (
     name      VARCHAR(50)  NOT NULL PRIMARY KEY,
     position  BIGINT       NOT NULL

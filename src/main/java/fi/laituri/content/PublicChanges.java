@@ -3,7 +3,6 @@ package fi.laituri.content;
 import fi.laituri.events.Outbox;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,16 +29,25 @@ public class PublicChanges {
         payload.put("kind", document.kind());
         payload.put("language", variant.language());
         payload.put("slug", variant.slug());
-        payload.put("revision", variant.liveRevision() != null ? variant.liveRevision() : variant.revision());
+        int revision = variant.liveRevision() != null ? variant.liveRevision() : variant.revision();
+        payload.put("revision", revision);
         payload.putAll(extra);
-        outbox.append(type, document.id(), variant.language(), variant.liveRevision(), payload);
+        outbox.append(type, document.id(), variant.language(), revision, payload);
     }
 
     public void record(String type, Document document, Variant variant) {
         record(type, document, variant, Map.of());
     }
 
-    static Map<String, Object> at(String name, Instant time) {
-        return time == null ? Map.of() : Map.of(name, time.toString());
+    /** The schedule of a variant, for event payloads; absent times are left out. */
+    public static Map<String, Object> schedule(Variant v) {
+        Map<String, Object> times = new LinkedHashMap<>();
+        if (v.publishAt() != null) {
+            times.put("publishAt", v.publishAt().toString());
+        }
+        if (v.unpublishAt() != null) {
+            times.put("unpublishAt", v.unpublishAt().toString());
+        }
+        return times;
     }
 }

@@ -15,7 +15,9 @@ import java.util.Map;
 
 /**
  * Appends change events in the caller's transaction, and lets each named consumer process the
- * events after its position. A consumer's batch and its new position commit together: a consumer
+ * events after its position. Appends are serialised (a one-row lock held to commit), so ids become
+ * visible in order and reading "after my position" never skips an event that commits late; changes
+ * to what is public are rare enough for that to cost nothing. A consumer's batch and its new position commit together: a consumer
  * that fails or crashes mid-way sees the same events again, and none is applied twice.
  */
 @Singleton
@@ -41,6 +43,7 @@ public class Outbox {
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void append(String type, long documentId, String language, Integer revision, Map<String, Object> payload) {
+        events.lockAppends();
         try {
             events.save(new OutboxEvent(null, clock.instant(), type, documentId, language, revision,
                     json.writeValueAsString(payload)));

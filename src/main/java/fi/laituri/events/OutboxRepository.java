@@ -13,6 +13,10 @@ interface OutboxRepository extends GenericRepository<OutboxEvent, Long> {
 
     OutboxEvent save(OutboxEvent event);
 
+    /** Held until the appending transaction ends: appends queue here and commit in id order. */
+    @Query("UPDATE outbox_lock SET n = n + 1 WHERE id = 1")
+    void lockAppends();
+
     @Query("SELECT * FROM outbox_event WHERE id > :after ORDER BY id LIMIT :limit")
     List<OutboxEvent> after(long after, int limit);
 

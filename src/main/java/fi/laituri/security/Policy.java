@@ -46,7 +46,8 @@ public class Policy {
         String reason = GRANTS.get(actor.role()).contains(permission)
                 ? "translator " + actor.name() + " works in " + (actor.languages().isEmpty() ? "no language yet"
                 : String.join(", ", actor.languages().stream().sorted().toList())) + ", not " + language
-                : "a " + actor.role().code() + " may not " + what;
+                : (actor.role() == Role.ADMIN || actor.role() == Role.EDITOR ? "an " : "a ") + actor.role().code()
+                + " may not " + what;
         throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", reason, List.of(), Map.of("permission", what));
     }
 

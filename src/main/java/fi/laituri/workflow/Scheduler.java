@@ -1,5 +1,6 @@
 package fi.laituri.workflow;
 
+import fi.laituri.audit.AuditLog;
 import fi.laituri.content.Document;
 import fi.laituri.content.DocumentRepository;
 import fi.laituri.content.Variant;
@@ -31,15 +32,17 @@ class Scheduler {
     private final DocumentRepository documents;
     private final Publishing publishing;
     private final Releases releases;
+    private final AuditLog audit;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
     Scheduler(VariantRepository variants, DocumentRepository documents, Publishing publishing, Releases releases,
-              TransactionOperations<Connection> tx, Clock clock) {
+              AuditLog audit, TransactionOperations<Connection> tx, Clock clock) {
         this.variants = variants;
         this.documents = documents;
         this.publishing = publishing;
         this.releases = releases;
+        this.audit = audit;
         this.tx = tx;
         this.clock = clock;
     }
@@ -53,31 +56,44 @@ class Scheduler {
         }
     }
 
-    /** Acts on everything due now; returns how many variants and releases it changed. */
+    /**
+     * Acts on everything due now, each variant in a transaction of its own so that one failure
+     * holds back nothing else; returns how many variants and releases it changed.
+     */
     int runDue() {
         Instant now = clock.instant();
-        int changed = tx.executeWrite(s -> {
-            int n = 0;
-            for (Variant v : variants.lockDuePublications(now)) {
-                Document doc = documents.findById(v.documentId()).orElseThrow();
-                publishing.publish(doc, v, ACTOR, "scheduled for " + v.publishAt());
-                n++;
-            }
-            return n;
-        });
-        changed += tx.executeWrite(s -> {
-            int n = 0;
-            for (Variant v : variants.lockDueUnpublications(now)) {
-                Document doc = documents.findById(v.documentId()).orElseThrow();
+        int changed = 0;
+        for (Long id : tx.executeRead(s -> variants.duePublications(now))) {
+            changed += once(id, () -> variants.claimDuePublication(id, now).map(v -> {
+                publishing.publish(document(v), v, ACTOR, "scheduled for " + v.publishAt());
+                return 1;
+            }).orElse(0));
+        }
+        for (Long id : tx.executeRead(s -> variants.dueUnpublications(now))) {
+            changed += once(id, () -> variants.claimDueUnpublication(id, now).map(v -> {
                 if (v.isLive()) {
-                    publishing.unpublish(doc, v, ACTOR, "scheduled for " + v.unpublishAt());
+                    publishing.unpublish(document(v), v, ACTOR, "scheduled for " + v.unpublishAt());
                 } else {
                     variants.update(v.withWorkflow(v.state(), null, v.submittedBy(), v.firstPublishedAt(), v.publishAt(), null));
+                    audit.record(AuditLog.Event.of(ACTOR, "variant.unscheduled", v.documentId(), v.language())
+                            .comment("nothing was live at " + v.unpublishAt() + " to unpublish"));
                 }
-                n++;
-            }
-            return n;
-        });
+                return 1;
+            }).orElse(0));
+        }
         return changed + releases.publishDue(now);
+    }
+
+    private int once(Long variantId, java.util.function.Supplier<Integer> work) {
+        try {
+            return tx.executeWrite(s -> work.get());
+        } catch (RuntimeException e) {
+            LOG.error("scheduled change of variant {} failed; it is tried again at the next tick", variantId, e);
+            return 0;
+        }
+    }
+
+    private Document document(Variant v) {
+        return documents.findById(v.documentId()).orElseThrow();
     }
 }

@@ -185,8 +185,7 @@ public class Transitions {
                 + (unpublishAt != null ? (publishAt != null ? ", " : "") + "unpublish at " + unpublishAt : "");
         audit.record(AuditLog.Event.of(actor.name(), "variant.scheduled", doc.id(), v.language()).revision(v.revision())
                 .comment(comment).detail(detail));
-        publicChanges.record(PublicChanges.SCHEDULED, doc, updated, Map.of("publishAt", String.valueOf(updated.publishAt()),
-                "unpublishAt", String.valueOf(updated.unpublishAt())));
+        publicChanges.record(PublicChanges.SCHEDULED, doc, updated, PublicChanges.schedule(updated));
         return updated;
     }
 

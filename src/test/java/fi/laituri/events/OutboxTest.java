@@ -84,6 +84,50 @@ class OutboxTest extends DatabaseTest {
     }
 
     @Test
+    void anEventThatCommitsAfterALaterOneIsNotSkipped() throws Exception {
+        String consumer = consumer();
+        outbox.consume(consumer, 1000, e -> { });
+        java.util.concurrent.CountDownLatch firstAppended = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch consumedWhileOpen = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> slow = pool.submit(() -> tx.executeWrite(s -> {
+                outbox.append("test.event", 1, "fi", 1, Map.of("marker", "first"));
+                firstAppended.countDown();
+                await(consumedWhileOpen);
+                return null;
+            }));
+            firstAppended.await();
+            Future<?> quick = pool.submit(() -> tx.executeWrite(s -> {
+                outbox.append("test.event", 1, "fi", 2, Map.of("marker", "second"));
+                return null;
+            }));
+            Thread.sleep(300);
+            List<String> seen = new ArrayList<>();
+            outbox.consume(consumer, 1000, e -> seen.add(e.payload()));
+            consumedWhileOpen.countDown();
+            slow.get();
+            quick.get();
+            outbox.consume(consumer, 1000, e -> seen.add(e.payload()));
+
+            assertEquals(2, seen.size(), seen.toString());
+            assertEquals(true, seen.get(0).contains("first"), seen.toString());
+            assertEquals(true, seen.get(1).contains("second"), seen.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void concurrentConsumersOfOneNameHandleEachEventExactlyOnce() throws Exception {
         String consumer = consumer();
         outbox.consume(consumer, 1000, e -> { });

@@ -56,6 +56,32 @@ public class PublicContent {
     public record Translation(String language, String slug) {
     }
 
+    /** One live language version, everything the site build needs of it. */
+    public record LiveVariant(long documentId, String key, String kind, String language, String slug, String title,
+                              String summary, String body, List<String> tags, List<String> authors,
+                              @Nullable OffsetDateTime date, int revision) {
+    }
+
+    /** Every live version in every language, in a stable order (key, then language). */
+    @Transactional(readOnly = true)
+    public List<LiveVariant> allLive() {
+        return jdbc.prepareStatement("SELECT d.id AS doc_id, d.translation_key, d.kind, v.language, r.* FROM variant v "
+                + "JOIN document d ON d.id = v.document_id JOIN revision r ON r.variant_id = v.id AND r.number = v.live_revision "
+                + "ORDER BY d.translation_key, v.language", ps -> {
+            List<LiveVariant> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp date = rs.getTimestamp("content_date");
+                    out.add(new LiveVariant(rs.getLong("doc_id"), rs.getString("translation_key"), rs.getString("kind"),
+                            rs.getString("language"), rs.getString("slug"), rs.getString("title"), rs.getString("summary"),
+                            rs.getString("body"), strings(rs.getString("tags")), strings(rs.getString("authors")),
+                            date == null ? null : date.toInstant().atZone(zone).toOffsetDateTime(), rs.getInt("number")));
+                }
+            }
+            return out;
+        });
+    }
+
     @Transactional(readOnly = true)
     public List<Item> list(String language, int page, int size) {
         return jdbc.prepareStatement("SELECT d.translation_key, d.kind, v.language, r.* " + LIVE

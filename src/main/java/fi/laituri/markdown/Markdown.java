@@ -5,8 +5,10 @@ import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -14,6 +16,9 @@ import org.commonmark.renderer.html.UrlSanitizer;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +30,8 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class Markdown {
+
+    private static final String DOC_SCHEME = "doc:";
 
     private static final List<Extension> EXTENSIONS = List.of(
             TablesExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create(),
@@ -43,6 +50,45 @@ public class Markdown {
                 }
             })
             .build();
+
+    /** Like the main parser, but remembering source lines, so that problems can name the line. */
+    private final Parser locatingParser = Parser.builder().extensions(EXTENSIONS)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+
+    /** A {@code doc:<key>} link that names no live document; {@code line} is 1-based within the body. */
+    public record UnresolvedLink(String key, int line) {
+    }
+
+    /**
+     * Renders a body whose {@code doc:<key>} links point at other documents: {@code resolve} gives
+     * the URL of a key (empty when there is none), and each link it cannot resolve is reported.
+     * Such a link keeps its text but loses its target.
+     */
+    public String toHtml(String markdown, Function<String, Optional<String>> resolve, Consumer<UnresolvedLink> unresolved) {
+        Node document = locatingParser.parse(markdown);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                String destination = link.getDestination();
+                if (destination.startsWith(DOC_SCHEME)) {
+                    String key = destination.substring(DOC_SCHEME.length());
+                    int hash = key.indexOf('#');
+                    String fragment = hash < 0 ? "" : key.substring(hash);
+                    key = hash < 0 ? key : key.substring(0, hash);
+                    Optional<String> url = resolve.apply(key);
+                    if (url.isPresent()) {
+                        link.setDestination(url.get() + fragment);
+                    } else {
+                        int line = link.getSourceSpans().isEmpty() ? 0 : link.getSourceSpans().get(0).getLineIndex() + 1;
+                        unresolved.accept(new UnresolvedLink(key, line));
+                        link.setDestination("");
+                    }
+                }
+                visitChildren(link);
+            }
+        });
+        return renderer.render(document);
+    }
 
     public Node parse(String markdown) {
         return parser.parse(markdown);

@@ -143,8 +143,26 @@ class CommandLineTest {
         assertTrue(second.out().contains("Imported: 0 created, 0 updated, 1 unchanged, 0 with problems"), second.out());
     }
 
+    @Test
+    void aStrictBuildWithABrokenLinkFailsAndLeavesNoSiteAndAPlainBuildWarns(@TempDir Path dir) throws IOException {
+        write(dir.resolve("content/articles/linking/fi.md"),
+                "---\ntitle: Linkittävä\nstatus: published\n---\n\nKatso [puuttuva](doc:missing).\n");
+        Map<String, String> env = freshDatabaseEnv();
+        assertEquals(0, run(env, "import", dir.resolve("content").toString()).exitCode());
+
+        Run strict = run(env, "build", "--out", dir.resolve("site").toString(), "--strict");
+
+        assertEquals(1, strict.exitCode());
+        assertTrue(strict.err().contains("linking (fi), line 1: the link to doc:missing"), strict.err());
+        assertTrue(Files.notExists(dir.resolve("site/current")));
+        Run plain = run(env, "build", "--out", dir.resolve("site").toString());
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertTrue(plain.err().contains("warning: linking (fi), line 1"), plain.err());
+        assertTrue(Files.exists(dir.resolve("site/current/fi/linkittava/index.html")));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "demo", "import", "export", "user"})
+    @ValueSource(strings = {"serve", "demo", "import", "export", "user", "build"})
     void everyCommandExplainsItselfWithHelp(String command) {
         Run run = run(Map.of(), command, "--help");
 

@@ -1,0 +1,41 @@
+package fi.laituri.cli;
+
+import fi.laituri.site.BuildReport;
+import fi.laituri.site.SiteBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Build the static site from what is published (live revisions only).",
+                "Writes OUT/builds/<hash>/ and then switches the OUT/current link to it in one atomic step,",
+                "so a web server pointed at OUT/current never sees a half-written site."})
+class BuildCommand extends AppCommand {
+
+    @Option(names = "--out", defaultValue = "site", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--strict", description = "fail, and keep the previous site, when a page links to a missing or unpublished document")
+    boolean strict;
+
+    @Override
+    int run(Application app) {
+        try (app) {
+            SiteBuilder builder = app.bean(SiteBuilder.class);
+            if (strict) {
+                BuildReport check = builder.check();
+                if (!check.warnings().isEmpty()) {
+                    check.warnings().forEach(w -> System.err.println("laituri: " + w));
+                    System.err.println("laituri: --strict: " + check.warnings().size() + " problem(s); the site was not changed");
+                    return 1;
+                }
+            }
+            BuildReport report = builder.build(out);
+            report.warnings().forEach(w -> System.err.println("warning: " + w));
+            System.out.printf("Built %d files into %s (%d warnings, %d ms); live at %s%n", report.files(),
+                    report.live(), report.warnings().size(), report.millis(), out.resolve("current"));
+            return 0;
+        }
+    }
+}

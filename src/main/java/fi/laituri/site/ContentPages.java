@@ -1,0 +1,42 @@
+package fi.laituri.site;
+
+import fi.laituri.content.PublicContent.LiveVariant;
+import fi.laituri.language.Language;
+import fi.laituri.markdown.Markdown;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** A page for every live version, with its {@code doc:} links pointing at the same language's pages. */
+@Singleton
+class ContentPages implements SiteRenderer {
+
+    private final Markdown markdown;
+    private final PageRenderer pages;
+
+    ContentPages(Markdown markdown, PageRenderer pages) {
+        this.markdown = markdown;
+        this.pages = pages;
+    }
+
+    @Override
+    public List<OutputFile> render(SiteModel site, List<String> warnings) {
+        List<OutputFile> files = new ArrayList<>();
+        for (LiveVariant v : site.variants()) {
+            Language language = site.language(v.language());
+            String body = markdown.toHtml(v.body(),
+                    key -> site.find(key, v.language()).map(site::url),
+                    link -> warnings.add(v.key() + " (" + v.language() + "), line " + link.line()
+                            + ": the link to doc:" + link.key() + " names no published " + v.language() + " document"));
+            List<Page.Byline> bylines = v.authors().stream().map(site.authors()::get).filter(Objects::nonNull)
+                    .map(a -> new Page.Byline(a.name(), a.title(), a.organisation())).toList();
+            Page page = new Page(language.code(), language.htmlLang(), v.title(), v.summary(), body, bylines,
+                    v.date() == null ? null : v.date().toLocalDate(), v.tags(), false);
+            files.add(new OutputFile(site.url(v).substring(1) + "index.html",
+                    pages.render(page).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return files;
+    }
+}

@@ -1,0 +1,36 @@
+package fi.laituri.site;
+
+import fi.laituri.language.Language;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Each language's home page: what is live in it, newest first; and the site root, which sends readers on. */
+@Singleton
+class LanguageHomes implements SiteRenderer {
+
+    private final Templates templates;
+
+    LanguageHomes(Templates templates) {
+        this.templates = templates;
+    }
+
+    @Override
+    public List<OutputFile> render(SiteModel site, List<String> warnings) {
+        List<OutputFile> files = new ArrayList<>();
+        for (Language language : site.languages()) {
+            List<Map<String, Object>> items = site.inLanguage(language.code()).stream()
+                    .map(v -> Map.<String, Object>of("title", v.title(), "summary", v.summary(), "url", site.url(v)))
+                    .toList();
+            files.add(templates.file(site.home(language) + "index.html", "home.peb", language, Map.of("items", items)));
+        }
+        List<Map<String, Object>> choices = site.languages().stream()
+                .map(l -> Map.<String, Object>of("name", l.name(), "htmlLang", l.htmlLang(), "url", site.home(l)))
+                .toList();
+        files.add(templates.file("/index.html", "root.peb", site.defaultLanguage(),
+                Map.of("home", site.home(site.defaultLanguage()), "languages", choices)));
+        return files;
+    }
+}

@@ -1,0 +1,40 @@
+package fi.laituri.site;
+
+import fi.laituri.language.Language;
+import io.pebbletemplates.pebble.PebbleEngine;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Evaluates a site template in a language, with that language's messages, into an output file. */
+@Singleton
+class Templates {
+
+    private final PebbleEngine pebble;
+    private final SiteMessages messages;
+
+    Templates(PebbleEngine pebble, SiteMessages messages) {
+        this.pebble = pebble;
+        this.messages = messages;
+    }
+
+    OutputFile file(String path, String template, Language language, Map<String, Object> model) {
+        Map<String, Object> variables = new HashMap<>(model);
+        variables.putIfAbsent("htmlLang", language.htmlLang());
+        variables.putIfAbsent("preview", false);
+        variables.put("messages", messages.of(language.code()));
+        StringWriter out = new StringWriter();
+        try {
+            pebble.getTemplate(template).evaluate(out, variables, Locale.forLanguageTag(language.htmlLang()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new OutputFile(path.startsWith("/") ? path.substring(1) : path, out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

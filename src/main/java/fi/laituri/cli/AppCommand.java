@@ -18,7 +18,13 @@ abstract class AppCommand implements Callable<Integer> {
             System.err.println("laituri: " + e.getMessage());
             return 2;
         }
-        return run(app);
+        try {
+            return run(app);
+        } catch (Application.StartupFailure e) {
+            app.close();
+            System.err.println("laituri: " + e.getMessage());
+            return 2;
+        }
     }
 
     /** One-shot commands leave scheduled publishing to the serving instances. */

@@ -64,6 +64,10 @@ final class Application implements AutoCloseable {
         return context.getBean(type);
     }
 
+    String property(String name) {
+        return context.getRequiredProperty(name, String.class);
+    }
+
     String databaseDescription() {
         return database.describe();
     }
@@ -71,7 +75,12 @@ final class Application implements AutoCloseable {
     /** Starts the HTTP server and returns its base URL. */
     String serve() {
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw new StartupFailure("cannot listen for HTTP: " + firstLine(String.valueOf(e.getMessage()))
+                    + " (choose another port with --port or LAITURI_PORT)");
+        }
         return "http://localhost:" + server.getPort() + "/";
     }
 

@@ -13,7 +13,7 @@ import java.nio.file.Path;
                 "so a web server pointed at OUT/current never sees a half-written site."})
 class BuildCommand extends AppCommand {
 
-    @Option(names = "--out", defaultValue = "site", description = "output folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "site", description = "output folder (default: ${DEFAULT-VALUE}; serve reads LAITURI_SITE_OUTPUT)")
     Path out;
 
     @Option(names = "--strict", description = "fail, and keep the previous site, when a page links to a missing or unpublished document")

@@ -2,6 +2,8 @@ package fi.laituri.cli;
 
 import fi.laituri.content.ContentFolder;
 import fi.laituri.security.AdminBootstrap;
+import fi.laituri.site.BuildReport;
+import fi.laituri.site.SiteBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,9 +22,18 @@ class DemoCommand extends AppCommand {
     @Option(names = "--port", description = "HTTP port (default: LAITURI_PORT or 8080; 0 picks a free one)")
     Integer port;
 
+    @Option(names = "--site", defaultValue = "site", description = "where the built site goes (default: ${DEFAULT-VALUE})")
+    String siteOutput;
+
     @Override
     Map<String, Object> properties() {
-        return port == null ? Map.of() : Map.of("micronaut.server.port", port);
+        Map<String, Object> properties = new java.util.HashMap<>();
+        properties.put("laituri.site.auto-build", true);
+        properties.put("laituri.site.output", siteOutput);
+        if (port != null) {
+            properties.put("micronaut.server.port", port);
+        }
+        return properties;
     }
 
     @Override
@@ -31,9 +42,11 @@ class DemoCommand extends AppCommand {
         ImportCommand.print(report);
         String token = app.bean(AdminBootstrap.class)
                 .demoToken(Optional.ofNullable(env.get("LAITURI_ADMIN_TOKEN")).filter(t -> !t.isBlank()));
+        BuildReport site = app.bean(SiteBuilder.class).build(Path.of(siteOutput));
         String url = app.serve();
         System.out.println();
         System.out.println("Laituri demo is running (database: " + app.databaseDescription() + ")");
+        System.out.println("  public site    " + url + "fi/   (" + site.files() + " files, rebuilt on every publish)");
         System.out.println("  editorial API  " + url + "api/v1/documents");
         System.out.println("  OpenAPI        " + url + "openapi/laituri.yml");
         System.out.println("  health         " + url + "health");

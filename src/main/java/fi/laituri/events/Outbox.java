@@ -52,6 +52,38 @@ public class Outbox {
         }
     }
 
+    /** Handles a whole batch at once inside the consumer's transaction, e.g. one site build for many events. */
+    @FunctionalInterface
+    public interface BatchHandler {
+        void handle(List<OutboxEvent> batch) throws Exception;
+    }
+
+    /**
+     * Like {@link #consume}, but hands the batch over whole; the position moves only if the handler returns.
+     */
+    public int consumeBatch(String consumer, int limit, BatchHandler handler) {
+        tx.executeWrite(s -> {
+            events.registerConsumer(consumer);
+            return null;
+        });
+        return tx.executeWrite(s -> {
+            long position = events.lockPosition(consumer).orElseThrow();
+            List<OutboxEvent> batch = events.after(position, limit);
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            try {
+                handler.handle(batch);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("consumer " + consumer + " failed on events after " + position, e);
+            }
+            events.movePosition(consumer, batch.get(batch.size() - 1).id());
+            return batch.size();
+        });
+    }
+
     /**
      * Processes up to {@code limit} events after the consumer's position. Concurrent calls for one
      * consumer (several instances) wait on its position row, so each event is handled once.

@@ -4,7 +4,11 @@ import fi.laituri.content.Api;
 import fi.laituri.content.ContentService;
 import fi.laituri.content.PublicContent;
 import fi.laituri.language.Languages;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+
+import java.sql.Connection;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,22 +30,49 @@ public class SiteBuilder {
     private final Languages languages;
     private final List<SiteRenderer> renderers;
     private final SiteWriter writer;
+    private final TransactionOperations<Connection> tx;
+    private final JdbcOperations jdbc;
 
     SiteBuilder(PublicContent publicContent, ContentService content, Languages languages, List<SiteRenderer> renderers,
-                SiteWriter writer) {
+                SiteWriter writer, TransactionOperations<Connection> tx, JdbcOperations jdbc) {
         this.publicContent = publicContent;
         this.content = content;
         this.languages = languages;
         this.renderers = renderers.stream().sorted(Comparator.comparing(r -> r.getClass().getName())).toList();
         this.writer = writer;
+        this.tx = tx;
+        this.jdbc = jdbc;
     }
 
+    /**
+     * Builds and publishes the site. Only one build runs at a time across every instance on the
+     * database (a MariaDB named lock held by this build's connection); a second one waits.
+     */
     public BuildReport build(Path root) {
-        long start = System.nanoTime();
-        List<String> warnings = new ArrayList<>();
-        List<OutputFile> files = render(snapshot(), warnings);
-        Path live = writer.publish(root, files);
-        return new BuildReport(files.size(), live, List.copyOf(warnings), (System.nanoTime() - start) / 1_000_000);
+        return tx.executeWrite(s -> {
+            lock("SELECT GET_LOCK('laituri_site_build', 600)");
+            try {
+                long start = System.nanoTime();
+                List<String> warnings = new ArrayList<>();
+                List<OutputFile> files = render(snapshot(), warnings);
+                Path live = writer.publish(root, files);
+                return new BuildReport(files.size(), live, List.copyOf(warnings), (System.nanoTime() - start) / 1_000_000);
+            } finally {
+                lock("SELECT RELEASE_LOCK('laituri_site_build')");
+            }
+        });
+    }
+
+    private void lock(String sql) {
+        Integer got = jdbc.prepareStatement(sql, ps -> {
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        if (sql.contains("GET_LOCK") && got != 1) {
+            throw new IllegalStateException("another site build has held the build lock for 10 minutes");
+        }
     }
 
     /** Renders without writing: how many files a build would make and its warnings. */

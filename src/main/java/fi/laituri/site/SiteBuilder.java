@@ -4,6 +4,7 @@ import fi.laituri.content.Api;
 import fi.laituri.content.ContentService;
 import fi.laituri.content.PublicContent;
 import fi.laituri.language.Languages;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.nio.file.Path;
@@ -26,14 +27,16 @@ public class SiteBuilder {
     private final Languages languages;
     private final List<SiteRenderer> renderers;
     private final SiteWriter writer;
+    private final String baseUrl;
 
     SiteBuilder(PublicContent publicContent, ContentService content, Languages languages, List<SiteRenderer> renderers,
-                SiteWriter writer) {
+                SiteWriter writer, @Value("${laituri.site.base-url}") String baseUrl) {
         this.publicContent = publicContent;
         this.content = content;
         this.languages = languages;
         this.renderers = renderers.stream().sorted(Comparator.comparing(r -> r.getClass().getName())).toList();
         this.writer = writer;
+        this.baseUrl = baseUrl;
     }
 
     public BuildReport build(Path root) {
@@ -54,7 +57,8 @@ public class SiteBuilder {
 
     private SiteModel snapshot() {
         return new SiteModel(languages.all(), languages.defaultLanguage(), publicContent.allLive(),
-                content.listAuthors().stream().collect(Collectors.toMap(Api.AuthorView::id, Function.identity())));
+                content.listAuthors().stream().collect(Collectors.toMap(Api.AuthorView::id, Function.identity())),
+                baseUrl);
     }
 
     private List<OutputFile> render(SiteModel site, List<String> warnings) {

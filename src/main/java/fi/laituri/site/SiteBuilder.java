@@ -4,6 +4,7 @@ import fi.laituri.content.Api;
 import fi.laituri.content.ContentService;
 import fi.laituri.content.PublicContent;
 import fi.laituri.language.Languages;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -32,9 +33,11 @@ public class SiteBuilder {
     private final SiteWriter writer;
     private final TransactionOperations<Connection> tx;
     private final JdbcOperations jdbc;
+    private final String baseUrl;
 
     SiteBuilder(PublicContent publicContent, ContentService content, Languages languages, List<SiteRenderer> renderers,
-                SiteWriter writer, TransactionOperations<Connection> tx, JdbcOperations jdbc) {
+                SiteWriter writer, TransactionOperations<Connection> tx, JdbcOperations jdbc,
+                @Value("${laituri.site.base-url}") String baseUrl) {
         this.publicContent = publicContent;
         this.content = content;
         this.languages = languages;
@@ -42,6 +45,7 @@ public class SiteBuilder {
         this.writer = writer;
         this.tx = tx;
         this.jdbc = jdbc;
+        this.baseUrl = baseUrl;
     }
 
     /**
@@ -85,7 +89,8 @@ public class SiteBuilder {
 
     private SiteModel snapshot() {
         return new SiteModel(languages.all(), languages.defaultLanguage(), publicContent.allLive(),
-                content.listAuthors().stream().collect(Collectors.toMap(Api.AuthorView::id, Function.identity())));
+                content.listAuthors().stream().collect(Collectors.toMap(Api.AuthorView::id, Function.identity())),
+                baseUrl);
     }
 
     private List<OutputFile> render(SiteModel site, List<String> warnings) {

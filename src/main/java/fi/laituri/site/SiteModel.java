@@ -14,9 +14,12 @@ import java.util.stream.Collectors;
 /**
  * What is live, taken once at the start of a build, with the lookups every renderer needs: the
  * site's languages, each live version, its translations and URL. Immutable; renderers only read it.
+ *
+ * @param baseUrl where the public site is served ({@code laituri.site.base-url}), for the absolute URLs
+ *                of feeds, sitemaps and robots.txt
  */
 public record SiteModel(List<Language> languages, Language defaultLanguage, List<LiveVariant> variants,
-                        Map<String, Api.AuthorView> authors) {
+                        Map<String, Api.AuthorView> authors, String baseUrl) {
 
     public SiteModel {
         List<Language> configured = List.copyOf(languages);
@@ -26,6 +29,7 @@ public record SiteModel(List<Language> languages, Language defaultLanguage, List
                 .sorted(Comparator.comparing(LiveVariant::key).thenComparing(LiveVariant::language))
                 .toList();
         authors = Map.copyOf(authors);
+        baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
     public Language language(String code) {
@@ -60,5 +64,10 @@ public record SiteModel(List<Language> languages, Language defaultLanguage, List
 
     public String home(Language language) {
         return "/" + language.prefix() + "/";
+    }
+
+    /** A site path ({@code /fi/slug/}) as an absolute URL. */
+    public String absolute(String path) {
+        return baseUrl + path;
     }
 }

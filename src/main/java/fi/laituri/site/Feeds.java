@@ -1,0 +1,114 @@
+package fi.laituri.site;
+
+import fi.laituri.content.Kind;
+import fi.laituri.content.PublicContent.LiveVariant;
+import fi.laituri.language.Language;
+import jakarta.inject.Singleton;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Atom 1.0 feeds (RFC 4287): each language's blog posts at {@code /<prefix>/feed.xml}, and everything live,
+ * in every language, at {@code /feed.xml}. Entries are newest first; a feed is as new as its newest entry.
+ */
+@Singleton
+class Feeds implements SiteRenderer {
+
+    static final String ATOM = "http://www.w3.org/2005/Atom";
+
+    /**
+     * When a version has no date of its own and no translation has one either. Content carries no other
+     * time, and the build time would make every build a new feed, so it is a fixed instant instead.
+     */
+    static final OffsetDateTime UNDATED = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    /** RFC 3339 with seconds always written ({@code OffsetDateTime.toString()} leaves zero seconds out). */
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    private final SiteMessages messages;
+
+    Feeds(SiteMessages messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public List<OutputFile> render(SiteModel site, List<String> warnings) {
+        List<OutputFile> files = new ArrayList<>();
+        for (Language language : site.languages()) {
+            List<LiveVariant> posts = site.inLanguage(language.code()).stream()
+                    .filter(v -> v.kind().equals(Kind.BLOG_POST.code())).toList();
+            String path = site.home(language) + "feed.xml";
+            files.add(feed(site, path, language, messages.of(language.code()).get("blogFeedTitle"), posts, false));
+        }
+        Language main = site.defaultLanguage();
+        files.add(feed(site, "/feed.xml", main, messages.of(main.code()).get("siteName"), site.variants(), true));
+        return files;
+    }
+
+    private OutputFile feed(SiteModel site, String path, Language language, String title, List<LiveVariant> variants,
+                            boolean entriesInTheirOwnLanguage) {
+        List<LiveVariant> entries = variants.stream()
+                .sorted(Comparator.comparing((LiveVariant v) -> updated(site, v).toInstant()).reversed()
+                        .thenComparing(LiveVariant::key).thenComparing(LiveVariant::language))
+                .toList();
+        OffsetDateTime newest = entries.isEmpty() ? UNDATED : updated(site, entries.get(0));
+        XmlFile xml = new XmlFile(ATOM, "feed").lang(language.htmlLang())
+                .text("id", site.absolute(path))
+                .text("title", title)
+                .text("updated", RFC_3339.format(newest))
+                .empty(null, null, "link", "rel", "self", "type", "application/atom+xml", "href", site.absolute(path))
+                .empty(null, null, "link", "rel", "alternate", "type", "text/html",
+                        "href", site.absolute(site.home(language)))
+                // RFC 4287 wants an author for the feed unless every entry names one; most content names none.
+                .start("author").text("name", messages.of(language.code()).get("siteName")).end();
+        for (LiveVariant v : entries) {
+            entry(xml, site, v, entriesInTheirOwnLanguage);
+        }
+        return xml.file(path);
+    }
+
+    private void entry(XmlFile xml, SiteModel site, LiveVariant v, boolean ownLanguage) {
+        String url = site.absolute(site.url(v));
+        xml.start("entry");
+        if (ownLanguage) {
+            xml.lang(site.language(v.language()).htmlLang());
+        }
+        xml.text("id", url)
+                .text("title", v.title())
+                .empty(null, null, "link", "rel", "alternate", "type", "text/html", "href", url)
+                .text("updated", RFC_3339.format(updated(site, v)));
+        if (v.date() != null) {
+            xml.text("published", RFC_3339.format(v.date()));
+        }
+        v.authors().stream().map(site.authors()::get).filter(Objects::nonNull)
+                .forEach(a -> xml.start("author").text("name", a.name()).end());
+        for (String tag : v.tags()) {
+            xml.empty(null, null, "category", "term", tag);
+        }
+        if (v.summary() != null && !v.summary().isBlank()) {
+            xml.text("summary", v.summary());
+        }
+        xml.end();
+    }
+
+    /**
+     * The version's own date; else the newest date of a translation of the same document, which is
+     * when the document was written up; else {@link #UNDATED}. Never the time of the build.
+     */
+    static OffsetDateTime updated(SiteModel site, LiveVariant v) {
+        if (v.date() != null) {
+            return v.date().truncatedTo(ChronoUnit.SECONDS);
+        }
+        return site.translations(v.key()).values().stream().map(LiveVariant::date).filter(Objects::nonNull)
+                .max(Comparator.comparing(OffsetDateTime::toInstant))
+                .map(d -> d.truncatedTo(ChronoUnit.SECONDS))
+                .orElse(UNDATED);
+    }
+}

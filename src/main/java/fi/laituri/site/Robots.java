@@ -1,0 +1,17 @@
+package fi.laituri.site;
+
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** {@code /robots.txt}: every crawler may read everything, and is told where the sitemap index is. */
+@Singleton
+class Robots implements SiteRenderer {
+
+    @Override
+    public List<OutputFile> render(SiteModel site, List<String> warnings) {
+        String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.absolute(Sitemaps.INDEX) + "\n";
+        return List.of(new OutputFile("robots.txt", robots.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -36,6 +36,14 @@ class PageRendererTest {
     }
 
     @Test
+    void theTitleRepeatedInTheHeadIsEscapedOnce() {
+        String html = renderer.render(page("fi", "Tom & Jerry", "", false));
+
+        assertTrue(html.contains("<title>Tom &amp; Jerry – Laituri</title>"), html);
+        assertTrue(html.contains("<meta property=\"og:title\" content=\"Tom &amp; Jerry\">"), html);
+    }
+
+    @Test
     void theSummaryTagsAndBylineAreEscapedToo() {
         Page page = new Page("fi", "fi", "Otsikko", "<b>tiivistelmä</b>", "", List.of(
                 new Page.Byline("<i>Maija</i>", null, null)), null, List.of("<em>tagi</em>"), false, FRAME);

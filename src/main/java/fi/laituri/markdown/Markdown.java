@@ -4,19 +4,25 @@ import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -27,6 +33,10 @@ import java.util.regex.Pattern;
  * http, https and mailto URLs, inline raster images, and {@code doc:<key>} links between documents, which
  * browsers ignore and the site build turns into the right language's URL. {@code javascript:} and other
  * schemes lose their target.
+ *
+ * <p>A body is always shown under its page's title, the page's only {@code h1}: when a body uses
+ * {@code #} headings, all its headings move one level down (at most to {@code h6}). Headings get anchor
+ * ids from their text, never one of {@link #RESERVED_IDS}, which the site's own templates use.
  */
 @Singleton
 public class Markdown {
@@ -34,8 +44,10 @@ public class Markdown {
     private static final String DOC_SCHEME = "doc:";
 
     private static final List<Extension> EXTENSIONS = List.of(
-            TablesExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create(),
-            YamlFrontMatterExtension.create());
+            TablesExtension.create(), AutolinkExtension.create(), YamlFrontMatterExtension.create());
+
+    /** Ids of the page around a body (the skip link's target), which a heading's anchor must not take. */
+    public static final Set<String> RESERVED_IDS = Set.of("content");
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()
@@ -49,6 +61,7 @@ public class Markdown {
                     attributes.remove("rel");
                 }
             })
+            .attributeProviderFactory(context -> new HeadingIds())
             .build();
 
     /** Like the main parser, but remembering source lines, so that problems can name the line. */
@@ -87,11 +100,58 @@ public class Markdown {
                 visitChildren(link);
             }
         });
-        return renderer.render(document);
+        return renderer.render(demoteHeadings(document));
     }
 
     public Node parse(String markdown) {
-        return parser.parse(markdown);
+        return demoteHeadings(parser.parse(markdown));
+    }
+
+    /** Moves every heading one level down when the body has an {@code h1}, so the page title stays the only one. */
+    private static Node demoteHeadings(Node document) {
+        List<Heading> headings = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                headings.add(heading);
+            }
+        });
+        if (headings.stream().anyMatch(h -> h.getLevel() == 1)) {
+            headings.forEach(h -> h.setLevel(Math.min(h.getLevel() + 1, 6)));
+        }
+        return document;
+    }
+
+    /**
+     * Anchor ids from heading text, as commonmark's heading-anchor extension makes them, but with the
+     * reserved ids taken up front so that a heading such as "Content" gets {@code content-1}. One per render.
+     */
+    private static final class HeadingIds implements AttributeProvider {
+
+        private final IdGenerator ids = IdGenerator.builder().build();
+
+        HeadingIds() {
+            RESERVED_IDS.forEach(ids::generateId);
+        }
+
+        @Override
+        public void setAttributes(Node node, String tagName, java.util.Map<String, String> attributes) {
+            if (node instanceof Heading) {
+                StringBuilder text = new StringBuilder();
+                node.accept(new AbstractVisitor() {
+                    @Override
+                    public void visit(Text t) {
+                        text.append(t.getLiteral());
+                    }
+
+                    @Override
+                    public void visit(Code code) {
+                        text.append(code.getLiteral());
+                    }
+                });
+                attributes.put("id", ids.generateId(text.toString()));
+            }
+        }
     }
 
     public String toHtml(String markdown) {

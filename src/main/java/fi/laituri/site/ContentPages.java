@@ -15,10 +15,12 @@ class ContentPages implements SiteRenderer {
 
     private final Markdown markdown;
     private final PageRenderer pages;
+    private final PageLinks links;
 
-    ContentPages(Markdown markdown, PageRenderer pages) {
+    ContentPages(Markdown markdown, PageRenderer pages, PageLinks links) {
         this.markdown = markdown;
         this.pages = pages;
+        this.links = links;
     }
 
     @Override
@@ -33,7 +35,7 @@ class ContentPages implements SiteRenderer {
             List<Page.Byline> bylines = v.authors().stream().map(site.authors()::get).filter(Objects::nonNull)
                     .map(a -> new Page.Byline(a.name(), a.title(), a.organisation())).toList();
             Page page = new Page(language.code(), language.htmlLang(), v.title(), v.summary(), body, bylines,
-                    v.date() == null ? null : v.date().toLocalDate(), v.tags(), false);
+                    v.date(), v.tags(), false, links.of(site, v));
             files.add(new OutputFile(site.url(v).substring(1) + "index.html",
                     pages.render(page).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }

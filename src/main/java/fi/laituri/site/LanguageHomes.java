@@ -12,9 +12,11 @@ import java.util.Map;
 class LanguageHomes implements SiteRenderer {
 
     private final Templates templates;
+    private final PageLinks links;
 
-    LanguageHomes(Templates templates) {
+    LanguageHomes(Templates templates, PageLinks links) {
         this.templates = templates;
+        this.links = links;
     }
 
     @Override
@@ -24,13 +26,13 @@ class LanguageHomes implements SiteRenderer {
             List<Map<String, Object>> items = site.inLanguage(language.code()).stream()
                     .map(v -> Map.<String, Object>of("title", v.title(), "summary", v.summary(), "url", site.url(v)))
                     .toList();
-            files.add(templates.file(site.home(language) + "index.html", "home.peb", language, Map.of("items", items)));
+            files.add(templates.file(site.home(language) + "index.html", "home.peb", language, Map.of("items", items, "frame", links.ofHome(site, language))));
         }
         List<Map<String, Object>> choices = site.languages().stream()
                 .map(l -> Map.<String, Object>of("name", l.name(), "htmlLang", l.htmlLang(), "url", site.home(l)))
                 .toList();
         files.add(templates.file("/index.html", "root.peb", site.defaultLanguage(),
-                Map.of("home", site.home(site.defaultLanguage()), "languages", choices)));
+                Map.of("home", site.home(site.defaultLanguage()), "languages", choices, "frame", links.ofRoot(site))));
         return files;
     }
 }

@@ -4,7 +4,7 @@ import fi.laituri.content.Api;
 import fi.laituri.language.Language;
 import io.micronaut.core.annotation.Nullable;
 
-import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -14,22 +14,64 @@ import java.util.List;
  *
  * @param language the site language's code, which picks the messages
  * @param htmlLang the {@code lang} of the page (selkosuomi pages are {@code fi})
+ * @param date     when the content is dated, in the site's time zone
  * @param preview  a draft shown through a preview link: marked as such and kept out of search engines
+ * @param frame    the links around the content: canonical URL, translations, language switcher, footer
  */
 public record Page(String language, String htmlLang, String title, String summary, String bodyHtml,
-                   List<Byline> authors, @Nullable LocalDate date, List<String> tags, boolean preview) {
+                   List<Byline> authors, @Nullable OffsetDateTime date, List<String> tags, boolean preview,
+                   Frame frame) {
 
     /** An author as the byline names them. */
     public record Byline(String name, @Nullable String title, @Nullable String organisation) {
     }
 
+    /**
+     * The links of a page to the rest of the site. URLs are site paths except {@code canonical} and the
+     * alternates' {@code href}, which are absolute as search engines need them.
+     *
+     * @param canonical       absolute URL of this page; null for a preview, which has none
+     * @param home            the page's language's home
+     * @param alternates      {@code <link rel="alternate" hreflang>}: each live translation once per hreflang, this one included, and x-default
+     * @param languages       the language switcher: every site language, linking to this page's version or else its home
+     * @param plainLanguage   the plain-language adaptation of this page, on the page it is adapted from
+     * @param standardLanguage the page a plain-language page is adapted from
+     * @param accessibility   the accessibility statement in the page's language, else the default language's
+     * @param privacy         the privacy notice, likewise
+     * @param breadcrumbs     whether the page sits below its home (content pages) rather than being one
+     */
+    public record Frame(@Nullable String canonical, String home, List<Alternate> alternates,
+                        List<LanguageLink> languages, @Nullable String plainLanguage,
+                        @Nullable String standardLanguage, @Nullable String accessibility,
+                        @Nullable String privacy, boolean breadcrumbs) {
+
+        /** A draft's frame: no canonical URL, no translations to point at, each language switches to its home. */
+        public static Frame ofPreview(List<Language> languages, Language current) {
+            List<LanguageLink> switcher = languages.stream()
+                    .map(l -> new LanguageLink(l.name(), l.htmlLang(), home(l), l.equals(current)))
+                    .toList();
+            return new Frame(null, home(current), List.of(), switcher, null, null, null, null, true);
+        }
+
+        static String home(Language language) {
+            return "/" + language.prefix() + "/";
+        }
+    }
+
+    /** One {@code <link rel="alternate">}: {@code hreflang} is an html lang or {@code x-default}. */
+    public record Alternate(String hreflang, String href) {
+    }
+
+    /** One entry of the language switcher, in its own language. */
+    public record LanguageLink(String name, String htmlLang, String url, boolean current) {
+    }
+
     /** The page of a language version's content as it reads now. */
-    public static Page of(Api.VariantView variant, Language language, boolean preview) {
+    public static Page of(Api.VariantView variant, Language language, Frame frame, boolean preview) {
         List<Byline> authors = variant.authors().stream()
                 .map(a -> new Byline(a.name(), a.title(), a.organisation()))
                 .toList();
-        LocalDate date = variant.date() == null ? null : variant.date().toLocalDate();
         return new Page(language.code(), language.htmlLang(), variant.title(), variant.summary(), variant.html(),
-                authors, date, variant.tags(), preview);
+                authors, variant.date(), variant.tags(), preview, frame);
     }
 }

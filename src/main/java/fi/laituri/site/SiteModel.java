@@ -41,6 +41,14 @@ public record SiteModel(List<Language> languages, Language defaultLanguage, List
         return variants.stream().filter(v -> v.key().equals(key) && v.language().equals(language)).findFirst();
     }
 
+    /**
+     * A document's page for readers of a language: its version in that language, else the default
+     * language's (for pages every language links to, such as the accessibility statement).
+     */
+    public Optional<LiveVariant> findOrDefault(String key, String language) {
+        return find(key, language).or(() -> find(key, defaultLanguage.code()));
+    }
+
     /** The live versions of a document, in the site's language order. */
     public Map<Language, LiveVariant> translations(String key) {
         Map<Language, LiveVariant> out = new LinkedHashMap<>();

@@ -93,7 +93,7 @@ class PreviewLinks {
         Api.VariantView draft = content.getVariant(link.documentId(), link.language());
         Language language = languages.find(draft.language()).orElseThrow(() -> new IllegalStateException(
                 "the variant's language " + draft.language() + " is no longer configured"));
-        return pages.render(Page.of(draft, language, true));
+        return pages.render(Page.of(draft, language, Page.Frame.ofPreview(languages.all(), language), true));
     }
 
     private Optional<PreviewLink> open(String token) {

@@ -50,9 +50,16 @@ class ContentFolderTest extends DatabaseTest {
             "articles/partnership-programme/fi.md",
             "articles/partnership-programme/selko.md",
             "blog/partnership-programme-found-useful/fi.md",
-            "pages/blog-info/fi.md");
+            "pages/accessibility-statement/fi.md",
+            "pages/accessibility-statement/selko.md",
+            "pages/accessibility-statement/sv.md",
+            "pages/blog-info/fi.md",
+            "pages/privacy-notice/fi.md",
+            "pages/privacy-notice/selko.md",
+            "pages/privacy-notice/sv.md");
     private static final Set<String> SEED_KEYS = Set.of("action-plan-2021-2022", "partnership-goals",
-            "partnership-programme", "partnership-programme-found-useful", "blog-info");
+            "partnership-programme", "partnership-programme-found-useful", "blog-info", "accessibility-statement",
+            "privacy-notice");
 
     @Inject
     ContentFolder folder;

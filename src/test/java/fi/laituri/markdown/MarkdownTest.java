@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -165,6 +166,33 @@ class MarkdownTest {
 
         assertTrue(html.contains("<h2 id=\"kumppanuusohjelman-missio\">"), html);
         assertTrue(html.contains("<h3 id=\"visio\">"), html);
+    }
+
+    @Test
+    void aBodyWithH1HeadingsHasAllItsHeadingsMovedOneLevelDownAtMostToH6() {
+        String html = markdown.toHtml("# Yksi\n\n## Kaksi\n\n###### Kuusi\n");
+
+        assertTrue(html.contains("<h2 id=\"yksi\">Yksi</h2>"), html);
+        assertTrue(html.contains("<h3 id=\"kaksi\">Kaksi</h3>"), html);
+        assertTrue(html.contains("<h6 id=\"kuusi\">Kuusi</h6>"), html);
+        assertFalse(html.contains("<h1"), html);
+    }
+
+    @Test
+    void aBodyThatStartsAtH2KeepsItsHeadingLevels() {
+        String html = markdown.toHtml("## Kaksi\n\n### Kolme\n", key -> Optional.empty(), link -> { });
+
+        assertTrue(html.contains("<h2 id=\"kaksi\">Kaksi</h2>"), html);
+        assertTrue(html.contains("<h3 id=\"kolme\">Kolme</h3>"), html);
+    }
+
+    @Test
+    void aHeadingNeverTakesTheIdOfThePagesMainContent() {
+        String html = markdown.toHtml("## Content\n\n## Content\n");
+
+        assertFalse(html.contains("id=\"content\""), html);
+        assertTrue(html.contains("<h2 id=\"content-1\">Content</h2>"), html);
+        assertTrue(html.contains("<h2 id=\"content-2\">Content</h2>"), html);
     }
 
     @Test

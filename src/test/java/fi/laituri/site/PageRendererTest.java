@@ -7,7 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -21,6 +21,9 @@ class PageRendererTest {
 
     private static final Path TEMPLATES = Path.of("site-templates");
 
+    private static final Page.Frame FRAME = new Page.Frame("http://localhost:8080/fi/sivu/", "/fi/", List.of(),
+            List.of(), null, null, null, null, true);
+
     private final SiteFactory site = new SiteFactory(TEMPLATES.toString());
     private final PageRenderer renderer = new PageRenderer(site.pebble(), site.messages());
 
@@ -33,9 +36,17 @@ class PageRendererTest {
     }
 
     @Test
+    void theTitleRepeatedInTheHeadIsEscapedOnce() {
+        String html = renderer.render(page("fi", "Tom & Jerry", "", false));
+
+        assertTrue(html.contains("<title>Tom &amp; Jerry – Laituri</title>"), html);
+        assertTrue(html.contains("<meta property=\"og:title\" content=\"Tom &amp; Jerry\">"), html);
+    }
+
+    @Test
     void theSummaryTagsAndBylineAreEscapedToo() {
         Page page = new Page("fi", "fi", "Otsikko", "<b>tiivistelmä</b>", "", List.of(
-                new Page.Byline("<i>Maija</i>", null, null)), null, List.of("<em>tagi</em>"), false);
+                new Page.Byline("<i>Maija</i>", null, null)), null, List.of("<em>tagi</em>"), false, FRAME);
 
         String html = renderer.render(page);
 
@@ -74,29 +85,30 @@ class PageRendererTest {
         assertTrue(html.contains("<html lang=\"sv\">"), html);
         assertEquals(1, count(html, "<h1"));
         assertEquals(1, count(html, "<main"));
-        assertTrue(html.contains("<main id=\"content\">"), html);
+        assertTrue(html.contains("<main id=\"content\" tabindex=\"-1\">"), html);
     }
 
     @Test
-    void theDateIsWrittenInThePagesLanguage() {
-        LocalDate date = LocalDate.of(2026, 3, 5);
+    void thePublicationDateAndTimeAreWrittenInThePagesLanguage() {
+        OffsetDateTime date = OffsetDateTime.parse("2026-03-05T09:05+02:00");
 
         String finnish = renderer.render(dated("fi", date));
         String swedish = renderer.render(dated("sv", date));
 
-        assertTrue(finnish.contains("<time datetime=\"2026-03-05\">5. maaliskuuta 2026</time>"), finnish);
-        assertTrue(swedish.contains("<time datetime=\"2026-03-05\">5 mars 2026</time>"), swedish);
+        assertTrue(finnish.contains("Julkaisupäivä <time datetime=\"2026-03-05T09:05+02:00\">5.3.2026 9.05</time>"), finnish);
+        assertTrue(swedish.contains("Publicerad <time datetime=\"2026-03-05T09:05+02:00\">5.3.2026 9.05</time>"), swedish);
     }
 
     @Test
     void theBylineNamesEachAuthorWithTitleAndOrganisation() {
         Page page = new Page("fi", "fi", "Blogi", "", "", List.of(
                 new Page.Byline("Varpu Taarna", "erityisasiantuntija", "Kotoutumisen osaamiskeskus"),
-                new Page.Byline("Maija Meikäläinen", null, null)), null, List.of(), false);
+                new Page.Byline("Maija Meikäläinen", null, null)), null, List.of(), false, FRAME);
 
         String html = renderer.render(page);
 
-        assertTrue(html.contains("Varpu Taarna, erityisasiantuntija, Kotoutumisen osaamiskeskus; Maija Meikäläinen"), html);
+        assertTrue(html.contains("<li><span class=\"author-name\">Varpu Taarna</span>, erityisasiantuntija, Kotoutumisen osaamiskeskus</li>"), html);
+        assertTrue(html.contains("<li><span class=\"author-name\">Maija Meikäläinen</span></li>"), html);
     }
 
     @Test
@@ -110,11 +122,11 @@ class PageRendererTest {
     }
 
     private static Page page(String language, String title, String bodyHtml, boolean preview) {
-        return new Page(language, language, title, "", bodyHtml, List.of(), null, List.of(), preview);
+        return new Page(language, language, title, "", bodyHtml, List.of(), null, List.of(), preview, FRAME);
     }
 
-    private static Page dated(String language, LocalDate date) {
-        return new Page(language, language, "Päivätty", "", "", List.of(), date, List.of(), false);
+    private static Page dated(String language, OffsetDateTime date) {
+        return new Page(language, language, "Päivätty", "", "", List.of(), date, List.of(), false, FRAME);
     }
 
     private static int count(String text, String part) {

@@ -133,7 +133,7 @@ class PreviewLinkTest extends DatabaseTest {
         assertEquals("<a class=\"skip-link\" href=\"#content\">", first.group());
         assertTrue(html.contains(first.group() + "Hyppää sisältöön</a>"), html);
         assertEquals(1, count(html, "id=\"content\""), html);
-        assertTrue(html.contains("<main id=\"content\">"), html);
+        assertTrue(html.contains("<main id=\"content\" tabindex=\"-1\">"), html);
         assertEquals(1, count(html, "<h1"), html);
     }
 

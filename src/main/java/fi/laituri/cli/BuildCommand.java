@@ -22,16 +22,12 @@ class BuildCommand extends AppCommand {
     @Override
     int run(Application app) {
         try (app) {
-            SiteBuilder builder = app.bean(SiteBuilder.class);
-            if (strict) {
-                BuildReport check = builder.check();
-                if (!check.warnings().isEmpty()) {
-                    check.warnings().forEach(w -> System.err.println("laituri: " + w));
-                    System.err.println("laituri: --strict: " + check.warnings().size() + " problem(s); the site was not changed");
-                    return 1;
-                }
+            BuildReport report = app.bean(SiteBuilder.class).build(out, strict);
+            if (report.live() == null) {
+                report.warnings().forEach(w -> System.err.println("laituri: " + w));
+                System.err.println("laituri: --strict: " + report.warnings().size() + " problem(s); the site was not changed");
+                return 1;
             }
-            BuildReport report = builder.build(out);
             report.warnings().forEach(w -> System.err.println("warning: " + w));
             System.out.printf("Built %d files into %s (%d warnings, %d ms); live at %s%n", report.files(),
                     report.live(), report.warnings().size(), report.millis(), out.resolve("current"));

@@ -53,13 +53,21 @@ public class SiteBuilder {
      * database (a MariaDB named lock held by this build's connection); a second one waits.
      */
     public BuildReport build(Path root) {
+        return build(root, false);
+    }
+
+    /**
+     * Builds the site; with {@code strict}, a build that has warnings is not published and the live
+     * site stays as it was ({@link BuildReport#live()} is then null).
+     */
+    public BuildReport build(Path root, boolean strict) {
         return tx.executeWrite(s -> {
             lock("SELECT GET_LOCK('laituri_site_build', 600)");
             try {
                 long start = System.nanoTime();
                 List<String> warnings = new ArrayList<>();
                 List<OutputFile> files = render(snapshot(), warnings);
-                Path live = writer.publish(root, files);
+                Path live = strict && !warnings.isEmpty() ? null : writer.publish(root, files);
                 return new BuildReport(files.size(), live, List.copyOf(warnings), (System.nanoTime() - start) / 1_000_000);
             } finally {
                 lock("SELECT RELEASE_LOCK('laituri_site_build')");
@@ -77,14 +85,6 @@ public class SiteBuilder {
         if (sql.contains("GET_LOCK") && got != 1) {
             throw new IllegalStateException("another site build has held the build lock for 10 minutes");
         }
-    }
-
-    /** Renders without writing: how many files a build would make and its warnings. */
-    public BuildReport check() {
-        long start = System.nanoTime();
-        List<String> warnings = new ArrayList<>();
-        List<OutputFile> files = render(snapshot(), warnings);
-        return new BuildReport(files.size(), null, List.copyOf(warnings), (System.nanoTime() - start) / 1_000_000);
     }
 
     private SiteModel snapshot() {

@@ -5,6 +5,7 @@ import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Language;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,31 +15,65 @@ import java.util.stream.Collectors;
 /**
  * What is live, taken once at the start of a build, with the lookups every renderer needs: the
  * site's languages, each live version, its translations and URL. Immutable; renderers only read it.
- *
- * @param baseUrl where the public site is served ({@code laituri.site.base-url}), for the absolute URLs
- *                of feeds, sitemaps and robots.txt
+ * {@code baseUrl} is where the public site is served ({@code laituri.site.base-url}), for absolute URLs.
  */
-public record SiteModel(List<Language> languages, Language defaultLanguage, List<LiveVariant> variants,
-                        Map<String, Api.AuthorView> authors, String baseUrl) {
+public final class SiteModel {
 
-    public SiteModel {
-        List<Language> configured = List.copyOf(languages);
-        languages = configured;
-        variants = variants.stream()
-                .filter(v -> configured.stream().anyMatch(l -> l.code().equals(v.language())))
+    private final List<Language> languages;
+    private final Language defaultLanguage;
+    private final List<LiveVariant> variants;
+    private final Map<String, Api.AuthorView> authors;
+    private final String baseUrl;
+    /** Live versions by key, then language: every page looks up its translations, so no lookup scans. */
+    private final Map<String, Map<String, LiveVariant>> byKey;
+    private final Map<String, Language> byCode;
+
+    public SiteModel(List<Language> languages, Language defaultLanguage, List<LiveVariant> variants,
+                     Map<String, Api.AuthorView> authors, String baseUrl) {
+        this.languages = List.copyOf(languages);
+        this.defaultLanguage = defaultLanguage;
+        this.byCode = this.languages.stream().collect(Collectors.toMap(Language::code, l -> l));
+        this.variants = variants.stream()
+                .filter(v -> byCode.containsKey(v.language()))
                 .sorted(Comparator.comparing(LiveVariant::key).thenComparing(LiveVariant::language))
                 .toList();
-        authors = Map.copyOf(authors);
-        baseUrl = baseUrl.replaceAll("/+$", "");
+        this.byKey = new HashMap<>();
+        this.variants.forEach(v -> byKey.computeIfAbsent(v.key(), k -> new HashMap<>()).put(v.language(), v));
+        this.authors = Map.copyOf(authors);
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    public List<Language> languages() {
+        return languages;
+    }
+
+    public Language defaultLanguage() {
+        return defaultLanguage;
+    }
+
+    public List<LiveVariant> variants() {
+        return variants;
+    }
+
+    public Map<String, Api.AuthorView> authors() {
+        return authors;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public Language language(String code) {
-        return languages.stream().filter(l -> l.code().equals(code)).findFirst().orElseThrow();
+        Language language = byCode.get(code);
+        if (language == null) {
+            throw new IllegalArgumentException("no configured language " + code);
+        }
+        return language;
     }
 
     /** The live version of a document in a language. */
     public Optional<LiveVariant> find(String key, String language) {
-        return variants.stream().filter(v -> v.key().equals(key) && v.language().equals(language)).findFirst();
+        return Optional.ofNullable(byKey.getOrDefault(key, Map.of()).get(language));
     }
 
     /**

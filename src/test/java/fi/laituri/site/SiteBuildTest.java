@@ -122,17 +122,19 @@ class SiteBuildTest extends DatabaseTest {
     }
 
     @Test
-    void aLinkToADocumentThatIsNotPublishedIsReportedWithDocumentLanguageAndLine() {
+    void aLinkToADocumentThatIsNotPublishedIsReportedWithDocumentLanguageAndLine(@TempDir Path site) {
         long id = draft("Rikkinäinen linkki " + System.nanoTime(), "Ensimmäinen rivi.\n\nKatso [tämä](doc:ei-ole-olemassa).");
         transitions.apply(id, "fi", "submit", null, null, EDITOR);
         transitions.apply(id, "fi", "approve", null, null, PUBLISHER);
         transitions.apply(id, "fi", "publish", null, null, PUBLISHER);
         String key = content.getDocument(id).key();
 
-        BuildReport report = builder.check();
+        BuildReport report = builder.build(site, true);
 
         assertTrue(report.warnings().stream().anyMatch(w -> w.startsWith(key + " (fi), line 3")
                 && w.contains("doc:ei-ole-olemassa")), report.warnings().toString());
+        assertEquals(null, report.live(), "a strict build with warnings is not published");
+        assertFalse(Files.exists(site.resolve("current")));
     }
 
     @Test

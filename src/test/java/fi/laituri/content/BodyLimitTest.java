@@ -1,13 +1,9 @@
 package fi.laituri.content;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
+import fi.laituri.ApiTest;
 import fi.laituri.security.Role;
-import fi.laituri.security.Users;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A body over {@code micronaut.server.max-request-size} is refused before it reaches the content. */
 @MicronautTest(transactional = false)
-class BodyLimitTest extends DatabaseTest {
+class BodyLimitTest extends ApiTest {
 
     private static final int LIMIT = 4096;
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
 
     ApiClient editor;
 

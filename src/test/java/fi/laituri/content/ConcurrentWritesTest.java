@@ -1,13 +1,9 @@
 package fi.laituri.content;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
+import fi.laituri.ApiTest;
 import fi.laituri.security.Role;
-import fi.laituri.security.Users;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,16 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** No update is ever lost: fifty writers on one variant at the same moment. */
 @MicronautTest(transactional = false)
-class ConcurrentWritesTest extends DatabaseTest {
+class ConcurrentWritesTest extends ApiTest {
 
     private static final int WRITERS = 50;
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
 
     ApiClient editor;
 

@@ -1,14 +1,10 @@
 package fi.laituri.content;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
+import fi.laituri.ApiTest;
 import fi.laituri.security.Role;
-import fi.laituri.security.Users;
 import io.micronaut.http.HttpMethod;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * encoded query values. Any status below 500 is an acceptable answer here; other tests pin the exact ones.
  */
 @MicronautTest(transactional = false)
-class HostileInputTest extends DatabaseTest {
+class HostileInputTest extends ApiTest {
 
     /** One endpoint, with a request that it accepts; the cases below spoil one part of it at a time. */
     record Endpoint(HttpMethod method, String path, String validBody, boolean takesIfMatch) {
@@ -145,12 +141,6 @@ class HostileInputTest extends DatabaseTest {
             new byte[] {'{', '"', 'k', 'i', 'n', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
             new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0});
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
 
     ApiClient editor;
 

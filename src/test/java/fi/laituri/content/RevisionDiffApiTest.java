@@ -1,13 +1,9 @@
 package fi.laituri.content;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
+import fi.laituri.ApiTest;
 import fi.laituri.security.Role;
-import fi.laituri.security.Users;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-class RevisionDiffApiTest extends DatabaseTest {
+class RevisionDiffApiTest extends ApiTest {
 
     private static final String FIRST = "Kunta avaa uuden kirjaston keväällä.";
     private static final String SECOND = "Kirjasto on auki arkisin kello 9–18.";
@@ -32,12 +28,6 @@ class RevisionDiffApiTest extends DatabaseTest {
     private static final String SECOND_FINAL = "Kirjasto on auki joka päivä kello 10–19.";
     private static final String THIRD = "Lisätietoja saa kunnan verkkosivuilta.";
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
 
     ApiClient editor;
 

@@ -1,13 +1,9 @@
 package fi.laituri.content;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
+import fi.laituri.ApiTest;
 import fi.laituri.security.Role;
-import fi.laituri.security.Users;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,14 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-class SlugApiTest extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
+class SlugApiTest extends ApiTest {
 
     ApiClient editor;
 

@@ -1,13 +1,10 @@
 package fi.laituri.language;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
+import fi.laituri.ApiTest;
 import fi.laituri.TestDatabase;
 import fi.laituri.security.Role;
-import fi.laituri.security.Users;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,17 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * through properties alone; the tests of the default configuration start a context without them.
  */
 @MicronautTest(transactional = false)
-class LanguagesTest extends DatabaseTest {
+class LanguagesTest extends ApiTest {
 
     @Inject
     Languages languages;
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
 
     ApiClient editor;
     Languages defaults;

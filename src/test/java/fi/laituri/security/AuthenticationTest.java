@@ -1,11 +1,8 @@
 package fi.laituri.security;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
+import fi.laituri.ApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,14 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-class AuthenticationTest extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
+class AuthenticationTest extends ApiTest {
 
     @Test
     void aRequestWithoutATokenIsA401Problem() {

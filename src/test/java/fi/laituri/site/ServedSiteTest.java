@@ -1,15 +1,12 @@
 package fi.laituri.site;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
+import fi.laituri.ApiTest;
 import fi.laituri.content.ContentFolder;
 import fi.laituri.security.Role;
-import fi.laituri.security.Users;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -27,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The built site as serve shows it, rebuilt by itself when something is published. */
 @MicronautTest(transactional = false)
-class ServedSiteTest extends DatabaseTest {
+class ServedSiteTest extends ApiTest {
 
     private static final Path SITE;
 
@@ -39,12 +36,6 @@ class ServedSiteTest extends DatabaseTest {
         }
     }
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
 
     @Inject
     ContentFolder folder;

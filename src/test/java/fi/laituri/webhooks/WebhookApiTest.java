@@ -1,14 +1,11 @@
 package fi.laituri.webhooks;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
+import fi.laituri.ApiTest;
 import fi.laituri.content.PublicChanges;
 import fi.laituri.events.Outbox;
 import fi.laituri.security.Role;
-import fi.laituri.security.Users;
 import io.micronaut.http.HttpMethod;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -30,16 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin API: registration, the secret, validation, who may use it, the delivery log. */
 @MicronautTest(transactional = false)
-class WebhookApiTest extends DatabaseTest {
+class WebhookApiTest extends ApiTest {
 
     private static final String SECRET = "0123456789abcdef-secret";
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
 
     @Inject
     Outbox outbox;

@@ -1,11 +1,8 @@
 package fi.laituri.webhooks;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
+import fi.laituri.ApiTest;
 import fi.laituri.security.Role;
-import fi.laituri.security.Users;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -35,16 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Deliveries as the running application makes them: the job ticks, real receivers answer on loopback. */
 @MicronautTest(transactional = false)
-class WebhookDeliveryTest extends DatabaseTest {
+class WebhookDeliveryTest extends ApiTest {
 
     private static final int MAX_ATTEMPTS = 4;
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
 
     @Inject
     JsonMapper json;

@@ -1,12 +1,9 @@
 package fi.laituri.webhooks;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
+import fi.laituri.ApiTest;
 import fi.laituri.security.Role;
-import fi.laituri.security.Users;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -18,17 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** laituri.webhooks.enabled=false: no job and no API, while the scheduler runs. */
 @MicronautTest(transactional = false)
-class WebhookSwitchedOffTest extends DatabaseTest {
+class WebhookSwitchedOffTest extends ApiTest {
 
     @Inject
     ApplicationContext context;
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
 
     @Override
     protected Map<String, String> extraProperties() {

@@ -1,14 +1,10 @@
 package fi.laituri.workflow;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
-import fi.laituri.security.Users;
+import fi.laituri.ApiTest;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpMethod;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-class AuditLogTest extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
+class AuditLogTest extends ApiTest {
 
     @Value("${datasources.default.url}")
     String url;

@@ -1,13 +1,9 @@
 package fi.laituri.workflow;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
+import fi.laituri.ApiTest;
 import fi.laituri.security.Role;
-import fi.laituri.security.Users;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,14 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A small site with one person doing everything may turn the four-eyes rule off. */
 @MicronautTest(transactional = false)
-class FourEyesOffTest extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
+class FourEyesOffTest extends ApiTest {
 
     @Override
     protected Map<String, String> extraProperties() {

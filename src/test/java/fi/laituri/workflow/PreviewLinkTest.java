@@ -1,14 +1,10 @@
 package fi.laituri.workflow;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
+import fi.laituri.ApiTest;
 import fi.laituri.security.Role;
-import fi.laituri.security.Users;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-class PreviewLinkTest extends DatabaseTest {
+class PreviewLinkTest extends ApiTest {
 
     /** Elements a keyboard user can tab to; tabindex="-1" is not one of them. */
     private static final Pattern FOCUSABLE = Pattern.compile(
@@ -42,12 +38,6 @@ class PreviewLinkTest extends DatabaseTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T08:00:00Z"));
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
 
     ApiClient editor;
     ApiClient anonymous;

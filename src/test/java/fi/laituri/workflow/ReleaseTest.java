@@ -1,12 +1,8 @@
 package fi.laituri.workflow;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
-import fi.laituri.security.Users;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
+import fi.laituri.ApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-class ReleaseTest extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
+class ReleaseTest extends ApiTest {
 
     Newsroom newsroom;
 

@@ -1,13 +1,9 @@
 package fi.laituri.workflow;
 
 import fi.laituri.ApiClient;
-import fi.laituri.DatabaseTest;
-import fi.laituri.security.Users;
+import fi.laituri.ApiTest;
 import io.micronaut.http.HttpMethod;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RolesMatrixTest extends DatabaseTest {
+class RolesMatrixTest extends ApiTest {
 
     private static final Set<String> ALL = Set.of("admin", "editor", "translator", "publisher");
     private static final Set<String> WRITERS = Set.of("admin", "editor");
@@ -41,12 +37,6 @@ class RolesMatrixTest extends DatabaseTest {
     private static final Set<String> PUBLISHERS = Set.of("admin", "publisher");
     private static final Set<String> ADMINS = Set.of("admin");
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    Users users;
 
     Newsroom newsroom;
 

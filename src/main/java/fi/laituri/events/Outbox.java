@@ -91,26 +91,11 @@ public class Outbox {
      * @return how many events were handled
      */
     public int consume(String consumer, int limit, Handler handler) {
-        tx.executeWrite(s -> {
-            events.registerConsumer(consumer);
-            return null;
-        });
-        return tx.executeWrite(s -> {
-            long position = events.lockPosition(consumer).orElseThrow();
-            List<OutboxEvent> batch = events.after(position, limit);
+        return consumeBatch(consumer, limit, batch -> {
             for (OutboxEvent event : batch) {
-                try {
-                    handler.handle(event);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException("consumer " + consumer + " failed on event " + event.id(), e);
-                }
+                handler.handle(event);
             }
-            if (!batch.isEmpty()) {
-                events.movePosition(consumer, batch.get(batch.size() - 1).id());
-            }
-            return batch.size();
         });
     }
+
 }

@@ -5,12 +5,14 @@ import fi.laituri.site.SiteBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Build the static site from what is published (live revisions only).",
-                "Writes OUT/builds/<hash>/ and then switches the OUT/current link to it in one atomic step,",
-                "so a web server pointed at OUT/current never sees a half-written site."})
+                "Writes the build directory that is not live (OUT/builds/a or b), rendering only what changed since",
+                "the live build, then switches the OUT/current link to it in one atomic step, so a web server",
+                "pointed at OUT/current never sees a half-written site."})
 class BuildCommand extends AppCommand {
 
     @Option(names = "--out", defaultValue = "site", description = "output folder (default: ${DEFAULT-VALUE}; serve reads LAITURI_SITE_OUTPUT)")
@@ -22,16 +24,44 @@ class BuildCommand extends AppCommand {
     @Override
     int run(Application app) {
         try (app) {
-            BuildReport report = app.bean(SiteBuilder.class).build(out, strict);
+            BuildReport report = app.bean(SiteBuilder.class).build(out, strict, progress(System.out, System.console() != null));
             if (report.live() == null) {
                 report.warnings().forEach(w -> System.err.println("laituri: " + w));
                 System.err.println("laituri: --strict: " + report.warnings().size() + " problem(s); the site was not changed");
                 return 1;
             }
             report.warnings().forEach(w -> System.err.println("warning: " + w));
-            System.out.printf("Built %d files into %s (%d warnings, %d ms); live at %s%n", report.files(),
-                    report.live(), report.warnings().size(), report.millis(), out.resolve("current"));
+            System.out.printf("Built %d files in %d ms: %d written, %d unchanged, %d deleted; %d warnings. Live at %s%n",
+                    report.files(), report.millis(), report.written(), report.unchanged(), report.deleted(),
+                    report.warnings().size(), out.resolve("current"));
             return 0;
         }
+    }
+
+    /** A bar redrawn in place on a terminal; elsewhere (logs, CI) a plain line every tenth of the way. */
+    static SiteBuilder.Progress progress(PrintStream out, boolean terminal) {
+        return new SiteBuilder.Progress() {
+            private int shown = -1;
+
+            @Override
+            public synchronized void update(int done, int total) {
+                int percent = total == 0 ? 100 : done * 100 / total;
+                int step = terminal ? percent : percent / 10 * 10;
+                if (step == shown) {
+                    return;
+                }
+                shown = step;
+                if (terminal) {
+                    int filled = percent * 30 / 100;
+                    out.printf("\r[%s%s] %3d%% %d/%d files", "#".repeat(filled), " ".repeat(30 - filled), percent, done, total);
+                    if (done == total) {
+                        out.println();
+                    }
+                } else {
+                    out.printf("building: %d%% (%d/%d files)%n", step, done, total);
+                }
+                out.flush();
+            }
+        };
     }
 }

@@ -11,14 +11,17 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What the public may read: the live revision of each published variant, never a working draft.
@@ -62,24 +65,38 @@ public class PublicContent {
                               @Nullable OffsetDateTime date, int revision) {
     }
 
+    private static final String ALL_LIVE = "SELECT d.id AS doc_id, d.translation_key, d.kind, v.language, r.* FROM variant v "
+            + "JOIN document d ON d.id = v.document_id JOIN revision r ON r.variant_id = v.id AND r.number = v.live_revision ";
+
     /** Every live version in every language, in a stable order (key, then language). */
     @Transactional(readOnly = true)
     public List<LiveVariant> allLive() {
-        return jdbc.prepareStatement("SELECT d.id AS doc_id, d.translation_key, d.kind, v.language, r.* FROM variant v "
-                + "JOIN document d ON d.id = v.document_id JOIN revision r ON r.variant_id = v.id AND r.number = v.live_revision "
-                + "ORDER BY d.translation_key, v.language", ps -> {
-            List<LiveVariant> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp date = rs.getTimestamp("content_date");
-                    out.add(new LiveVariant(rs.getLong("doc_id"), rs.getString("translation_key"), rs.getString("kind"),
-                            rs.getString("language"), rs.getString("slug"), rs.getString("title"), rs.getString("summary"),
-                            rs.getString("body"), strings(rs.getString("tags")), strings(rs.getString("authors")),
-                            date == null ? null : date.toInstant().atZone(zone).toOffsetDateTime(), rs.getInt("number")));
-                }
+        return jdbc.prepareStatement(ALL_LIVE + "ORDER BY d.translation_key, v.language", ps -> liveVariants(ps));
+    }
+
+    /** The live versions of some documents, in a stable order (key, then language). */
+    @Transactional(readOnly = true)
+    public List<LiveVariant> liveOf(Collection<Long> documentIds) {
+        if (documentIds.isEmpty()) {
+            return List.of();
+        }
+        String ids = documentIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return jdbc.prepareStatement(ALL_LIVE + "WHERE d.id IN (" + ids + ") ORDER BY d.translation_key, v.language",
+                ps -> liveVariants(ps));
+    }
+
+    private List<LiveVariant> liveVariants(PreparedStatement ps) throws SQLException {
+        List<LiveVariant> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Timestamp date = rs.getTimestamp("content_date");
+                out.add(new LiveVariant(rs.getLong("doc_id"), rs.getString("translation_key"), rs.getString("kind"),
+                        rs.getString("language"), rs.getString("slug"), rs.getString("title"), rs.getString("summary"),
+                        rs.getString("body"), strings(rs.getString("tags")), strings(rs.getString("authors")),
+                        date == null ? null : date.toInstant().atZone(zone).toOffsetDateTime(), rs.getInt("number")));
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     @Transactional(readOnly = true)

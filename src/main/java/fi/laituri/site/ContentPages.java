@@ -5,9 +5,12 @@ import fi.laituri.language.Language;
 import fi.laituri.markdown.Markdown;
 import jakarta.inject.Singleton;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A page for every live version, with its {@code doc:} links pointing at the same language's pages. */
 @Singleton
@@ -23,22 +26,40 @@ class ContentPages implements SiteRenderer {
         this.links = links;
     }
 
+    /**
+     * A page is made from its document's versions (its own content, translations and switcher), the footer's
+     * pages and its authors; the documents its {@code doc:} links name are looked up while rendering.
+     */
     @Override
-    public List<OutputFile> render(SiteModel site, List<String> warnings) {
-        List<OutputFile> files = new ArrayList<>();
+    public List<PlannedFile> plan(SiteModel site) {
+        List<PlannedFile> files = new ArrayList<>(site.variants().size());
         for (LiveVariant v : site.variants()) {
-            Language language = site.language(v.language());
-            String body = markdown.toHtml(v.body(),
-                    key -> site.find(key, v.language()).map(site::url),
-                    link -> warnings.add(v.key() + " (" + v.language() + "), line " + link.line()
-                            + ": the link to doc:" + link.key() + " names no published " + v.language() + " document"));
-            List<Page.Byline> bylines = v.authors().stream().map(site.authors()::get).filter(Objects::nonNull)
-                    .map(a -> new Page.Byline(a.name(), a.title(), a.organisation())).toList();
-            Page page = new Page(language.code(), language.htmlLang(), v.title(), v.summary(), body, bylines,
-                    v.date(), v.tags(), false, links.of(site, v));
-            files.add(new OutputFile(site.url(v).substring(1) + "index.html",
-                    pages.render(page).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            List<Page.Byline> bylines = bylines(site, v);
+            String fingerprint = Fingerprint.of("page", v.key(), v.language(), site.fingerprint(v.key()),
+                    site.fingerprint(PageLinks.ACCESSIBILITY_STATEMENT), site.fingerprint(PageLinks.PRIVACY_NOTICE), bylines);
+            files.add(new PlannedFile(site.url(v) + "index.html", fingerprint, () -> render(site, v, bylines)));
         }
         return files;
+    }
+
+    private PlannedFile.Rendered render(SiteModel site, LiveVariant v, List<Page.Byline> bylines) {
+        Language language = site.language(v.language());
+        Set<String> lookups = new TreeSet<>();
+        List<String> warnings = new ArrayList<>();
+        String body = markdown.toHtml(v.body(),
+                key -> {
+                    lookups.add(key);
+                    return site.find(key, v.language()).map(site::url);
+                },
+                link -> warnings.add(v.key() + " (" + v.language() + "), line " + link.line()
+                        + ": the link to doc:" + link.key() + " names no published " + v.language() + " document"));
+        Page page = new Page(language.code(), language.htmlLang(), v.title(), v.summary(), body, bylines,
+                v.date(), v.tags(), false, links.of(site, v));
+        return new PlannedFile.Rendered(pages.render(page).getBytes(StandardCharsets.UTF_8), lookups, warnings);
+    }
+
+    private static List<Page.Byline> bylines(SiteModel site, LiveVariant v) {
+        return v.authors().stream().map(site.authors()::get).filter(Objects::nonNull)
+                .map(a -> new Page.Byline(a.name(), a.title(), a.organisation())).toList();
     }
 }

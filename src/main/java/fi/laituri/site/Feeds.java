@@ -32,6 +32,9 @@ class Feeds implements SiteRenderer {
     /** RFC 3339 with seconds always written ({@code OffsetDateTime.toString()} leaves zero seconds out). */
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
+    /** The newest entries a feed carries: readers poll feeds for what is new, not for the archive. */
+    static final int ENTRIES = 50;
+
     private final SiteMessages messages;
 
     Feeds(SiteMessages messages) {
@@ -39,8 +42,8 @@ class Feeds implements SiteRenderer {
     }
 
     @Override
-    public List<OutputFile> render(SiteModel site, List<String> warnings) {
-        List<OutputFile> files = new ArrayList<>();
+    public List<PlannedFile> plan(SiteModel site) {
+        List<PlannedFile> files = new ArrayList<>();
         for (Language language : site.languages()) {
             List<LiveVariant> posts = site.inLanguage(language.code()).stream()
                     .filter(v -> v.kind().equals(Kind.BLOG_POST.code())).toList();
@@ -52,12 +55,25 @@ class Feeds implements SiteRenderer {
         return files;
     }
 
-    private OutputFile feed(SiteModel site, String path, Language language, String title, List<LiveVariant> variants,
-                            boolean entriesInTheirOwnLanguage) {
+    /** A feed is made from its entries' documents (an entry's date may come from a translation) and its authors. */
+    private PlannedFile feed(SiteModel site, String path, Language language, String title, List<LiveVariant> variants,
+                             boolean entriesInTheirOwnLanguage) {
         List<LiveVariant> entries = variants.stream()
                 .sorted(Comparator.comparing((LiveVariant v) -> updated(site, v).toInstant()).reversed()
                         .thenComparing(LiveVariant::key).thenComparing(LiveVariant::language))
+                .limit(ENTRIES)
                 .toList();
+        List<Object> inputs = new ArrayList<>(List.of("feed", path, language.code(), title, entriesInTheirOwnLanguage));
+        for (LiveVariant v : entries) {
+            inputs.add(v.key() + ":" + v.language() + ":" + site.fingerprint(v.key()));
+            v.authors().forEach(a -> inputs.add(site.authors().get(a)));
+        }
+        return PlannedFile.of(path, Fingerprint.of(inputs.toArray()),
+                () -> atom(site, path, language, title, entries, entriesInTheirOwnLanguage).bytes());
+    }
+
+    private OutputFile atom(SiteModel site, String path, Language language, String title, List<LiveVariant> entries,
+                            boolean entriesInTheirOwnLanguage) {
         OffsetDateTime newest = entries.isEmpty() ? UNDATED : updated(site, entries.get(0));
         XmlFile xml = new XmlFile(ATOM, "feed").lang(language.htmlLang())
                 .text("id", site.absolute(path))

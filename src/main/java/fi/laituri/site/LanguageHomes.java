@@ -20,18 +20,18 @@ class LanguageHomes implements SiteRenderer {
     }
 
     @Override
-    public List<OutputFile> render(SiteModel site, List<String> warnings) {
-        List<OutputFile> files = new ArrayList<>();
+    public List<PlannedFile> plan(SiteModel site) {
+        List<PlannedFile> files = new ArrayList<>();
         for (Language language : site.languages()) {
             List<Map<String, Object>> items = site.inLanguage(language.code()).stream()
                     .map(v -> Map.<String, Object>of("title", v.title(), "summary", v.summary(), "url", site.url(v)))
                     .toList();
-            files.add(templates.file(site.home(language) + "index.html", "home.peb", language, Map.of("items", items, "frame", links.ofHome(site, language))));
+            files.add(templates.plan(site.home(language) + "index.html", "home.peb", language, Map.of("items", items, "frame", links.ofHome(site, language))));
         }
         List<Map<String, Object>> choices = site.languages().stream()
                 .map(l -> Map.<String, Object>of("name", l.name(), "htmlLang", l.htmlLang(), "url", site.home(l)))
                 .toList();
-        files.add(templates.file("/index.html", "root.peb", site.defaultLanguage(),
+        files.add(templates.plan("/index.html", "root.peb", site.defaultLanguage(),
                 Map.of("home", site.home(site.defaultLanguage()), "languages", choices, "frame", links.ofRoot(site))));
         return files;
     }

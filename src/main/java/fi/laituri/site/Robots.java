@@ -10,8 +10,8 @@ import java.util.List;
 class Robots implements SiteRenderer {
 
     @Override
-    public List<OutputFile> render(SiteModel site, List<String> warnings) {
+    public List<PlannedFile> plan(SiteModel site) {
         String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.absolute(Sitemaps.INDEX) + "\n";
-        return List.of(new OutputFile("robots.txt", robots.getBytes(StandardCharsets.UTF_8)));
+        return List.of(PlannedFile.of("robots.txt", Fingerprint.of(robots), () -> robots.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -3,25 +3,42 @@ package fi.laituri.site;
 import fi.laituri.content.Api;
 import fi.laituri.content.ContentService;
 import fi.laituri.content.PublicContent;
+import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Languages;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
-
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Builds the static site from what is live: snapshot → render (one {@link SiteRenderer} per kind
- * of output) → write and swap atomically. Output depends on content alone (no build times, stable
- * order), so the same content gives the same bytes.
+ * Builds the static site from what is live. The stages, in order: snapshot (the live content) → plan
+ * (every file, with a fingerprint of its inputs, one {@link SiteRenderer} per kind of output) → render
+ * what changed since the live build and write it into the staging build → swap it in atomically.
+ * Output depends on content alone (no build times, stable order), so the same content gives the same
+ * bytes, and a build after a small change renders and writes only the files that change with it.
  */
 @Singleton
 public class SiteBuilder {
@@ -34,10 +51,17 @@ public class SiteBuilder {
     private final TransactionOperations<Connection> tx;
     private final JdbcOperations jdbc;
     private final String baseUrl;
+    private final Path templates;
+
+    /** The model of the last build and the manifest it left, so the next build can start from it. */
+    private record Last(Path root, SiteModel model, FileTime manifest) {
+    }
+
+    private volatile Last last;
 
     SiteBuilder(PublicContent publicContent, ContentService content, Languages languages, List<SiteRenderer> renderers,
                 SiteWriter writer, TransactionOperations<Connection> tx, JdbcOperations jdbc,
-                @Value("${laituri.site.base-url}") String baseUrl) {
+                @Value("${laituri.site.base-url}") String baseUrl, @Value("${laituri.site.templates}") String templates) {
         this.publicContent = publicContent;
         this.content = content;
         this.languages = languages;
@@ -46,6 +70,15 @@ public class SiteBuilder {
         this.tx = tx;
         this.jdbc = jdbc;
         this.baseUrl = baseUrl;
+        this.templates = Path.of(templates).toAbsolutePath().normalize();
+    }
+
+    /** Told how far a build has come: {@code done} of {@code total} files. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void update(int done, int total);
     }
 
     /**
@@ -53,22 +86,40 @@ public class SiteBuilder {
      * database (a MariaDB named lock held by this build's connection); a second one waits.
      */
     public BuildReport build(Path root) {
-        return build(root, false);
+        return build(root, false, Progress.NONE);
+    }
+
+    /** Builds the site from a fresh snapshot; see {@link #build(Path, boolean, Progress)}. */
+    public BuildReport build(Path root, boolean strict) {
+        return build(root, strict, Progress.NONE);
     }
 
     /**
-     * Builds the site; with {@code strict}, a build that has warnings is not published and the live
-     * site stays as it was ({@link BuildReport#live()} is then null).
+     * Builds the site from a fresh snapshot; with {@code strict}, a build that has warnings is not
+     * published and the live site stays as it was ({@link BuildReport#live()} is then null).
      */
-    public BuildReport build(Path root, boolean strict) {
+    public BuildReport build(Path root, boolean strict, Progress progress) {
+        return locked(() -> run(root, strict, progress, snapshot()));
+    }
+
+    /**
+     * Builds the site after the given documents changed. When this instance made the live build, only
+     * those documents are read again; otherwise (another instance built since, or none yet) everything is.
+     */
+    public BuildReport update(Path root, Collection<Long> documentIds) {
+        return locked(() -> {
+            Last previous = last;
+            SiteModel model = previous != null && previous.equals(current(root, previous.model()))
+                    ? patch(previous.model(), documentIds) : snapshot();
+            return run(root, false, Progress.NONE, model);
+        });
+    }
+
+    private BuildReport locked(Supplier<BuildReport> build) {
         return tx.executeWrite(s -> {
             lock("SELECT GET_LOCK('laituri_site_build', 600)");
             try {
-                long start = System.nanoTime();
-                List<String> warnings = new ArrayList<>();
-                List<OutputFile> files = render(snapshot(), warnings);
-                Path live = strict && !warnings.isEmpty() ? null : writer.publish(root, files);
-                return new BuildReport(files.size(), live, List.copyOf(warnings), (System.nanoTime() - start) / 1_000_000);
+                return build.get();
             } finally {
                 lock("SELECT RELEASE_LOCK('laituri_site_build')");
             }
@@ -77,7 +128,7 @@ public class SiteBuilder {
 
     private void lock(String sql) {
         Integer got = jdbc.prepareStatement(sql, ps -> {
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
             }
@@ -88,17 +139,142 @@ public class SiteBuilder {
     }
 
     private SiteModel snapshot() {
-        return new SiteModel(languages.all(), languages.defaultLanguage(), publicContent.allLive(),
-                content.listAuthors().stream().collect(Collectors.toMap(Api.AuthorView::id, Function.identity())),
-                baseUrl);
+        return new SiteModel(languages.all(), languages.defaultLanguage(), publicContent.allLive(), authors(), baseUrl);
     }
 
-    private List<OutputFile> render(SiteModel site, List<String> warnings) {
-        List<OutputFile> files = new ArrayList<>();
-        for (SiteRenderer renderer : renderers) {
-            files.addAll(renderer.render(site, warnings));
+    private Map<String, Api.AuthorView> authors() {
+        return content.listAuthors().stream().collect(Collectors.toMap(Api.AuthorView::id, Function.identity()));
+    }
+
+    /** The model with the given documents read again: under their old keys and their current ones. */
+    private SiteModel patch(SiteModel model, Collection<Long> documentIds) {
+        Set<Long> ids = new HashSet<>(documentIds);
+        List<LiveVariant> live = publicContent.liveOf(ids);
+        Set<String> keys = new HashSet<>();
+        model.variants().stream().filter(v -> ids.contains(v.documentId())).forEach(v -> keys.add(v.key()));
+        live.forEach(v -> keys.add(v.key()));
+        return model.with(keys, live, authors());
+    }
+
+    private BuildReport run(Path root, boolean strict, Progress progress, SiteModel site) {
+        long start = System.nanoTime();
+        List<PlannedFile> plan = plan(site);
+        SiteWriter.Staging staging = writer.stage(root, siteFingerprint(site));
+        Manifest live = staging.live();
+        Map<String, List<String>> warnings = new ConcurrentHashMap<>();
+        AtomicInteger written = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        progress.update(0, plan.size());
+        plan.parallelStream().forEach(file -> {
+            Manifest.Entry before = live.files().get(file.path());
+            Manifest.Entry entry;
+            if (before != null && before.fingerprint().equals(file.fingerprint())
+                    && before.lookupsFingerprint().equals(lookups(site, before.lookups()))) {
+                entry = before;
+                staging.keep(file.path(), entry);
+            } else {
+                PlannedFile.Rendered rendered = file.render().render();
+                List<String> lookups = List.copyOf(new TreeSet<>(rendered.lookups()));
+                entry = new Manifest.Entry(file.fingerprint(), lookups, lookups(site, lookups),
+                        Fingerprint.ofBytes(rendered.bytes()), rendered.warnings());
+                staging.write(file.path(), rendered.bytes(), entry);
+                if (before == null || !before.hash().equals(entry.hash())) {
+                    written.incrementAndGet();
+                }
+            }
+            if (!entry.warnings().isEmpty()) {
+                warnings.put(file.path(), entry.warnings());
+            }
+            progress.update(done.incrementAndGet(), plan.size());
+        });
+        Set<String> paths = plan.stream().map(PlannedFile::path).collect(Collectors.toSet());
+        int deleted = (int) live.files().keySet().stream().filter(p -> !paths.contains(p)).count();
+        List<String> problems = new TreeMap<>(warnings).values().stream().flatMap(List::stream).toList();
+        Path published = null;
+        if (!strict || problems.isEmpty()) {
+            published = staging.publish();
+            last = new Last(root.toAbsolutePath().normalize(), site, manifestTime(published));
         }
-        files.sort(Comparator.comparing(OutputFile::path));
-        return files;
+        return new BuildReport(plan.size(), written.get(), plan.size() - written.get(), deleted, published,
+                problems, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Every file of the site, in path order; two renderers planning one path is a bug, not a warning. */
+    private List<PlannedFile> plan(SiteModel site) {
+        List<PlannedFile> plan = new ArrayList<>();
+        for (SiteRenderer renderer : renderers) {
+            plan.addAll(renderer.plan(site));
+        }
+        plan.sort(Comparator.comparing(PlannedFile::path));
+        for (int i = 1; i < plan.size(); i++) {
+            if (plan.get(i).path().equals(plan.get(i - 1).path())) {
+                throw new IllegalStateException("two outputs of the site build share the path " + plan.get(i).path());
+            }
+        }
+        return plan;
+    }
+
+    /** The state of the documents a file looked up when it was rendered. */
+    private static String lookups(SiteModel site, List<String> keys) {
+        return keys.isEmpty() ? "" : Fingerprint.of(keys.stream().map(k -> k + ":" + site.fingerprint(k)).toList());
+    }
+
+    /**
+     * What every file depends on: the templates and messages, the languages, the base URL and the code
+     * that renders. When any of them changes, no file of the live build is reused.
+     */
+    private String siteFingerprint(SiteModel site) {
+        return Fingerprint.of("laituri-site", site.baseUrl(), site.languages(), site.defaultLanguage().code(),
+                folder(templates), CODE);
+    }
+
+    private static String folder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return "-";
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Object> parts = new ArrayList<>();
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                parts.add(dir.relativize(p).toString());
+                parts.add(Files.readAllBytes(p));
+            }
+            return Fingerprint.of(parts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The renderers' own code: a jar by its size and time, classes in a folder by their bytes. */
+    private static final String CODE = code();
+
+    private static String code() {
+        try {
+            Path location = Path.of(SiteBuilder.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(location)) {
+                return folder(location.resolve("fi/laituri"));
+            }
+            return Fingerprint.of(location.toString(), Files.size(location), Files.getLastModifiedTime(location).toMillis());
+        } catch (Exception e) {
+            return "unknown-" + System.nanoTime();
+        }
+    }
+
+    /** The live build's manifest time, or null: if it differs from what this instance left, someone else built. */
+    private static Last current(Path root, SiteModel model) {
+        try {
+            Path normalized = root.toAbsolutePath().normalize();
+            Path live = SiteWriter.live(normalized);
+            return live == null ? null : new Last(normalized, model, manifestTime(live));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static FileTime manifestTime(Path build) {
+        try {
+            return Files.getLastModifiedTime(build.resolveSibling(build.getFileName() + ".manifest"));
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

@@ -4,18 +4,26 @@ import fi.laituri.content.Api;
 import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Language;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * What is live, taken once at the start of a build, with the lookups every renderer needs: the
- * site's languages, each live version, its translations and URL. Immutable; renderers only read it.
+ * What is live, taken at the start of a build, with the lookups every renderer needs: the site's
+ * languages, each live version, its translations and URL. Immutable; renderers only read it.
  * {@code baseUrl} is where the public site is served ({@code laituri.site.base-url}), for absolute URLs.
+ *
+ * <p>Each document (translation key) has a fingerprint of all its live versions, so a renderer can say
+ * cheaply what a file is made from. A model made by {@link #with} from the previous one shares the
+ * fingerprints of the documents that did not change, which keeps a small change a small build.
  */
 public final class SiteModel {
 
@@ -27,9 +35,17 @@ public final class SiteModel {
     /** Live versions by key, then language: every page looks up its translations, so no lookup scans. */
     private final Map<String, Map<String, LiveVariant>> byKey;
     private final Map<String, Language> byCode;
+    /** Fingerprint of each document's live versions, by key. */
+    private final Map<String, String> documents;
+    private final Map<String, List<LiveVariant>> byLanguage = new ConcurrentHashMap<>();
 
     public SiteModel(List<Language> languages, Language defaultLanguage, List<LiveVariant> variants,
                      Map<String, Api.AuthorView> authors, String baseUrl) {
+        this(languages, defaultLanguage, variants, authors, baseUrl, Map.of());
+    }
+
+    private SiteModel(List<Language> languages, Language defaultLanguage, List<LiveVariant> variants,
+                      Map<String, Api.AuthorView> authors, String baseUrl, Map<String, String> known) {
         this.languages = List.copyOf(languages);
         this.defaultLanguage = defaultLanguage;
         this.byCode = this.languages.stream().collect(Collectors.toMap(Language::code, l -> l));
@@ -41,6 +57,24 @@ public final class SiteModel {
         this.variants.forEach(v -> byKey.computeIfAbsent(v.key(), k -> new HashMap<>()).put(v.language(), v));
         this.authors = Map.copyOf(authors);
         this.baseUrl = baseUrl.replaceAll("/+$", "");
+        Map<String, String> fingerprints = new ConcurrentHashMap<>();
+        byKey.keySet().parallelStream().forEach(key -> fingerprints.put(key,
+                known.containsKey(key) ? known.get(key) : Fingerprint.of(translations(key).values())));
+        this.documents = fingerprints;
+    }
+
+    /**
+     * This model with the documents of {@code keys} as they are now: {@code live} holds their live versions
+     * (none for a document that is no longer public). Other documents keep their versions and fingerprints.
+     */
+    public SiteModel with(Set<String> keys, Collection<LiveVariant> live, Map<String, Api.AuthorView> authors) {
+        List<LiveVariant> next = new ArrayList<>(variants.size() + live.size());
+        variants.stream().filter(v -> !keys.contains(v.key())).forEach(next::add);
+        next.addAll(live);
+        Map<String, String> known = new HashMap<>(documents);
+        keys.forEach(known::remove);
+        live.forEach(v -> known.remove(v.key()));
+        return new SiteModel(languages, defaultLanguage, next, authors, baseUrl, known);
     }
 
     public List<Language> languages() {
@@ -93,12 +127,20 @@ public final class SiteModel {
         return out;
     }
 
+    /**
+     * A fingerprint of a document's live versions in every language: it changes whenever any of them is
+     * published, edited and republished or unpublished. A document with nothing live has a fingerprint too.
+     */
+    public String fingerprint(String key) {
+        return documents.getOrDefault(key, "-");
+    }
+
     /** A language's live versions, newest first (undated ones last, then by key). */
     public List<LiveVariant> inLanguage(String language) {
-        return variants.stream().filter(v -> v.language().equals(language))
+        return byLanguage.computeIfAbsent(language, l -> variants.stream().filter(v -> v.language().equals(l))
                 .sorted(Comparator.comparing((LiveVariant v) -> v.date() == null ? "" : v.date().toInstant().toString())
                         .reversed().thenComparing(LiveVariant::key))
-                .collect(Collectors.toList());
+                .toList());
     }
 
     public String url(LiveVariant v) {

@@ -3,11 +3,11 @@ package fi.laituri.site;
 import java.util.List;
 
 /**
- * Renders one kind of output (content pages, language homes, feeds, ...) from the site model.
- * Problems that should not stop the build go to {@code warnings}, each naming document, language
- * and line where it can.
+ * Plans one kind of output (content pages, language homes, feeds, ...) from the site model: every file
+ * of that kind with a fingerprint of its inputs and a way to render it. The builder renders only the
+ * files whose inputs changed since the live build.
  */
 interface SiteRenderer {
 
-    List<OutputFile> render(SiteModel site, List<String> warnings);
+    List<PlannedFile> plan(SiteModel site);
 }

@@ -4,103 +4,188 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Writes a built site so that the live one is never half-written: files go into a staging
- * directory, which becomes {@code builds/<content hash>}, and the {@code current} link is then
- * switched to it with one atomic rename. A build killed at any moment leaves {@code current}
- * pointing at the previous, complete site. The same content always lands in the same directory.
+ * Writes builds so that the live site is never half-written, and so that a small change writes little.
+ * There are two build directories, {@code builds/a} and {@code builds/b}; {@code current} is a link to one
+ * of them, the live site. A build brings the other one up to date, changing only the files that differ
+ * from what its manifest says it holds, and then switches {@code current} to it with one atomic rename.
+ * The live directory is never written to, so a build killed at any moment leaves the live site whole;
+ * the directory it was writing has lost its manifest by then, and the next build starts it afresh. The
+ * directory that was live before stays as it was until the next build, for a rollback.
  */
 @Singleton
 class SiteWriter {
 
     static final String CURRENT = "current";
     static final String BUILDS = "builds";
+    private static final String[] SLOTS = {"a", "b"};
 
-    /** Writes the files and makes them the live site; returns the build directory. */
-    Path publish(Path siteRoot, List<OutputFile> files) {
+    /** Starts a build into the directory that is not live. */
+    Staging stage(Path siteRoot, String siteFingerprint) {
         Path root = siteRoot.toAbsolutePath().normalize();
         try {
             Path builds = Files.createDirectories(root.resolve(BUILDS));
-            Path target = builds.resolve(hash(files));
-            if (!Files.isDirectory(target)) {
-                Path staging = Files.createTempDirectory(builds, ".staging-");
-                // Temporary directories are private; the web server serving the site must read it.
-                Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
-                for (OutputFile file : files) {
-                    Path path = staging.resolve(file.path()).normalize();
-                    if (!path.startsWith(staging)) {
-                        throw new IllegalStateException("refusing to write outside the site: " + file.path());
-                    }
-                    Files.createDirectories(path.getParent());
-                    Files.write(path, file.bytes());
-                }
-                try {
-                    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException e) {
-                    deleteTree(staging);
-                }
+            Path live = live(root);
+            String slot = live != null && live.getFileName().toString().equals(SLOTS[0]) ? SLOTS[1] : SLOTS[0];
+            Manifest liveManifest = live == null ? null
+                    : Manifest.read(manifestOf(live)).filter(m -> m.site().equals(siteFingerprint)).orElse(null);
+            Path target = builds.resolve(slot);
+            Manifest held = Manifest.read(manifestOf(target)).orElse(null);
+            // From here until publish() the target's manifest is gone: a build killed midway leaves it unknown.
+            Files.deleteIfExists(manifestOf(target));
+            if (held == null) {
+                deleteTree(target);
+                held = Manifest.empty(siteFingerprint);
             }
-            Path link = root.resolve(".current-" + ProcessHandle.current().pid());
-            Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, Path.of(BUILDS, target.getFileName().toString()));
-            Files.move(link, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            removeOldBuilds(builds, target);
-            return target;
+            Files.createDirectories(target);
+            return new Staging(root, live, liveManifest == null ? Manifest.empty(siteFingerprint) : liveManifest,
+                    target, held, siteFingerprint);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Keeps the live build and, for a quick rollback, the one before it; removes abandoned staging dirs. */
-    private static void removeOldBuilds(Path builds, Path live) throws IOException {
-        List<Path> others;
-        try (Stream<Path> s = Files.list(builds)) {
-            others = s.filter(p -> !p.equals(live))
-                    .sorted(Comparator.comparing(SiteWriter::modified).reversed())
-                    .toList();
+    /** The live build directory, or null when there is none yet. */
+    static Path live(Path root) throws IOException {
+        Path link = root.resolve(CURRENT);
+        if (!Files.isSymbolicLink(link)) {
+            return null;
         }
-        boolean keptPrevious = false;
-        for (Path p : others) {
-            if (!keptPrevious && !p.getFileName().toString().startsWith(".")) {
-                keptPrevious = true;
-                continue;
+        Path target = root.resolve(Files.readSymbolicLink(link)).normalize();
+        return Files.isDirectory(target) ? target : null;
+    }
+
+    private static Path manifestOf(Path build) {
+        return build.resolveSibling(build.getFileName() + ".manifest");
+    }
+
+    /** One build being written. {@link #write} and {@link #keep} may be called from several threads. */
+    static final class Staging {
+
+        private final Path root;
+        private final Path live;
+        private final Manifest liveManifest;
+        private final Path target;
+        private final Manifest held;
+        private final String siteFingerprint;
+        private final Map<String, Manifest.Entry> files = new ConcurrentHashMap<>();
+
+        private Staging(Path root, Path live, Manifest liveManifest, Path target, Manifest held, String siteFingerprint) {
+            this.root = root;
+            this.live = live;
+            this.liveManifest = liveManifest;
+            this.target = target;
+            this.held = held;
+            this.siteFingerprint = siteFingerprint;
+        }
+
+        /** What the live site was built from (empty when it was built with other templates or settings). */
+        Manifest live() {
+            return liveManifest;
+        }
+
+        /** Puts a freshly rendered file into the build. */
+        void write(String path, byte[] bytes, Manifest.Entry entry) {
+            files.put(path, entry);
+            if (!holds(path, entry)) {
+                try {
+                    Path tmp = replaceable(path);
+                    Files.write(tmp, bytes);
+                    Files.move(tmp, resolve(path), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-            deleteTree(p);
         }
-    }
 
-    private static long modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException e) {
-            return 0;
+        /** Puts the live site's file, unchanged, into the build. */
+        void keep(String path, Manifest.Entry entry) {
+            files.put(path, entry);
+            if (!holds(path, entry)) {
+                try {
+                    Path tmp = replaceable(path);
+                    Files.copy(live.resolve(path), tmp, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, resolve(path), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
-    }
 
-    private static String hash(List<OutputFile> files) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            files.stream().sorted(Comparator.comparing(OutputFile::path)).forEach(f -> {
-                sha.update(f.path().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(f.bytes());
-                sha.update((byte) 0);
-            });
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        private boolean holds(String path, Manifest.Entry entry) {
+            Manifest.Entry had = held.files().get(path);
+            return had != null && had.hash().equals(entry.hash());
+        }
+
+        /** A temporary file beside {@code path}; files are replaced by a rename, never rewritten in place. */
+        private Path replaceable(String path) throws IOException {
+            Path file = resolve(path);
+            Files.createDirectories(file.getParent());
+            return file.resolveSibling("." + file.getFileName() + ".tmp");
+        }
+
+        private Path resolve(String path) {
+            Path file = target.resolve(path).normalize();
+            if (!file.startsWith(target) || file.equals(target)) {
+                throw new IllegalStateException("refusing to write outside the site: " + path);
+            }
+            return file;
+        }
+
+        /** Removes what the build no longer has, records the manifest and makes the build live. */
+        Path publish() {
+            try {
+                for (String path : held.files().keySet()) {
+                    if (!files.containsKey(path)) {
+                        Path file = resolve(path);
+                        Files.deleteIfExists(file);
+                        removeEmptyParents(file.getParent());
+                    }
+                }
+                new Manifest(siteFingerprint, new TreeMap<>(files)).write(manifestOf(target));
+                Path link = root.resolve(".current-" + ProcessHandle.current().pid());
+                Files.deleteIfExists(link);
+                Files.createSymbolicLink(link, Path.of(BUILDS, target.getFileName().toString()));
+                Files.move(link, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                removeOtherBuilds();
+                return target;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void removeEmptyParents(Path dir) throws IOException {
+            while (dir != null && !dir.equals(target) && dir.startsWith(target)) {
+                try {
+                    Files.delete(dir);
+                } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+                    return;
+                }
+                dir = dir.getParent();
+            }
+        }
+
+        /** Builds of earlier versions (one directory per content hash) are not needed once a slot is live. */
+        private void removeOtherBuilds() throws IOException {
+            try (Stream<Path> s = Files.list(root.resolve(BUILDS))) {
+                for (Path p : s.toList()) {
+                    String name = p.getFileName().toString();
+                    if (!name.equals(SLOTS[0]) && !name.equals(SLOTS[1]) && !name.endsWith(".manifest")) {
+                        deleteTree(p);
+                    }
+                }
+            }
         }
     }
 

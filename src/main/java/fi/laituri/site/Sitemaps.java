@@ -24,15 +24,19 @@ class Sitemaps implements SiteRenderer {
     static final String INDEX = "/sitemap.xml";
 
     @Override
-    public List<OutputFile> render(SiteModel site, List<String> warnings) {
-        List<OutputFile> files = new ArrayList<>();
+    public List<PlannedFile> plan(SiteModel site) {
+        List<PlannedFile> files = new ArrayList<>();
         XmlFile index = new XmlFile(SITEMAPS, "sitemapindex");
         for (Language language : site.languages()) {
             String path = "/sitemap-" + language.code() + ".xml";
             index.start("sitemap").text("loc", site.absolute(path)).end();
-            files.add(sitemap(site, language, path));
+            // A language's sitemap lists its pages with their translations: it is made from those documents.
+            List<String> inputs = new ArrayList<>(List.of("sitemap", language.code()));
+            site.inLanguage(language.code()).forEach(v -> inputs.add(v.key() + ":" + site.fingerprint(v.key())));
+            files.add(PlannedFile.of(path, Fingerprint.of(inputs), () -> sitemap(site, language, path).bytes()));
         }
-        files.add(index.file(INDEX));
+        byte[] bytes = index.file(INDEX).bytes();
+        files.add(PlannedFile.of(INDEX, Fingerprint.ofBytes(bytes), () -> bytes));
         return files;
     }
 

@@ -24,6 +24,12 @@ class Templates {
         this.messages = messages;
     }
 
+    /** A file made from a template and its model: the model is all it depends on, besides the templates themselves. */
+    PlannedFile plan(String path, String template, Language language, Map<String, Object> model) {
+        return PlannedFile.of(path, Fingerprint.of(template, language.code(), model),
+                () -> file(path, template, language, model).bytes());
+    }
+
     OutputFile file(String path, String template, Language language, Map<String, Object> model) {
         Map<String, Object> variables = new HashMap<>(model);
         variables.putIfAbsent("htmlLang", language.htmlLang());

@@ -1,0 +1,89 @@
+package fi.laituri.site;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What each file of a build was made from: the fingerprint of its inputs, the documents it looked up
+ * and their state then, the hash of its bytes and its warnings. The next build renders again only the
+ * files whose inputs changed. {@code site} fingerprints what every file depends on (templates, messages,
+ * languages, base URL): when it changes, nothing is reused. One line a file, fields URL-encoded.
+ */
+record Manifest(String site, Map<String, Entry> files) {
+
+    private static final String HEADER = "laituri-site-manifest 1";
+
+    record Entry(String fingerprint, List<String> lookups, String lookupsFingerprint, String hash, List<String> warnings) {
+    }
+
+    static Manifest empty(String site) {
+        return new Manifest(site, new TreeMap<>());
+    }
+
+    /** The manifest at {@code file}; empty when there is none or it cannot be read (a build killed midway). */
+    static Optional<Manifest> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(lines.size() - 1).equals("end")) {
+                return Optional.empty();
+            }
+            Map<String, Entry> files = new TreeMap<>();
+            for (String line : lines.subList(2, lines.size() - 1)) {
+                String[] f = line.split("\t", -1);
+                files.put(decode(f[0]), new Entry(f[1], list(f[2]), f[3], f[4], list(f[5])));
+            }
+            return Optional.of(new Manifest(decode(lines.get(1)), files));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Writes the manifest whole or not at all (a temporary file renamed over the old one). */
+    void write(Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            out.write(HEADER + "\n" + encode(site) + "\n");
+            for (Map.Entry<String, Entry> e : files.entrySet()) {
+                Entry x = e.getValue();
+                out.write(String.join("\t", encode(e.getKey()), x.fingerprint(), join(x.lookups()),
+                        x.lookupsFingerprint(), x.hash(), join(x.warnings())));
+                out.write('\n');
+            }
+            out.write("end\n");
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String join(List<String> values) {
+        List<String> encoded = new ArrayList<>();
+        values.forEach(v -> encoded.add(encode(v)));
+        return String.join(" ", encoded);
+    }
+
+    private static List<String> list(String field) {
+        return field.isEmpty() ? List.of() : Arrays.stream(field.split(" ")).map(Manifest::decode).toList();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}

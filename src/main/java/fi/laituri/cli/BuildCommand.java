@@ -32,7 +32,7 @@ class BuildCommand extends AppCommand {
             }
             report.warnings().forEach(w -> System.err.println("warning: " + w));
             System.out.printf("Built %d files in %d ms: %d written, %d unchanged, %d deleted; %d warnings. Live at %s%n",
-                    report.files(), report.millis(), report.written(), report.unchanged(), report.deleted(),
+                    report.files(), report.millis(), report.written().size(), report.unchanged(), report.deleted().size(),
                     report.warnings().size(), out.resolve("current"));
             return 0;
         }

@@ -41,7 +41,7 @@ class AutoBuild {
             outbox.consumeBatch("site", 10_000, batch -> {
                 BuildReport report = builder.update(output, batch.stream().map(OutboxEvent::documentId).collect(Collectors.toSet()));
                 LOG.info("site rebuilt after {} change(s): {} files written, {} unchanged, {} deleted, {} warnings, {} ms",
-                        batch.size(), report.written(), report.unchanged(), report.deleted(), report.warnings().size(),
+                        batch.size(), report.written().size(), report.unchanged(), report.deleted().size(), report.warnings().size(),
                         report.millis());
             });
         } catch (RuntimeException e) {

@@ -57,7 +57,8 @@ public class SiteBuilder {
     private record Last(Path root, SiteModel model, FileTime manifest) {
     }
 
-    private volatile Last last;
+    /** By site root: one process may build several sites (tests, benchmarks). */
+    private final Map<Path, Last> last = new ConcurrentHashMap<>();
 
     SiteBuilder(PublicContent publicContent, ContentService content, Languages languages, List<SiteRenderer> renderers,
                 SiteWriter writer, TransactionOperations<Connection> tx, JdbcOperations jdbc,
@@ -108,7 +109,7 @@ public class SiteBuilder {
      */
     public BuildReport update(Path root, Collection<Long> documentIds) {
         return locked(() -> {
-            Last previous = last;
+            Last previous = last.get(root.toAbsolutePath().normalize());
             SiteModel model = previous != null && previous.equals(current(root, previous.model()))
                     ? patch(previous.model(), documentIds) : snapshot();
             return run(root, false, Progress.NONE, model);
@@ -162,7 +163,7 @@ public class SiteBuilder {
         SiteWriter.Staging staging = writer.stage(root, siteFingerprint(site));
         Manifest live = staging.live();
         Map<String, List<String>> warnings = new ConcurrentHashMap<>();
-        AtomicInteger written = new AtomicInteger();
+        Set<String> written = ConcurrentHashMap.newKeySet();
         AtomicInteger done = new AtomicInteger();
         progress.update(0, plan.size());
         plan.parallelStream().forEach(file -> {
@@ -179,7 +180,7 @@ public class SiteBuilder {
                         Fingerprint.ofBytes(rendered.bytes()), rendered.warnings());
                 staging.write(file.path(), rendered.bytes(), entry);
                 if (before == null || !before.hash().equals(entry.hash())) {
-                    written.incrementAndGet();
+                    written.add(file.path());
                 }
             }
             if (!entry.warnings().isEmpty()) {
@@ -188,14 +189,15 @@ public class SiteBuilder {
             progress.update(done.incrementAndGet(), plan.size());
         });
         Set<String> paths = plan.stream().map(PlannedFile::path).collect(Collectors.toSet());
-        int deleted = (int) live.files().keySet().stream().filter(p -> !paths.contains(p)).count();
+        List<String> deleted = live.files().keySet().stream().filter(p -> !paths.contains(p)).sorted().toList();
         List<String> problems = new TreeMap<>(warnings).values().stream().flatMap(List::stream).toList();
         Path published = null;
         if (!strict || problems.isEmpty()) {
             published = staging.publish();
-            last = new Last(root.toAbsolutePath().normalize(), site, manifestTime(published));
+            Path normalized = root.toAbsolutePath().normalize();
+            last.put(normalized, new Last(normalized, site, manifestTime(published)));
         }
-        return new BuildReport(plan.size(), written.get(), plan.size() - written.get(), deleted, published,
+        return new BuildReport(plan.size(), written.stream().sorted().toList(), plan.size() - written.size(), deleted, published,
                 problems, (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 record Manifest(String site, Map<String, Entry> files) {
 
-    private static final String HEADER = "laituri-site-manifest 1";
+    private static final String HEADER = "laituri-site-manifest 2";
 
     record Entry(String fingerprint, List<String> lookups, String lookupsFingerprint, String hash, List<String> warnings) {
     }
@@ -79,11 +79,18 @@ record Manifest(String site, Map<String, Entry> files) {
         return field.isEmpty() ? List.of() : Arrays.stream(field.split(" ")).map(Manifest::decode).toList();
     }
 
+    /** Paths and keys are nearly always plain; only the rest pays for URL encoding. */
     private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '/' || c == '.' || c == '_')) {
+                return "~" + URLEncoder.encode(s, StandardCharsets.UTF_8);
+            }
+        }
+        return s;
     }
 
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        return s.startsWith("~") ? URLDecoder.decode(s.substring(1), StandardCharsets.UTF_8) : s;
     }
 }

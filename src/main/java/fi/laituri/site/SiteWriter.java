@@ -10,7 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -31,6 +33,27 @@ class SiteWriter {
     static final String BUILDS = "builds";
     private static final String[] SLOTS = {"a", "b"};
 
+    /** Manifests this process read or wrote, by file, with the file's time then: reading one is most of a small build. */
+    private final Map<Path, Cached> manifests = new ConcurrentHashMap<>();
+
+    private record Cached(FileTime time, Manifest manifest) {
+    }
+
+    private Optional<Manifest> read(Path file) {
+        try {
+            FileTime time = Files.getLastModifiedTime(file);
+            Cached cached = manifests.get(file);
+            if (cached != null && cached.time().equals(time)) {
+                return Optional.of(cached.manifest());
+            }
+            Optional<Manifest> manifest = Manifest.read(file);
+            manifest.ifPresent(m -> manifests.put(file, new Cached(time, m)));
+            return manifest;
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Starts a build into the directory that is not live. */
     Staging stage(Path siteRoot, String siteFingerprint) {
         Path root = siteRoot.toAbsolutePath().normalize();
@@ -39,9 +62,9 @@ class SiteWriter {
             Path live = live(root);
             String slot = live != null && live.getFileName().toString().equals(SLOTS[0]) ? SLOTS[1] : SLOTS[0];
             Manifest liveManifest = live == null ? null
-                    : Manifest.read(manifestOf(live)).filter(m -> m.site().equals(siteFingerprint)).orElse(null);
+                    : read(manifestOf(live)).filter(m -> m.site().equals(siteFingerprint)).orElse(null);
             Path target = builds.resolve(slot);
-            Manifest held = Manifest.read(manifestOf(target)).orElse(null);
+            Manifest held = read(manifestOf(target)).orElse(null);
             // From here until publish() the target's manifest is gone: a build killed midway leaves it unknown.
             Files.deleteIfExists(manifestOf(target));
             if (held == null) {
@@ -71,7 +94,7 @@ class SiteWriter {
     }
 
     /** One build being written. {@link #write} and {@link #keep} may be called from several threads. */
-    static final class Staging {
+    final class Staging {
 
         private final Path root;
         private final Path live;
@@ -153,7 +176,10 @@ class SiteWriter {
                         removeEmptyParents(file.getParent());
                     }
                 }
-                new Manifest(siteFingerprint, new TreeMap<>(files)).write(manifestOf(target));
+                Manifest manifest = new Manifest(siteFingerprint, new TreeMap<>(files));
+                Path file = manifestOf(target);
+                manifest.write(file);
+                manifests.put(file, new Cached(Files.getLastModifiedTime(file), manifest));
                 Path link = root.resolve(".current-" + ProcessHandle.current().pid());
                 Files.deleteIfExists(link);
                 Files.createSymbolicLink(link, Path.of(BUILDS, target.getFileName().toString()));

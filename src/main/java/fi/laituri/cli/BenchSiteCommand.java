@@ -1,0 +1,178 @@
+package fi.laituri.cli;
+
+import fi.laituri.content.Api;
+import fi.laituri.content.ContentService;
+import fi.laituri.content.SyntheticCorpus;
+import fi.laituri.security.Actor;
+import fi.laituri.security.Role;
+import fi.laituri.site.BuildReport;
+import fi.laituri.site.SiteBuilder;
+import fi.laituri.workflow.Transitions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+@Command(name = "site", mixinStandardHelpOptions = true,
+        description = {"Site build benchmark: makes a corpus of N documents x 3 languages (once), then reports a full",
+                "build (pages per second, peak heap), a rebuild with nothing changed, and the time from publishing",
+                "one edit through the workflow to its page being live (p50/p95), with serve's automatic builds.",
+                "Run it as `java -Xmx1g -jar target/laituri.jar bench site` to check the build fits in 1 GB."})
+class BenchSiteCommand extends AppCommand {
+
+    private static final Actor EDITOR = new Actor("bench-editor", Role.EDITOR, Set.of());
+    private static final Actor PUBLISHER = new Actor("bench-publisher", Role.PUBLISHER, Set.of());
+    private static final Actor ADMIN = new Actor("bench-admin", Role.ADMIN, Set.of());
+
+    @Option(names = "--docs", defaultValue = "10000", description = "documents in the corpus (default: ${DEFAULT-VALUE})")
+    int docs;
+
+    @Option(names = "--edits", defaultValue = "50", description = "single edits to publish and time (default: ${DEFAULT-VALUE})")
+    int edits;
+
+    @Option(names = "--out", defaultValue = "data-bench/site", description = "where the site is built (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    BenchSiteCommand() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        if (!environment.containsKey("LAITURI_DB_URL")) {
+            environment.putIfAbsent("LAITURI_DATA_DIR", "data-bench");
+        }
+        env = environment;
+    }
+
+    @Override
+    Map<String, Object> properties() {
+        return Map.of("laituri.site.auto-build", true, "laituri.site.output", out.toString(),
+                "laituri.webhooks.enabled", false);
+    }
+
+    @Override
+    int run(Application app) throws Exception {
+        try (app) {
+            SyntheticCorpus corpus = app.bean(SyntheticCorpus.class);
+            if (corpus.others() > 0) {
+                System.err.println("laituri: bench: the database holds " + corpus.others() + " documents of its own; "
+                        + "point LAITURI_DB_URL at an empty database (or unset it to use ./data-bench)");
+                return 2;
+            }
+            int size = corpus.size();
+            if (size != 0 && size != docs) {
+                System.err.println("laituri: bench: the database holds a corpus of " + size + " documents; run with --docs "
+                        + size + " or remove " + env.getOrDefault("LAITURI_DATA_DIR", "its data"));
+                return 2;
+            }
+            System.out.println(machine());
+            if (size == 0) {
+                long t = System.nanoTime();
+                corpus.create(docs, 1, ADMIN);
+                System.out.printf("corpus: %d documents x 3 languages written in %.1f s%n", docs, seconds(t));
+            }
+            SiteBuilder builder = app.bean(SiteBuilder.class);
+            deleteTree(out);
+            resetPeaks();
+            long t = System.nanoTime();
+            BuildReport full = builder.build(out, false, BuildCommand.progress(System.out, System.console() != null));
+            double fullSeconds = seconds(t);
+            System.out.printf("full build: %d files in %.2f s = %.0f files/s; %d warnings; peak heap %d MB (max heap %d MB)%n",
+                    full.files(), fullSeconds, full.files() / fullSeconds, full.warnings().size(), peakHeapMb(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            t = System.nanoTime();
+            BuildReport again = builder.build(out);
+            System.out.printf("rebuild, nothing changed: %d files written, %d unchanged, in %.2f s%n",
+                    again.written().size(), again.unchanged(), seconds(t));
+            List<Double> latencies = edits(app, builder);
+            Collections.sort(latencies);
+            System.out.printf("publish to live, one edit (%d edits): p50 %.0f ms, p95 %.0f ms, max %.0f ms%n", latencies.size(),
+                    percentile(latencies, 50), percentile(latencies, 95), latencies.get(latencies.size() - 1));
+            System.out.printf("peak heap over the whole run: %d MB%n", peakHeapMb());
+            return 0;
+        }
+    }
+
+    /**
+     * Edits the Finnish version of a random document, takes it through review and publishes it; the time
+     * is from the publish request to the edited page being in the live site, built by serve's automatic build.
+     */
+    private List<Double> edits(Application app, SiteBuilder builder) throws IOException, InterruptedException {
+        ContentService content = app.bean(ContentService.class);
+        Transitions transitions = app.bean(Transitions.class);
+        Random random = new Random(7);
+        List<Double> latencies = new ArrayList<>();
+        Thread.sleep(1500); // the automatic build starts a second after the application
+        for (int i = 0; i < edits; i++) {
+            long id = 1 + random.nextInt(docs);
+            Api.VariantView v = content.getVariant(id, "fi");
+            String title = "Muokattu otsikko " + i + " " + System.nanoTime();
+            content.patchVariant(id, "fi", v.version(), new Api.VariantPatch(title, null, null, null, null, null, null), EDITOR);
+            transitions.apply(id, "fi", "submit", null, null, EDITOR);
+            transitions.apply(id, "fi", "approve", null, null, PUBLISHER);
+            Path page = out.resolve("current").resolve("fi").resolve(v.slug()).resolve("index.html");
+            long t = System.nanoTime();
+            transitions.apply(id, "fi", "publish", null, null, PUBLISHER);
+            while (!Files.readString(page).contains(title)) {
+                if (seconds(t) > 30) {
+                    throw new IllegalStateException("the edit of document " + id + " was not live after 30 s");
+                }
+                Thread.sleep(2);
+            }
+            latencies.add((System.nanoTime() - t) / 1e6);
+        }
+        return latencies;
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The heap pools' peaks added up: an upper bound of the heap in use at any one time. */
+    private static long peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+    }
+
+    private static String machine() throws IOException {
+        String cpu = "unknown CPU";
+        Path info = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(info)) {
+            try (Stream<String> lines = Files.lines(info)) {
+                cpu = lines.filter(l -> l.startsWith("model name")).findFirst()
+                        .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+            }
+        }
+        return "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", Java "
+                + Runtime.version();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Collections.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

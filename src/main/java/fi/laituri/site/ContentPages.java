@@ -26,6 +26,10 @@ class ContentPages implements SiteRenderer {
     @Override
     public List<OutputFile> render(SiteModel site, List<String> warnings) {
         List<OutputFile> files = new ArrayList<>();
+        for (LiveVariant v : site.unbuildable()) {
+            warnings.add(v.key() + " (" + v.language() + "): the slug " + v.slug()
+                    + " is reserved for the site's own pages; the page is not built until its slug is changed");
+        }
         for (LiveVariant v : site.variants()) {
             Language language = site.language(v.language());
             String body = markdown.toHtml(v.body(),
@@ -35,7 +39,8 @@ class ContentPages implements SiteRenderer {
             List<Page.Byline> bylines = v.authors().stream().map(site.authors()::get).filter(Objects::nonNull)
                     .map(a -> new Page.Byline(a.name(), a.title(), a.organisation())).toList();
             Page page = new Page(language.code(), language.htmlLang(), v.title(), v.summary(), body, bylines,
-                    v.date(), v.tags(), false, links.of(site, v));
+                    v.date(), v.tags().stream().map(t -> new Page.Tag(t, site.tag(language, t, 1))).toList(), false,
+                    links.of(site, v));
             files.add(new OutputFile(site.url(v).substring(1) + "index.html",
                     pages.render(page).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }

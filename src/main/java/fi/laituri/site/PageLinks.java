@@ -111,7 +111,8 @@ class PageLinks {
      * leads to {@code elsewhere} of the other languages.
      */
     Page.Frame ofOwn(SiteModel site, Language current, String path, Function<Language, String> elsewhere) {
-        return new Page.Frame(absolute(path), site.home(current), List.of(), switcher(site, current, elsewhere),
+        return new Page.Frame(absolute(path), site.home(current), List.of(),
+                switcher(site, current, l -> l.equals(current) ? path : elsewhere.apply(l)),
                 null, null, footer(site, ACCESSIBILITY_STATEMENT, current), footer(site, PRIVACY_NOTICE, current), false);
     }
 

@@ -177,6 +177,15 @@ class ListingPagesTest extends DatabaseTest {
     }
 
     @Test
+    void onATagPageTheLanguageSwitcherLeadsToTheOtherLanguagesTagIndexes() throws IOException {
+        String switcher = between(read("/fi/tags/kotoutuminen/2/"), "<nav class=\"language-switcher\"", "</nav>");
+
+        assertTrue(switcher.contains("<a href=\"/fi/tags/kotoutuminen/2/\" lang=\"fi\" hreflang=\"fi\" aria-current=\"true\">"), switcher);
+        assertTrue(switcher.contains("<a href=\"/sv/tags/\" lang=\"sv\" hreflang=\"sv\">"), switcher);
+        assertTrue(switcher.contains("<a href=\"/selko/tags/\" lang=\"fi\" hreflang=\"fi\">"), switcher);
+    }
+
+    @Test
     void theTagsIndexListsEachTagOnceWithHowManyPagesCarryIt() throws IOException {
         String html = read("/fi/tags/");
 

@@ -495,6 +495,10 @@ public class ContentService {
         if (slug != null && !Slugs.isValid(slug)) {
             errors.add(new Problem.FieldError(field + "slug",
                     "a slug is 1-" + Slugs.MAX_LENGTH + " lowercase letters a-z, digits and single hyphens"));
+        } else if (slug != null && Slugs.isReserved(slug) && (current == null || !slug.equals(current.slug()))) {
+            // A page that took the name before it was reserved can still be edited; the build reports it.
+            errors.add(new Problem.FieldError(field + "slug", "the site uses " + slug + " for its own pages (reserved: "
+                    + String.join(", ", Slugs.RESERVED.stream().sorted().toList()) + "); choose another slug"));
         }
         List<String> tags = normalise(input.tags());
         tags.forEach(t -> checkText(errors, field + "tags", t, false));
@@ -554,7 +558,7 @@ public class ContentService {
             base = key;
         }
         String slug = base;
-        for (int n = 2; variants.existsByLanguageAndSlug(language, slug); n++) {
+        for (int n = 2; Slugs.isReserved(slug) || variants.existsByLanguageAndSlug(language, slug); n++) {
             slug = Slugs.numbered(base, n);
         }
         return slug;

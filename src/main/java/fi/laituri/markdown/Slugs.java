@@ -2,6 +2,7 @@ package fi.laituri.markdown;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,6 +12,14 @@ import java.util.regex.Pattern;
 public final class Slugs {
 
     public static final int MAX_LENGTH = 100;
+
+    /**
+     * Names the site itself uses below each language's home ({@code /fi/blog/}, {@code /fi/404.html}, ...), which
+     * no page may take. The names with a dot are no valid slug anyway; they are here so that the list says
+     * everything the site claims, also should slugs ever allow dots.
+     */
+    public static final Set<String> RESERVED = Set.of("blog", "tags", "search", "404.html", "feed.xml", "sitemap.xml");
+
     private static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private Slugs() {
@@ -18,6 +27,11 @@ public final class Slugs {
 
     public static boolean isValid(String slug) {
         return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+    }
+
+    /** Whether the site keeps this name for its own pages (see {@link #RESERVED}). */
+    public static boolean isReserved(String slug) {
+        return RESERVED.contains(slug);
     }
 
     /**

@@ -31,8 +31,12 @@ class ContentPages implements SiteRenderer {
      * pages and its authors; the documents its {@code doc:} links name are looked up while rendering.
      */
     @Override
-    public List<PlannedFile> plan(SiteModel site) {
+    public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> files = new ArrayList<>(site.variants().size());
+        for (LiveVariant v : site.unbuildable()) {
+            warnings.add(v.key() + " (" + v.language() + "): the slug " + v.slug()
+                    + " is reserved for the site's own pages; the page is not built until its slug is changed");
+        }
         for (LiveVariant v : site.variants()) {
             List<Page.Byline> bylines = bylines(site, v);
             String fingerprint = Fingerprint.of("page", v.key(), v.language(), site.fingerprint(v.key()),
@@ -54,7 +58,8 @@ class ContentPages implements SiteRenderer {
                 link -> warnings.add(v.key() + " (" + v.language() + "), line " + link.line()
                         + ": the link to doc:" + link.key() + " names no published " + v.language() + " document"));
         Page page = new Page(language.code(), language.htmlLang(), v.title(), v.summary(), body, bylines,
-                v.date(), v.tags(), false, links.of(site, v));
+                v.date(), v.tags().stream().map(t -> new Page.Tag(t, site.tag(language, t, 1))).toList(), false,
+                links.of(site, v));
         return new PlannedFile.Rendered(pages.render(page).getBytes(StandardCharsets.UTF_8), lookups, warnings);
     }
 

@@ -42,7 +42,7 @@ class Feeds implements SiteRenderer {
     }
 
     @Override
-    public List<PlannedFile> plan(SiteModel site) {
+    public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> files = new ArrayList<>();
         for (Language language : site.languages()) {
             List<LiveVariant> posts = site.inLanguage(language.code()).stream()

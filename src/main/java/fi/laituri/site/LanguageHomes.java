@@ -20,7 +20,7 @@ class LanguageHomes implements SiteRenderer {
     }
 
     @Override
-    public List<PlannedFile> plan(SiteModel site) {
+    public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> files = new ArrayList<>();
         for (Language language : site.languages()) {
             List<Map<String, Object>> items = site.inLanguage(language.code()).stream()

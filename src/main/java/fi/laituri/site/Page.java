@@ -15,15 +15,20 @@ import java.util.List;
  * @param language the site language's code, which picks the messages
  * @param htmlLang the {@code lang} of the page (selkosuomi pages are {@code fi})
  * @param date     when the content is dated, in the site's time zone
+ * @param tags     the content's tags, each linking to its tag page where it has one
  * @param preview  a draft shown through a preview link: marked as such and kept out of search engines
  * @param frame    the links around the content: canonical URL, translations, language switcher, footer
  */
 public record Page(String language, String htmlLang, String title, String summary, String bodyHtml,
-                   List<Byline> authors, @Nullable OffsetDateTime date, List<String> tags, boolean preview,
+                   List<Byline> authors, @Nullable OffsetDateTime date, List<Tag> tags, boolean preview,
                    Frame frame) {
 
     /** An author as the byline names them. */
     public record Byline(String name, @Nullable String title, @Nullable String organisation) {
+    }
+
+    /** A tag and its page; a draft's tags have none, nor has a tag without letters or digits. */
+    public record Tag(String name, @Nullable String url) {
     }
 
     /**
@@ -72,6 +77,6 @@ public record Page(String language, String htmlLang, String title, String summar
                 .map(a -> new Byline(a.name(), a.title(), a.organisation()))
                 .toList();
         return new Page(language.code(), language.htmlLang(), variant.title(), variant.summary(), variant.html(),
-                authors, variant.date(), variant.tags(), preview, frame);
+                authors, variant.date(), variant.tags().stream().map(t -> new Tag(t, null)).toList(), preview, frame);
     }
 }

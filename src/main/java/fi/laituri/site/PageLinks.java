@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The {@link Page.Frame} of each built page, from the site model: absolute URLs on
@@ -81,6 +82,50 @@ class PageLinks {
         Page.Frame home = ofHome(site, site.defaultLanguage());
         return new Page.Frame(absolute("/"), home.home(), home.alternates(), home.languages(), null, null,
                 home.accessibility(), home.privacy(), false);
+    }
+
+    /**
+     * A page each language has its own version of (page 1 of the blog index, the search page), where
+     * {@code versionIn} gives a language's: alternates, switcher and plain-language links lead to them.
+     */
+    Page.Frame ofListing(SiteModel site, Language current, Function<Language, String> versionIn) {
+        List<Page.Alternate> alternates = new ArrayList<>();
+        Set<String> hreflangs = new HashSet<>();
+        for (Language l : site.languages()) {
+            if (hreflangs.add(l.htmlLang())) {
+                alternates.add(new Page.Alternate(l.htmlLang(), absolute(versionIn.apply(l))));
+            }
+        }
+        alternates.add(new Page.Alternate("x-default", absolute(versionIn.apply(site.defaultLanguage()))));
+        String plain = site.languages().stream()
+                .filter(l -> l.adaptation() && l.source().equals(Optional.of(current.code())))
+                .map(versionIn).findFirst().orElse(null);
+        String standard = current.adaptation() ? current.source().map(s -> versionIn.apply(site.language(s))).orElse(null) : null;
+        return new Page.Frame(absolute(versionIn.apply(current)), site.home(current), List.copyOf(alternates),
+                switcher(site, current, versionIn), plain, standard, footer(site, ACCESSIBILITY_STATEMENT, current),
+                footer(site, PRIVACY_NOTICE, current), false);
+    }
+
+    /**
+     * A page only its language has (a tag's listing, a later page of a listing): no alternates; the switcher
+     * leads to {@code elsewhere} of the other languages.
+     */
+    Page.Frame ofOwn(SiteModel site, Language current, String path, Function<Language, String> elsewhere) {
+        return new Page.Frame(absolute(path), site.home(current), List.of(),
+                switcher(site, current, l -> l.equals(current) ? path : elsewhere.apply(l)),
+                null, null, footer(site, ACCESSIBILITY_STATEMENT, current), footer(site, PRIVACY_NOTICE, current), false);
+    }
+
+    /** A language's 404 page: served at any address, so it names no canonical URL and no alternates. */
+    Page.Frame ofNotFound(SiteModel site, Language current) {
+        return new Page.Frame(null, site.home(current), List.of(), switcher(site, current, site::home), null, null,
+                footer(site, ACCESSIBILITY_STATEMENT, current), footer(site, PRIVACY_NOTICE, current), false);
+    }
+
+    private static List<Page.LanguageLink> switcher(SiteModel site, Language current, Function<Language, String> urlIn) {
+        return site.languages().stream()
+                .map(l -> new Page.LanguageLink(l.name(), l.htmlLang(), urlIn.apply(l), l.equals(current)))
+                .toList();
     }
 
     private static String footer(SiteModel site, String key, Language language) {

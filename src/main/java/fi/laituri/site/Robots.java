@@ -10,7 +10,7 @@ import java.util.List;
 class Robots implements SiteRenderer {
 
     @Override
-    public List<PlannedFile> plan(SiteModel site) {
+    public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.absolute(Sitemaps.INDEX) + "\n";
         return List.of(PlannedFile.of("robots.txt", Fingerprint.of(robots), () -> robots.getBytes(StandardCharsets.UTF_8)));
     }

@@ -159,7 +159,8 @@ public class SiteBuilder {
 
     private BuildReport run(Path root, boolean strict, Progress progress, SiteModel site) {
         long start = System.nanoTime();
-        List<PlannedFile> plan = plan(site);
+        List<String> planWarnings = new ArrayList<>();
+        List<PlannedFile> plan = plan(site, planWarnings);
         SiteWriter.Staging staging = writer.stage(root, siteFingerprint(site));
         Manifest live = staging.live();
         Map<String, List<String>> warnings = new ConcurrentHashMap<>();
@@ -190,7 +191,8 @@ public class SiteBuilder {
         });
         Set<String> paths = plan.stream().map(PlannedFile::path).collect(Collectors.toSet());
         List<String> deleted = live.files().keySet().stream().filter(p -> !paths.contains(p)).sorted().toList();
-        List<String> problems = new TreeMap<>(warnings).values().stream().flatMap(List::stream).toList();
+        List<String> problems = Stream.concat(planWarnings.stream(),
+                new TreeMap<>(warnings).values().stream().flatMap(List::stream)).toList();
         Path published = null;
         if (!strict || problems.isEmpty()) {
             published = staging.publish();
@@ -202,10 +204,10 @@ public class SiteBuilder {
     }
 
     /** Every file of the site, in path order; two renderers planning one path is a bug, not a warning. */
-    private List<PlannedFile> plan(SiteModel site) {
+    private List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> plan = new ArrayList<>();
         for (SiteRenderer renderer : renderers) {
-            plan.addAll(renderer.plan(site));
+            plan.addAll(renderer.plan(site, warnings));
         }
         plan.sort(Comparator.comparing(PlannedFile::path));
         for (int i = 1; i < plan.size(); i++) {

@@ -69,7 +69,7 @@ class SiteController {
             Path root = site.resolve("current").toRealPath();
             Path file = root.resolve(wanted).normalize();
             if (!file.startsWith(root)) {
-                return notFound(root);
+                return notFound(root, root);
             }
             if (Files.isDirectory(file)) {
                 if (!wanted.isEmpty() && !wanted.endsWith("/")) {
@@ -78,7 +78,7 @@ class SiteController {
                 file = file.resolve("index.html");
             }
             if (!Files.isRegularFile(file)) {
-                return notFound(root);
+                return notFound(root, file);
             }
             byte[] bytes = Files.readAllBytes(file);
             String etag = "\"" + hash(bytes) + "\"";
@@ -106,8 +106,18 @@ class SiteController {
         return Problems.response(request, HttpStatus.NOT_FOUND, "not-found", "Nothing is here.", List.of());
     }
 
-    private static MutableHttpResponse<?> notFound(Path root) throws IOException {
+    /**
+     * The 404 page of the language whose prefix {@code wanted} is below ({@code /fi/404.html}), else the
+     * site's own ({@code /404.html}), as the README's nginx configuration answers too.
+     */
+    private static MutableHttpResponse<?> notFound(Path root, Path wanted) throws IOException {
         Path page = root.resolve("404.html");
+        if (!wanted.equals(root) && root.relativize(wanted).getNameCount() > 1) {
+            Path own = root.resolve(root.relativize(wanted).getName(0)).resolve("404.html");
+            if (Files.isRegularFile(own)) {
+                page = own;
+            }
+        }
         if (Files.isRegularFile(page)) {
             return HttpResponse.status(HttpStatus.NOT_FOUND).body(Files.readAllBytes(page)).contentType("text/html;charset=utf-8");
         }

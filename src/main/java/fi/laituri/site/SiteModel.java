@@ -3,6 +3,8 @@ package fi.laituri.site;
 import fi.laituri.content.Api;
 import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Language;
+import fi.laituri.markdown.Slugs;
+import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +32,7 @@ public final class SiteModel {
     private final List<Language> languages;
     private final Language defaultLanguage;
     private final List<LiveVariant> variants;
+    private final List<LiveVariant> unbuildable;
     private final Map<String, Api.AuthorView> authors;
     private final String baseUrl;
     /** Live versions by key, then language: every page looks up its translations, so no lookup scans. */
@@ -49,10 +52,12 @@ public final class SiteModel {
         this.languages = List.copyOf(languages);
         this.defaultLanguage = defaultLanguage;
         this.byCode = this.languages.stream().collect(Collectors.toMap(Language::code, l -> l));
-        this.variants = variants.stream()
+        Map<Boolean, List<LiveVariant>> reserved = variants.stream()
                 .filter(v -> byCode.containsKey(v.language()))
                 .sorted(Comparator.comparing(LiveVariant::key).thenComparing(LiveVariant::language))
-                .toList();
+                .collect(Collectors.partitioningBy(v -> Slugs.isReserved(v.slug())));
+        this.variants = List.copyOf(reserved.get(false));
+        this.unbuildable = List.copyOf(reserved.get(true));
         this.byKey = new HashMap<>();
         this.variants.forEach(v -> byKey.computeIfAbsent(v.key(), k -> new HashMap<>()).put(v.language(), v));
         this.authors = Map.copyOf(authors);
@@ -70,6 +75,7 @@ public final class SiteModel {
     public SiteModel with(Set<String> keys, Collection<LiveVariant> live, Map<String, Api.AuthorView> authors) {
         List<LiveVariant> next = new ArrayList<>(variants.size() + live.size());
         variants.stream().filter(v -> !keys.contains(v.key())).forEach(next::add);
+        unbuildable.stream().filter(v -> !keys.contains(v.key())).forEach(next::add);
         next.addAll(live);
         Map<String, String> known = new HashMap<>(documents);
         keys.forEach(known::remove);
@@ -87,6 +93,14 @@ public final class SiteModel {
 
     public List<LiveVariant> variants() {
         return variants;
+    }
+
+    /**
+     * Live versions whose slug the site has since reserved for its own pages ({@link Slugs#RESERVED}): they
+     * would overwrite a listing, so they are left out of the site, and the build reports them.
+     */
+    public List<LiveVariant> unbuildable() {
+        return unbuildable;
     }
 
     public Map<String, Api.AuthorView> authors() {
@@ -149,6 +163,38 @@ public final class SiteModel {
 
     public String home(Language language) {
         return "/" + language.prefix() + "/";
+    }
+
+    /** Page {@code number} (from 1) of a language's blog index: {@code /fi/blog/}, {@code /fi/blog/2/}, ... */
+    public String blog(Language language, int number) {
+        return numbered(home(language) + "blog/", number);
+    }
+
+    /** The index of a language's tags. */
+    public String tags(Language language) {
+        return home(language) + "tags/";
+    }
+
+    /**
+     * Page {@code number} of a tag's listing, at the tag's slug, which tags spelt alike share; null for a tag
+     * with no letters or digits, which has no page.
+     */
+    public @Nullable String tag(Language language, String tag, int number) {
+        String slug = Slugs.fromTitle(tag);
+        return slug.isEmpty() ? null : numbered(tags(language) + slug + "/", number);
+    }
+
+    public String search(Language language) {
+        return home(language) + "search/";
+    }
+
+    /** A language's page for addresses that lead nowhere. */
+    public String notFound(Language language) {
+        return home(language) + "404.html";
+    }
+
+    private static String numbered(String first, int number) {
+        return number == 1 ? first : first + number + "/";
     }
 
     /** A site path ({@code /fi/slug/}) as an absolute URL. */

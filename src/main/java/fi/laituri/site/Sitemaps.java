@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * The sitemaps (sitemaps.org 0.9): an index at {@code /sitemap.xml} naming one sitemap per language,
- * {@code /sitemap-<code>.xml}, which lists the language's home and every live page with its
- * translations as {@code hreflang} alternates.
+ * {@code /sitemap-<code>.xml}, which lists the language's home, the first page of its blog index and every
+ * live page with its translations as {@code hreflang} alternates. Tag pages and later pages of the blog
+ * index are left out: they only list pages that are in the sitemap anyway.
  */
 @Singleton
 class Sitemaps implements SiteRenderer {
@@ -24,7 +25,7 @@ class Sitemaps implements SiteRenderer {
     static final String INDEX = "/sitemap.xml";
 
     @Override
-    public List<PlannedFile> plan(SiteModel site) {
+    public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> files = new ArrayList<>();
         XmlFile index = new XmlFile(SITEMAPS, "sitemapindex");
         for (Language language : site.languages()) {
@@ -45,6 +46,9 @@ class Sitemaps implements SiteRenderer {
         Map<Language, String> homes = new LinkedHashMap<>();
         site.languages().forEach(l -> homes.put(l, site.home(l)));
         url(xml, site, language, homes);
+        Map<Language, String> blogs = new LinkedHashMap<>();
+        site.languages().forEach(l -> blogs.put(l, site.blog(l, 1)));
+        url(xml, site, language, blogs);
         for (LiveVariant v : site.inLanguage(language.code())) {
             Map<Language, String> translations = new LinkedHashMap<>();
             site.translations(v.key()).forEach((l, t) -> translations.put(l, site.url(t)));

@@ -33,6 +33,7 @@ class Templates {
     OutputFile file(String path, String template, Language language, Map<String, Object> model) {
         Map<String, Object> variables = new HashMap<>(model);
         variables.putIfAbsent("htmlLang", language.htmlLang());
+        variables.putIfAbsent("language", language.code());
         variables.putIfAbsent("preview", false);
         variables.put("messages", messages.of(language.code()));
         StringWriter out = new StringWriter();

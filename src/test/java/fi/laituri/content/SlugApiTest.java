@@ -157,6 +157,41 @@ class SlugApiTest extends ApiTest {
         assertEquals(slug, created.get("variants.0.slug"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"blog", "tags", "search"})
+    void aReservedSuppliedSlugIsRefusedWith400OnTheSlugFieldAndNothingIsCreated(String slug) {
+        long id = article(editor, variant("fi", "Oikea sivu " + uniqueWord()));
+
+        ApiClient.Reply refused = editor.post("/api/v1/documents/" + id + "/variants", variant("sv", "Sidan", "slug", slug));
+
+        assertEquals(400, refused.status());
+        assertTrue(refused.contentType().startsWith("application/problem+json"));
+        assertEquals(List.of("slug"), fields(refused));
+        assertTrue(refused.text().contains("reserved"), refused.text());
+        assertEquals(404, editor.get(variantUri(id, "sv")).status());
+    }
+
+    @Test
+    void changingASlugToAReservedOneIsRefusedWith400AndTheSlugStays() {
+        long id = article(editor, variant("fi", "Pysyvä osoite " + uniqueWord()));
+        ApiClient.Reply before = editor.get(variantUri(id, "fi"));
+
+        ApiClient.Reply refused = editor.patch(variantUri(id, "fi"), Map.of("slug", "tags"), before.etag());
+
+        assertEquals(400, refused.status());
+        assertEquals(List.of("slug"), fields(refused));
+        assertEquals((Object) before.get("slug"), editor.get(variantUri(id, "fi")).get("slug"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Blog", "Search", "TAGS"})
+    void aTitleWhoseSlugWouldBeReservedGetsANumberedSlug(String title) {
+        ApiClient.Reply created = Drafts.create(editor, "article", variant("sv", title));
+
+        assertEquals(201, created.status(), created.text());
+        assertEquals(title.toLowerCase() + "-2", created.get("variants.0.slug"));
+    }
+
     private ApiClient.Reply withKey(String key, Map<String, Object> variant) {
         return editor.post("/api/v1/documents", Map.of("kind", "article", "key", key, "variants", List.of(variant)));
     }

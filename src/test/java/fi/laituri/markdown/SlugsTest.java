@@ -116,4 +116,16 @@ class SlugsTest {
         assertTrue(Slugs.isValid(numbered), numbered);
         assertTrue(numbered.endsWith("-" + number), numbered);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"blog", "tags", "search", "404.html", "feed.xml", "sitemap.xml"})
+    void theSitesOwnNamesAreReserved(String name) {
+        assertTrue(Slugs.isReserved(name));
+    }
+
+    @Test
+    void ordinarySlugsAreNotReserved() {
+        assertFalse(Slugs.isReserved("blogi"));
+        assertFalse(Slugs.isReserved("blog-2"));
+    }
 }

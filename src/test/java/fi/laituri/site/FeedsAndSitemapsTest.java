@@ -241,6 +241,17 @@ class FeedsAndSitemapsTest extends DatabaseTest {
         assertTrue(selko.containsAll(List.of(BASE + "/selko/", BASE + "/selko/mita-kumppanuusohjelma-tavoittelee/")));
     }
 
+    @Test
+    void eachSitemapListsTheFirstPageOfItsLanguagesBlogIndexButNoTagPages(@TempDir Path site) throws IOException {
+        builder.build(site);
+
+        List<String> sv = locs(parse(site, "sitemap-sv.xml"));
+        assertEquals(BASE + "/sv/blog/", sv.get(1));
+        assertEquals(Map.of("fi", BASE + "/fi/blog/", "sv", BASE + "/sv/blog/", "x-default", BASE + "/fi/blog/"),
+                alternates(site).get(BASE + "/sv/blog/"));
+        assertFalse(sv.stream().anyMatch(u -> u.contains("/tags/")), sv.toString());
+    }
+
     private static List<String> locs(Document sitemap) {
         return children(sitemap.getDocumentElement(), SITEMAPS, "url").stream().map(u -> text(u, SITEMAPS, "loc")).toList();
     }

@@ -105,6 +105,17 @@ class IncrementalBuildTest extends DatabaseTest {
     }
 
     @Test
+    void aRebuildWithNothingChangedRendersAndWritesNothing(@TempDir Path site) {
+        BuildReport first = builder.build(site);
+        BuildReport again = builder.build(site);
+
+        assertEquals(List.of(), again.written());
+        assertEquals(List.of(), again.deleted());
+        assertEquals(first.files(), again.unchanged());
+        assertEquals(first.warnings(), again.warnings());
+    }
+
+    @Test
     void aSmallEditRewritesItsPagesAndListingsButNotTheRestOfTheSite(@TempDir Path site) {
         long id = publishedArticle("Pieni muutos " + (++counter), "Alku.");
         builder.build(site);

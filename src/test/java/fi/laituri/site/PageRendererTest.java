@@ -46,7 +46,7 @@ class PageRendererTest {
     @Test
     void theSummaryTagsAndBylineAreEscapedToo() {
         Page page = new Page("fi", "fi", "Otsikko", "<b>tiivistelmä</b>", "", List.of(
-                new Page.Byline("<i>Maija</i>", null, null)), null, List.of("<em>tagi</em>"), false, FRAME);
+                new Page.Byline("<i>Maija</i>", null, null)), null, List.of(new Page.Tag("<em>tagi</em>", null)), false, FRAME);
 
         String html = renderer.render(page);
 

@@ -101,6 +101,27 @@ class ServedSiteTest extends ApiTest {
     }
 
     @Test
+    void anUnknownPathBelowALanguageIsAnsweredWithThatLanguagesNotFoundPage() {
+        HttpResponse<String> swedish = get("/sv/finns-inte/", null);
+        HttpResponse<String> plain = get("/selko/ei/ole/olemassa", null);
+
+        assertEquals(404, swedish.code());
+        assertTrue(swedish.getContentType().orElseThrow().toString().startsWith("text/html"));
+        assertTrue(swedish.body().contains("<h1>Sidan hittades inte</h1>"), swedish.body());
+        assertEquals(404, plain.code());
+        assertTrue(plain.body().contains("<h1>Sivua ei ole</h1>"), plain.body());
+    }
+
+    @Test
+    void anUnknownPathOutsideTheLanguagesIsAnsweredWithTheDefaultLanguagesNotFoundPage() {
+        HttpResponse<String> reply = get("/ei-kielta/sivu/", null);
+
+        assertEquals(404, reply.code());
+        assertTrue(reply.body().contains("<html lang=\"fi\">"), reply.body());
+        assertTrue(reply.body().contains("<h1>Sivua ei löytynyt</h1>"), reply.body());
+    }
+
+    @Test
     void unknownApiPathsStayProblemDocuments() {
         HttpResponse<String> reply = get("/api/v1/no-such-thing", null);
 

@@ -224,6 +224,71 @@ class SitePagesTest extends DatabaseTest {
         assertTrue(read(accessibility).contains("id=\"" + feedback.substring(1) + "\""), accessibility);
     }
 
+    @Test
+    void everyPageHasAHeaderSearchFormWithAVisibleLabelAndItsLanguagesCode() {
+        for (String page : pages) {
+            String html = read(page);
+            String code = page.startsWith("/sv/") ? "sv" : page.startsWith("/selko/") ? "selko" : "fi";
+            String form = between(html, "<form class=\"site-search\" role=\"search\" action=\"/search\" method=\"get\">", "</form>");
+            assertTrue(form.contains("<label for=\"site-search-q\">"), page + form);
+            assertTrue(form.contains("<input type=\"search\" id=\"site-search-q\" name=\"q\">"), page + form);
+            assertTrue(form.contains("<input type=\"hidden\" name=\"lang\" value=\"" + code + "\">"), page + form);
+        }
+    }
+
+    @Test
+    void everyPagesHeaderNavLinksItsLanguagesHomeAndBlog() {
+        for (String page : pages) {
+            String prefix = page.startsWith("/sv/") ? "/sv/" : page.startsWith("/selko/") ? "/selko/" : "/fi/";
+            String nav = between(read(page), "<nav class=\"site-nav\"", "</nav>");
+            assertTrue(nav.contains("<a href=\"" + prefix + "\">"), page + nav);
+            assertTrue(nav.contains("<a href=\"" + prefix + "blog/\">"), page + nav);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/fi/404.html|fi|Sivua ei löytynyt|/fi/|Siirry etusivulle|fi",
+        "/sv/404.html|sv|Sidan hittades inte|/sv/|Gå till startsidan|sv",
+        "/selko/404.html|fi|Sivua ei ole|/selko/|Mene etusivulle|selko",
+        "/404.html|fi|Sivua ei löytynyt|/fi/|Siirry etusivulle|fi"})
+    void eachLanguageHasA404PageThatLinksHomeAndOffersTheSearchForm(String path, String lang, String heading, String home,
+                                                                     String homeLink, String code) {
+        String html = read(path);
+
+        assertTrue(html.contains("<html lang=\"" + lang + "\">"), html);
+        assertTrue(html.contains("<h1>" + heading + "</h1>"), html);
+        String main = between(html, "<main", "</main>");
+        assertTrue(main.contains("<a href=\"" + home + "\">" + homeLink + "</a>"), main);
+        assertTrue(main.contains("<form class=\"search-form\" role=\"search\" action=\"/search\" method=\"get\""), main);
+        assertTrue(main.contains("<input type=\"hidden\" name=\"lang\" value=\"" + code + "\">"), main);
+        assertFalse(html.contains("rel=\"canonical\""), "a 404 page is served at any address: " + html);
+    }
+
+    @Test
+    void theSiteWide404PageOffersEveryLanguage() {
+        String main = between(read("/404.html"), "<main", "</main>");
+
+        assertTrue(main.contains("<a href=\"/sv/\" lang=\"sv\" hreflang=\"sv\">Svenska</a>"), main);
+        assertTrue(main.contains("<a href=\"/selko/\" lang=\"fi\" hreflang=\"fi\">Selkosuomi</a>"), main);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/fi/search/|Haku|Hakusanat|fi",
+        "/sv/search/|Sök|Sökord|sv",
+        "/selko/search/|Etsi tietoa|Sana, jota etsit|selko"})
+    void eachLanguageHasASearchPageWithAGetFormForTheSearchEndpoint(String path, String heading, String label, String code) {
+        String html = read(path);
+
+        assertTrue(html.contains("<h1 id=\"search-title\">" + heading + "</h1>"), html);
+        String form = between(html, "<form class=\"search-form\" role=\"search\" action=\"/search\" method=\"get\" aria-labelledby=\"search-title\">", "</form>");
+        assertTrue(form.contains("<label for=\"search-q\">" + label + "</label>"), form);
+        assertTrue(form.contains("<input type=\"search\" id=\"search-q\" name=\"q\" required>"), form);
+        assertTrue(form.contains("<input type=\"hidden\" name=\"lang\" value=\"" + code + "\">"), form);
+        assertTrue(html.contains("<li aria-current=\"page\">" + heading + "</li>"), html);
+    }
+
     private static String between(String text, String start, String end) {
         int from = text.indexOf(start);
         assertTrue(from >= 0, "no " + start + " in " + text);

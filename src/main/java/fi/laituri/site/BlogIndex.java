@@ -36,16 +36,22 @@ class BlogIndex implements SiteRenderer {
             List<List<LiveVariant>> pages = listings.pages(posts);
             for (int n = 1; n <= pages.size(); n++) {
                 String path = site.blog(language, n);
-                Map<String, Object> model = new HashMap<>();
-                model.put("entries", pages.get(n - 1).stream().map(v -> listings.entry(site, v)).toList());
-                model.put("pagination", Listings.pagination(n, pages.size(), i -> site.blog(language, i)));
-                model.put("feed", site.home(language) + "feed.xml");
-                model.put("home", site.home(language));
-                model.put("blog", site.blog(language, 1));
-                model.put("frame", n == 1
-                        ? links.ofListing(site, language, l -> site.blog(l, 1))
-                        : links.ofOwn(site, language, path, l -> site.blog(l, 1)));
-                files.add(templates.plan(path + "index.html", "blog.peb", language, model));
+                List<LiveVariant> page = pages.get(n - 1);
+                int number = n;
+                String fingerprint = Fingerprint.of(path, n, pages.size(), PageLinks.fingerprint(site),
+                        page.stream().map(site::entryFingerprint).toList());
+                files.add(templates.plan(path + "index.html", "blog.peb", language, fingerprint, () -> {
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("entries", page.stream().map(v -> listings.entry(site, v)).toList());
+                    model.put("pagination", Listings.pagination(number, pages.size(), i -> site.blog(language, i)));
+                    model.put("feed", site.home(language) + "feed.xml");
+                    model.put("home", site.home(language));
+                    model.put("blog", site.blog(language, 1));
+                    model.put("frame", number == 1
+                            ? links.ofListing(site, language, l -> site.blog(l, 1))
+                            : links.ofOwn(site, language, path, l -> site.blog(l, 1)));
+                    return model;
+                }));
             }
         }
         return files;

@@ -128,6 +128,11 @@ class PageLinks {
                 .toList();
     }
 
+    /** What every frame takes from content: the footer's pages. Languages and the base URL go into every fingerprint anyway. */
+    static String fingerprint(SiteModel site) {
+        return site.fingerprint(ACCESSIBILITY_STATEMENT) + site.fingerprint(PRIVACY_NOTICE);
+    }
+
     private static String footer(SiteModel site, String key, Language language) {
         return site.findOrDefault(key, language.code()).map(site::url).orElse(null);
     }

@@ -41,6 +41,9 @@ public final class SiteModel {
     /** Fingerprint of each document's live versions, by key. */
     private final Map<String, String> documents;
     private final Map<String, List<LiveVariant>> byLanguage = new ConcurrentHashMap<>();
+    private final Map<String, String> authorFingerprints = new ConcurrentHashMap<>();
+    /** Slugs of tag names: pure, and asked for again and again by every listing. */
+    private static final Map<String, String> TAG_SLUGS = new ConcurrentHashMap<>();
 
     public SiteModel(List<Language> languages, Language defaultLanguage, List<LiveVariant> variants,
                      Map<String, Api.AuthorView> authors, String baseUrl) {
@@ -180,8 +183,28 @@ public final class SiteModel {
      * with no letters or digits, which has no page.
      */
     public @Nullable String tag(Language language, String tag, int number) {
-        String slug = Slugs.fromTitle(tag);
+        String slug = tagSlug(tag);
         return slug.isEmpty() ? null : numbered(tags(language) + slug + "/", number);
+    }
+
+    /** A tag's slug: tags spelt alike ("Kotoutuminen", "kotoutuminen") share one; empty when it has no letters or digits. */
+    public String tagSlug(String tag) {
+        if (TAG_SLUGS.size() > 100_000) {
+            TAG_SLUGS.clear();
+        }
+        return TAG_SLUGS.computeIfAbsent(tag, Slugs::fromTitle);
+    }
+
+    /**
+     * What a listing shows of a version, as a fingerprint: the document's versions and the version's authors.
+     * Cheaper than the listing's model, which the listing makes only when it changed.
+     */
+    public String entryFingerprint(LiveVariant v) {
+        StringBuilder f = new StringBuilder(v.key()).append(':').append(v.language()).append(':').append(fingerprint(v.key()));
+        for (String author : v.authors()) {
+            f.append(':').append(authorFingerprints.computeIfAbsent(author, a -> Fingerprint.of(authors.get(a))));
+        }
+        return f.toString();
     }
 
     public String search(Language language) {

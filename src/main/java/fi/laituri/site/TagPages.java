@@ -74,7 +74,7 @@ class TagPages implements SiteRenderer {
         for (LiveVariant v : site.inLanguage(language.code())) {
             Set<String> slugs = new LinkedHashSet<>();
             for (String name : v.tags()) {
-                String slug = Slugs.fromTitle(name);
+                String slug = site.tagSlug(name);
                 if (slug.isEmpty()) {
                     warnings.add(v.key() + " (" + v.language() + "): the tag \"" + name
                             + "\" has no letters or digits to make an address of, so it has no tag page");
@@ -96,15 +96,21 @@ class TagPages implements SiteRenderer {
         List<List<LiveVariant>> pages = listings.pages(tag.tagged());
         for (int n = 1; n <= pages.size(); n++) {
             String path = site.tag(language, name, n);
-            Map<String, Object> model = new HashMap<>();
-            model.put("tag", name);
-            model.put("tagUrl", site.tag(language, name, 1));
-            model.put("tagsUrl", site.tags(language));
-            model.put("entries", pages.get(n - 1).stream().map(v -> listings.entry(site, v)).toList());
-            model.put("pagination", Listings.pagination(n, pages.size(), i -> site.tag(language, name, i)));
-            // Tags are words of one language: another language's version of the page is its tag index.
-            model.put("frame", links.ofOwn(site, language, path, site::tags));
-            files.add(templates.plan(path + "index.html", "tag.peb", language, model));
+            List<LiveVariant> page = pages.get(n - 1);
+            int number = n;
+            String fingerprint = Fingerprint.of(path, name, n, pages.size(), PageLinks.fingerprint(site),
+                    page.stream().map(site::entryFingerprint).toList());
+            files.add(templates.plan(path + "index.html", "tag.peb", language, fingerprint, () -> {
+                Map<String, Object> model = new HashMap<>();
+                model.put("tag", name);
+                model.put("tagUrl", site.tag(language, name, 1));
+                model.put("tagsUrl", site.tags(language));
+                model.put("entries", page.stream().map(v -> listings.entry(site, v)).toList());
+                model.put("pagination", Listings.pagination(number, pages.size(), i -> site.tag(language, name, i)));
+                // Tags are words of one language: another language's version of the page is its tag index.
+                model.put("frame", links.ofOwn(site, language, path, site::tags));
+                return model;
+            }));
         }
         return files;
     }

@@ -30,6 +30,16 @@ class Templates {
                 () -> file(path, template, language, model).bytes());
     }
 
+    /**
+     * A file whose model is costly to make: {@code fingerprint} names its inputs, and the model is made only
+     * when the file has to be rendered.
+     */
+    PlannedFile plan(String path, String template, Language language, String fingerprint,
+                     java.util.function.Supplier<Map<String, Object>> model) {
+        return PlannedFile.of(path, Fingerprint.of(template, language.code(), fingerprint),
+                () -> file(path, template, language, model.get()).bytes());
+    }
+
     OutputFile file(String path, String template, Language language, Map<String, Object> model) {
         Map<String, Object> variables = new HashMap<>(model);
         variables.putIfAbsent("htmlLang", language.htmlLang());

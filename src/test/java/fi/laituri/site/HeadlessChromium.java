@@ -31,15 +31,24 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    /** A new headless browser window, or the test is skipped (or fails, in CI) when there is none. */
-    static ChromeDriver start() {
+    /** Whether chromium and chromedriver are here; when they must be (in CI), their absence is a failure. */
+    static boolean installed() {
         boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         if (!present && "1".equals(System.getenv("LAITURI_REQUIRE_BROWSER"))) {
             throw new IllegalStateException("LAITURI_REQUIRE_BROWSER=1 but " + BROWSER + " or " + DRIVER
                     + " is missing; install them with: " + INSTALL);
         }
-        Assumptions.assumeTrue(present, "the browser tests need " + BROWSER + " and " + DRIVER
-                + "; install them with: " + INSTALL + " (or set LAITURI_REQUIRE_BROWSER=1 to fail without them)");
+        return present;
+    }
+
+    /** Skips the test, saying how to install the browser, when it is not installed. */
+    static void assumeInstalled(boolean installed) {
+        Assumptions.assumeTrue(installed, "the browser tests need " + BROWSER + " and " + DRIVER
+                + "; install them with: " + INSTALL + " (LAITURI_REQUIRE_BROWSER=1 makes their absence a failure)");
+    }
+
+    /** A new headless browser window. */
+    static ChromeDriver start() {
         SELENIUM_LOG.setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());

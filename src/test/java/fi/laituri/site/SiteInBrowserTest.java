@@ -7,6 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,12 +77,20 @@ class SiteInBrowserTest extends DatabaseTest {
 
     @BeforeAll
     void startTheBrowserOnTheServedSeedSite() throws IOException {
+        if (!HeadlessChromium.installed()) {
+            return;
+        }
         browser = HeadlessChromium.start();
         assertEquals(List.of(), folder.importFrom(Path.of("content")).problems());
         builder.build(SITE);
         try (InputStream script = Objects.requireNonNull(getClass().getResourceAsStream("/axe.min.js"), "axe.min.js")) {
             axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @BeforeEach
+    void needsTheBrowser() {
+        HeadlessChromium.assumeInstalled(browser != null);
     }
 
     @AfterAll

@@ -136,7 +136,8 @@ class SiteInBrowserTest extends DatabaseTest {
         WebElement skip = browser.switchTo().activeElement();
         assertEquals("a", skip.getTagName());
         assertEquals(skipText, skip.getText());
-        assertTrue(skip.isDisplayed(), "the focused skip link is visible");
+        assertTrue(skip.isDisplayed() && skip.getRect().getX() >= 0 && skip.getRect().getY() >= 0,
+                "the focused skip link is on screen: " + skip.getRect().getPoint());
         skip.sendKeys(Keys.ENTER);
 
         waitFor(() -> "main".equals(browser.switchTo().activeElement().getTagName()), "focus on <main>");

@@ -38,10 +38,8 @@ class ContentPages implements SiteRenderer {
                     + " is reserved for the site's own pages; the page is not built until its slug is changed");
         }
         for (LiveVariant v : site.variants()) {
-            List<Page.Byline> bylines = bylines(site, v);
-            String fingerprint = Fingerprint.of("page", v.key(), v.language(), site.fingerprint(v.key()),
-                    site.fingerprint(PageLinks.ACCESSIBILITY_STATEMENT), site.fingerprint(PageLinks.PRIVACY_NOTICE), bylines);
-            files.add(new PlannedFile(site.url(v) + "index.html", fingerprint, () -> render(site, v, bylines)));
+            String fingerprint = Fingerprint.of("page:" + site.entryFingerprint(v) + ":" + PageLinks.fingerprint(site));
+            files.add(new PlannedFile(site.url(v) + "index.html", fingerprint, () -> render(site, v, bylines(site, v))));
         }
         return files;
     }

@@ -58,10 +58,14 @@ class Feeds implements SiteRenderer {
     /** A feed is made from its entries' documents (an entry's date may come from a translation) and its authors. */
     private PlannedFile feed(SiteModel site, String path, Language language, String title, List<LiveVariant> variants,
                              boolean entriesInTheirOwnLanguage) {
+        record Dated(LiveVariant v, java.time.Instant updated) {
+        }
         List<LiveVariant> entries = variants.stream()
-                .sorted(Comparator.comparing((LiveVariant v) -> updated(site, v).toInstant()).reversed()
-                        .thenComparing(LiveVariant::key).thenComparing(LiveVariant::language))
+                .map(v -> new Dated(v, updated(site, v).toInstant()))
+                .sorted(Comparator.comparing(Dated::updated).reversed()
+                        .thenComparing(d -> d.v().key()).thenComparing(d -> d.v().language()))
                 .limit(ENTRIES)
+                .map(Dated::v)
                 .toList();
         List<Object> inputs = new ArrayList<>(List.of("feed", path, language.code(), title, entriesInTheirOwnLanguage));
         for (LiveVariant v : entries) {

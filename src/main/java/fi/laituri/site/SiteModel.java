@@ -6,6 +6,7 @@ import fi.laituri.language.Language;
 import fi.laituri.markdown.Slugs;
 import io.micronaut.core.annotation.Nullable;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -42,6 +43,10 @@ public final class SiteModel {
     private final Map<String, String> documents;
     private final Map<String, List<LiveVariant>> byLanguage = new ConcurrentHashMap<>();
     private final Map<String, String> authorFingerprints = new ConcurrentHashMap<>();
+    private static final Comparator<LiveVariant> NEWEST_FIRST = Comparator.comparing(LiveVariant::date,
+                    Comparator.nullsFirst(Comparator.comparing(OffsetDateTime::toInstant))).reversed()
+            .thenComparing(LiveVariant::key);
+    private final Map<String, String> addresses = new ConcurrentHashMap<>();
     /** Slugs of tag names: pure, and asked for again and again by every listing. */
     private static final Map<String, String> TAG_SLUGS = new ConcurrentHashMap<>();
 
@@ -152,11 +157,22 @@ public final class SiteModel {
         return documents.getOrDefault(key, "-");
     }
 
+    /**
+     * The addresses of a document's live versions, language by language: what a sitemap or a switcher needs
+     * of its translations, which changes far less often than their content.
+     */
+    public String addresses(String key) {
+        return addresses.computeIfAbsent(key, k -> {
+            StringBuilder a = new StringBuilder();
+            translations(k).forEach((language, v) -> a.append(language.code()).append('=').append(v.slug()).append(' '));
+            return a.toString();
+        });
+    }
+
     /** A language's live versions, newest first (undated ones last, then by key). */
     public List<LiveVariant> inLanguage(String language) {
         return byLanguage.computeIfAbsent(language, l -> variants.stream().filter(v -> v.language().equals(l))
-                .sorted(Comparator.comparing((LiveVariant v) -> v.date() == null ? "" : v.date().toInstant().toString())
-                        .reversed().thenComparing(LiveVariant::key))
+                .sorted(NEWEST_FIRST)
                 .toList());
     }
 

@@ -31,9 +31,9 @@ class Sitemaps implements SiteRenderer {
         for (Language language : site.languages()) {
             String path = "/sitemap-" + language.code() + ".xml";
             index.start("sitemap").text("loc", site.absolute(path)).end();
-            // A language's sitemap lists its pages with their translations: it is made from those documents.
+            // A language's sitemap lists its pages, newest first, with their translations: it is made of their addresses.
             List<String> inputs = new ArrayList<>(List.of("sitemap", language.code()));
-            site.inLanguage(language.code()).forEach(v -> inputs.add(v.key() + ":" + site.fingerprint(v.key())));
+            site.inLanguage(language.code()).forEach(v -> inputs.add(site.addresses(v.key())));
             files.add(PlannedFile.of(path, Fingerprint.of(inputs), () -> sitemap(site, language, path).bytes()));
         }
         byte[] bytes = index.file(INDEX).bytes();

@@ -203,16 +203,16 @@ public class SiteBuilder {
                 problems, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Every file of the site, in path order; two renderers planning one path is a bug, not a warning. */
+    /** Every file of the site; two renderers planning one path is a bug, not a warning. */
     private List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> plan = new ArrayList<>();
         for (SiteRenderer renderer : renderers) {
             plan.addAll(renderer.plan(site, warnings));
         }
-        plan.sort(Comparator.comparing(PlannedFile::path));
-        for (int i = 1; i < plan.size(); i++) {
-            if (plan.get(i).path().equals(plan.get(i - 1).path())) {
-                throw new IllegalStateException("two outputs of the site build share the path " + plan.get(i).path());
+        Set<String> paths = new HashSet<>();
+        for (PlannedFile file : plan) {
+            if (!paths.add(file.path())) {
+                throw new IllegalStateException("two outputs of the site build share the path " + file.path());
             }
         }
         return plan;

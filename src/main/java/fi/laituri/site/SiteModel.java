@@ -43,8 +43,9 @@ public final class SiteModel {
     private final Map<String, String> documents;
     private final Map<String, List<LiveVariant>> byLanguage = new ConcurrentHashMap<>();
     private final Map<String, String> authorFingerprints = new ConcurrentHashMap<>();
+    /** By instant (OffsetDateTime's own order compares the instant first), undated last, then by key. */
     private static final Comparator<LiveVariant> NEWEST_FIRST = Comparator.comparing(LiveVariant::date,
-                    Comparator.nullsFirst(Comparator.comparing(OffsetDateTime::toInstant))).reversed()
+                    Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder())).reversed()
             .thenComparing(LiveVariant::key);
     private final Map<String, String> addresses = new ConcurrentHashMap<>();
     /** Slugs of tag names: pure, and asked for again and again by every listing. */

@@ -15,7 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,13 +61,17 @@ public class PublicContent {
     public record Translation(String language, String slug) {
     }
 
-    /** One live language version, everything the site build needs of it. */
+    /**
+     * One live language version, everything the site build needs of it. {@code date} is the content's own
+     * date, else for a blog post when it was first published (to the second): a post always has a publication time.
+     */
     public record LiveVariant(long documentId, String key, String kind, String language, String slug, String title,
                               String summary, String body, List<String> tags, List<String> authors,
                               @Nullable OffsetDateTime date, int revision) {
     }
 
-    private static final String ALL_LIVE = "SELECT d.id AS doc_id, d.translation_key, d.kind, v.language, r.* FROM variant v "
+    private static final String ALL_LIVE = "SELECT d.id AS doc_id, d.translation_key, d.kind, v.language, "
+            + "COALESCE(r.content_date, IF(d.kind = 'blog_post', v.first_published_at, NULL)) AS shown_date, r.* FROM variant v "
             + "JOIN document d ON d.id = v.document_id JOIN revision r ON r.variant_id = v.id AND r.number = v.live_revision ";
 
     /** Every live version in every language, in a stable order (key, then language). */
@@ -89,11 +95,12 @@ public class PublicContent {
         List<LiveVariant> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Timestamp date = rs.getTimestamp("content_date");
+                Timestamp shown = rs.getTimestamp("shown_date");
+                Instant date = shown == null ? null : shown.toInstant().truncatedTo(ChronoUnit.SECONDS);
                 out.add(new LiveVariant(rs.getLong("doc_id"), rs.getString("translation_key"), rs.getString("kind"),
                         rs.getString("language"), rs.getString("slug"), rs.getString("title"), rs.getString("summary"),
                         rs.getString("body"), strings(rs.getString("tags")), strings(rs.getString("authors")),
-                        date == null ? null : date.toInstant().atZone(zone).toOffsetDateTime(), rs.getInt("number")));
+                        date == null ? null : date.atZone(zone).toOffsetDateTime(), rs.getInt("number")));
             }
         }
         return out;

@@ -218,9 +218,16 @@ public class SiteBuilder {
         return plan;
     }
 
-    /** The state of the documents a file looked up when it was rendered. */
+    /** The state of the documents a file looked up when it was rendered: their fingerprints, side by side. */
     private static String lookups(SiteModel site, List<String> keys) {
-        return keys.isEmpty() ? "" : Fingerprint.of(keys.stream().map(k -> k + ":" + site.fingerprint(k)).toList());
+        if (keys.isEmpty()) {
+            return "";
+        }
+        StringBuilder state = new StringBuilder();
+        for (String key : keys) {
+            state.append(state.length() == 0 ? "" : ".").append(site.fingerprint(key));
+        }
+        return state.toString();
     }
 
     /**

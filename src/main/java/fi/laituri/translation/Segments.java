@@ -134,8 +134,13 @@ final class Segments {
                 // the break with the next line's indentation or quote marks, so the paragraph goes on
                 int to = n.getNext() == null ? end(n) : start(n.getNext());
                 parts.add(ph(codes, "fmt", "xlf:lb", body.substring(start(n), to), null));
+            } else if (n instanceof Link link) {
+                // a bare URL or e-mail address the autolink extension found: written out as a link, so that
+                // the translated text next to it cannot become part of the address
+                parts.add(ph(codes, "link", null, "[" + escape(raw(n, body), false) + "](<" + link.getDestination() + ">)",
+                        raw(n, body)));
             } else {
-                parts.add(ph(codes, n instanceof Link ? "link" : "other", null, raw(n, body), raw(n, body)));
+                parts.add(ph(codes, "other", null, raw(n, body), raw(n, body)));
             }
         }
         return parts;

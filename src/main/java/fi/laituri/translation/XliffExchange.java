@@ -288,9 +288,12 @@ class XliffExchange {
         Api.VariantInput input = new Api.VariantInput(lang.code(), plain(targets.get("title")).strip(), null,
                 targets.containsKey("summary") ? plain(targets.get("summary")).strip() : "", body, tags,
                 authorsAndDate.authors().stream().map(Api.AuthorView::id).toList(), authorsAndDate.date());
-        Long expected = explicitVersion != null ? explicitVersion
-                : f.laituri().containsKey("targetVersion") ? number(f.laituri().get("targetVersion"), where + ": lt:targetVersion")
-                : target == null ? null : ETags.NONE;
+        Long expected = explicitVersion;
+        if (expected == null && f.laituri().containsKey("targetVersion")) {
+            expected = number(f.laituri().get("targetVersion"), where + ": lt:targetVersion");
+        } else if (expected == null && target != null) {
+            expected = ETags.NONE;
+        }
         List<String> warnings = new ArrayList<>();
         int reference = Translations.reference(source);
         if (from < reference) {

@@ -10,6 +10,8 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Node;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -282,5 +284,31 @@ class XliffApiTest extends ApiTest {
                 Desk.fill(exported.text(), t -> "SV " + t), null));
         assertEquals(2, ((List<?>) r.get("documents")).size());
         assertEquals("SV Yksi kappale.", desk.editor.get("/api/v1/documents/" + b + "/variants/sv").get("body"));
+    }
+
+    private static final String HEAD = "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" xmlns:lt=\"urn:laituri:xliff\" "
+            + "version=\"2.0\" srcLang=\"fi\" trgLang=\"sv\">";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "<", "not xml", "<xliff/>", "<?xml version=\"1.0\"?><a>&amp;</a>",
+            "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]><lolz>&lol2;</lolz>",
+            HEAD + "</xliff>",
+            HEAD + "<file id=\"f\"/></xliff>",
+            HEAD + "<file id=\"f\" lt:document=\"99999999999999999999\" lt:language=\"sv\"/></xliff>",
+            HEAD + "<file id=\"f\" lt:document=\"{id}\" lt:language=\"sv\" lt:sourceRevision=\"abc\"/></xliff>",
+            HEAD + "<file id=\"f\" lt:document=\"{id}\" lt:language=\"sv\" lt:sourceRevision=\"99999\"/></xliff>",
+            HEAD + "<file id=\"f\" lt:document=\"{id}\" lt:language=\"sv\" lt:sourceRevision=\"1\"/></xliff>",
+            HEAD + "<file id=\"f\" lt:document=\"{id}\" lt:language=\"sv\" lt:sourceRevision=\"1\"><unit id=\"title\">"
+                    + "<segment><target>x</target></segment></unit></file></xliff>",
+            HEAD + "<file id=\"f\" lt:document=\"{id}\" lt:language=\"sv\" lt:sourceRevision=\"1\"><unit id=\"title\">"
+                    + "<segment><source>x<pc id=\"abc\">y</pc></source></segment></unit></file></xliff>",
+            HEAD + "<file id=\"f\" lt:document=\"{id}\" lt:language=\"sv\" lt:sourceRevision=\"1\"><unit id=\"b1\">"
+                    + "<segment><source>x</source><target><mrk id=\"1\">y</mrk></target></segment></unit></file></xliff>"})
+    void aHostileFileIsABadRequestAndWritesNothing(String file) {
+        long id = published(BODY);
+        ApiClient.Reply r = importFile(id, "sv", file.replace("{id}", Long.toString(id)));
+        assertEquals(400, r.status(), r.text());
+        assertEquals("application/problem+json", r.contentType());
+        assertEquals(1, ((List<?>) desk.editor.get("/api/v1/documents/" + id).get("variants")).size());
     }
 }

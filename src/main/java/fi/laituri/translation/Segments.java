@@ -58,7 +58,8 @@ final class Segments {
     }
 
     /** One unit of the body; {@code start}-{@code end} is the span of the body its text takes. */
-    record Unit(String id, String context, boolean inTable, boolean heading, int start, int end, List<Part> parts) {
+    record Unit(String id, String context, boolean inTable, boolean heading, boolean atLineStart, int start, int end,
+                List<Part> parts) {
     }
 
     static List<Unit> of(Markdown markdown, String body) {
@@ -99,7 +100,10 @@ final class Segments {
         if (start < 0 || end < start || parts.stream().allMatch(p -> p instanceof Chars c && c.text().isBlank())) {
             return;
         }
-        units.add(new Unit("b" + (units.size() + 1), context, inTable, heading, start, end, parts));
+        // After "## " or inside a table cell nothing the text starts with can begin another block.
+        boolean atLineStart = !inTable && !(heading
+                && body.substring(start(block), Math.min(body.length(), start(block) + 4)).strip().startsWith("#"));
+        units.add(new Unit("b" + (units.size() + 1), context, inTable, heading, atLineStart, start, end, parts));
     }
 
     private static final class Counter {
@@ -191,7 +195,7 @@ final class Segments {
             // a closing run of # would end an ATX heading
             text = text.replaceAll("(\\s)(#+)$", "$1\\\\$2");
         }
-        return escapeLineStart(text);
+        return unit.atLineStart() ? escapeLineStart(text) : text;
     }
 
     private static void write(List<Part> parts, Unit unit, StringBuilder out) {

@@ -11,6 +11,7 @@ import fi.laituri.web.ETags;
 import fi.laituri.web.Problem;
 import fi.laituri.web.ProblemException;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
@@ -58,11 +59,13 @@ public class ContentService {
     private final AuditLog audit;
     private final PublicChanges publicChanges;
     private final ZoneId zone;
+    private final ApplicationEventPublisher<VariantCreated> created;
 
     ContentService(DocumentRepository documents, VariantRepository variants, RevisionRepository revisions,
                    AuthorRepository authors, DocumentSearch search, Languages languages, Markdown markdown,
                    TransactionOperations<Connection> tx, Policy policy, AuditLog audit,
-                   PublicChanges publicChanges, @Value("${laituri.time-zone:Europe/Helsinki}") String zone) {
+                   PublicChanges publicChanges, @Value("${laituri.time-zone:Europe/Helsinki}") String zone,
+                   ApplicationEventPublisher<VariantCreated> created) {
         this.documents = documents;
         this.variants = variants;
         this.revisions = revisions;
@@ -75,6 +78,7 @@ public class ContentService {
         this.audit = audit;
         this.publicChanges = publicChanges;
         this.zone = ZoneId.of(zone);
+        this.created = created;
     }
 
     /** What an import of one variant did. */
@@ -436,6 +440,7 @@ public class ContentService {
         documents.touch(doc.id(), Instant.now());
         audit.record(AuditLog.Event.of(actor.name(), "variant.created", doc.id(), language).revision(1)
                 .states(null, Status.DRAFT.code()));
+        created.publishEvent(new VariantCreated(doc.id(), v.id(), language, actor.name()));
         return status == Status.DRAFT ? v : setImportedStatus(doc, v, status, actor);
     }
 

@@ -182,4 +182,12 @@ public class Markdown {
             return RASTER_IMAGE.matcher(url).matches() ? url : links.sanitizeImageUrl(url);
         }
     }
+
+    /**
+     * The syntax tree of a body as written, every block and inline node knowing where in the text it
+     * came from (headings not moved): for tools that rewrite parts of the text in place, such as XLIFF.
+     */
+    public Node parseLocated(String markdown) {
+        return locatingParser.parse(markdown);
+    }
 }

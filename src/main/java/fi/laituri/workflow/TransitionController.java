@@ -19,7 +19,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import java.time.OffsetDateTime;
+import java.util.List;
 
 @Tag(name = "workflow")
 @Controller("/api/v1/documents/{id}/variants/{lang}/transitions")
@@ -39,13 +42,21 @@ class TransitionController {
                              @Nullable OffsetDateTime at) {
     }
 
+    /** The version after the step; {@code warnings} says what else needs doing (a translation not published). */
+    @Serdeable
+    record TransitionResponse(@JsonUnwrapped Api.VariantView variant, List<String> warnings) {
+    }
+
     @Operation(summary = "Move a language version through the workflow",
             description = "Actions: submit, withdraw, approve, reject (comment required), publish (optionally at a "
                     + "future time), unpublish (optionally at a future time), unschedule. A step not allowed from the "
-                    + "current state is a 409 naming it.")
+                    + "current state is a 409 naming it. Publishing an article or blog post whose required translation (sv) is "
+                    + "not live returns `warnings`, or with laituri.translation.require-bilingual: block a 409.")
     @Post
-    Api.VariantView transition(@PathVariable long id, @PathVariable String lang, @Body @Valid TransitionRequest request,
+    TransitionResponse transition(@PathVariable long id, @PathVariable String lang, @Body @Valid TransitionRequest request,
                                Authentication user) {
-        return transitions.apply(id, lang, request.action(), request.comment(), request.at(), Actor.of(user));
+        Transitions.Outcome outcome = transitions.apply(id, lang, request.action(), request.comment(), request.at(),
+                Actor.of(user));
+        return new TransitionResponse(outcome.variant(), outcome.warnings());
     }
 }

@@ -15,6 +15,7 @@ import fi.laituri.security.Actor;
 import fi.laituri.security.Permission;
 import fi.laituri.security.Policy;
 import fi.laituri.security.Role;
+import fi.laituri.translation.BilingualCheck;
 import fi.laituri.web.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -26,6 +27,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -75,11 +77,12 @@ public class Transitions {
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
     private final boolean fourEyes;
+    private final BilingualCheck bilingual;
 
     Transitions(DocumentRepository documents, VariantRepository variants, RevisionRepository revisions,
                 ContentService content, Publishing publishing, PublicChanges publicChanges, AuditLog audit,
                 Policy policy, Languages languages, TransactionOperations<Connection> tx, Clock clock,
-                @Value("${laituri.workflow.four-eyes:true}") boolean fourEyes) {
+                @Value("${laituri.workflow.four-eyes:true}") boolean fourEyes, BilingualCheck bilingual) {
         this.documents = documents;
         this.variants = variants;
         this.revisions = revisions;
@@ -92,9 +95,14 @@ public class Transitions {
         this.tx = tx;
         this.clock = clock;
         this.fourEyes = fourEyes;
+        this.bilingual = bilingual;
     }
 
-    public Api.VariantView apply(long documentId, String language, String actionCode, String comment,
+    /** The variant after the step, and what the user should know about it (a translation not published). */
+    public record Outcome(Api.VariantView variant, List<String> warnings) {
+    }
+
+    public Outcome apply(long documentId, String language, String actionCode, String comment,
                                  OffsetDateTime at, Actor actor) {
         Action action = Action.parse(actionCode).orElseThrow(() -> ProblemException.invalid("action",
                 "unknown action; one of " + Arrays.stream(Action.values()).map(Action::code).collect(Collectors.joining(", "))));
@@ -119,7 +127,11 @@ public class Transitions {
                         .orElseThrow(() -> ProblemException.notFound("no document " + documentId));
                 Variant v = variants.lock(documentId, language)
                         .orElseThrow(() -> ProblemException.notFound("document " + documentId + " has no " + language + " version"));
-                return content.view(doc, apply(doc, v, action, text, when, actor));
+                List<String> warnings = new ArrayList<>();
+                if (action == Action.PUBLISH && FROM.get(action).contains(v.state())) {
+                    warnings.addAll(bilingual.beforePublishing(doc, v));
+                }
+                return new Outcome(content.view(doc, apply(doc, v, action, text, when, actor)), List.copyOf(warnings));
             });
         } catch (OptimisticLockException e) {
             throw ProblemException.conflict("concurrent-change", "the version changed at the same moment; read it and try again");

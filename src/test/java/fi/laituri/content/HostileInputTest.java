@@ -71,7 +71,12 @@ class HostileInputTest extends ApiTest {
             new Endpoint(GET, AUTHOR, null, false),
             new Endpoint(PUT, AUTHOR, "{\"name\": \"Muutettu Nimi\"}", true),
             new Endpoint(DELETE, AUTHOR, null, true),
-            new Endpoint(GET, "/api/v1/me", null, false));
+            new Endpoint(GET, "/api/v1/me", null, false),
+            new Endpoint(GET, "/api/v1/translations/{id}/{lang}", null, false),
+            new Endpoint(GET, "/api/v1/translations/{id}/{lang}/source-diff", null, false),
+            new Endpoint(POST, "/api/v1/translations/{id}/{lang}/up-to-date", "{\"revision\": 1}", false),
+            new Endpoint(GET, "/api/v1/translations/{id}/{lang}/xliff", null, false),
+            new Endpoint(GET, "/api/v1/translations?lang={lang}&state=outdated", null, false));
 
     private static final String HUGE = "x".repeat(3000);
     private static final String ENORMOUS = "x".repeat(20000);

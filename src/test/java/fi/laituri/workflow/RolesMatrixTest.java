@@ -97,6 +97,13 @@ class RolesMatrixTest extends ApiTest {
         calls.add(new Call("list releases", HttpMethod.GET, id -> "/api/v1/releases", id -> null, ALL));
         calls.add(new Call("create release", HttpMethod.POST, id -> "/api/v1/releases",
                 id -> Map.of("name", "R", "members", List.of(Map.of("documentId", id, "language", "fi"))), PUBLISHERS));
+        calls.add(new Call("sv worklist", HttpMethod.GET, id -> "/api/v1/translations?lang=sv", id -> null, ALL));
+        calls.add(new Call("translation overview", HttpMethod.GET, id -> "/api/v1/translations/overview", id -> null, ALL));
+        calls.add(new Call("sv translation status", HttpMethod.GET, id -> "/api/v1/translations/" + id + "/sv", id -> null, ALL));
+        calls.add(new Call("sv source diff", HttpMethod.GET, id -> "/api/v1/translations/" + id + "/sv/source-diff", id -> null, ALL));
+        calls.add(new Call("mark sv up to date", HttpMethod.POST, id -> "/api/v1/translations/" + id + "/sv/up-to-date",
+                id -> Map.of(), SV_WRITERS));
+        calls.add(new Call("export sv xliff", HttpMethod.GET, id -> "/api/v1/translations/" + id + "/sv/xliff", id -> null, SV_WRITERS));
         calls.add(new Call("read audit log", HttpMethod.GET, id -> "/api/v1/audit", id -> null, ALL));
         calls.add(new Call("who am I", HttpMethod.GET, id -> "/api/v1/me", id -> null, ALL));
         calls.add(new Call("list users", HttpMethod.GET, id -> "/api/v1/users", id -> null, ADMINS));

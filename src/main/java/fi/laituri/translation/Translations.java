@@ -1,0 +1,319 @@
+package fi.laituri.translation;
+
+import fi.laituri.audit.AuditLog;
+import fi.laituri.content.ContentService;
+import fi.laituri.content.Document;
+import fi.laituri.content.DocumentRepository;
+import fi.laituri.content.Revision;
+import fi.laituri.content.RevisionDiff;
+import fi.laituri.content.RevisionRepository;
+import fi.laituri.content.Status;
+import fi.laituri.content.Variant;
+import fi.laituri.content.VariantCreated;
+import fi.laituri.content.VariantRepository;
+import fi.laituri.language.Language;
+import fi.laituri.language.Languages;
+import fi.laituri.security.Actor;
+import fi.laituri.security.Permission;
+import fi.laituri.security.Policy;
+import fi.laituri.security.Role;
+import fi.laituri.web.ProblemException;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Where each translation stands against its source. The revision a translation was made from is
+ * recorded when the version is created, when an XLIFF file is imported and when someone marks it up to
+ * date; an ordinary save does not move it, so fixing a typo in Swedish never hides that the Finnish
+ * changed. The state is worked out from that record and the source's live revision whenever it is
+ * asked for, so a new published source revision makes every older translation outdated at once.
+ */
+@Singleton
+public class Translations {
+
+    /** What a translator of one language has to do about one document. */
+    enum State {
+        MISSING, IN_PROGRESS, OUTDATED, UP_TO_DATE;
+
+        String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Optional<State> parse(String code) {
+            return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst();
+        }
+    }
+
+    private final DocumentRepository documents;
+    private final VariantRepository variants;
+    private final RevisionRepository revisions;
+    private final TranslationSourceRepository sources;
+    private final ContentService content;
+    private final Languages languages;
+    private final Policy policy;
+    private final AuditLog audit;
+    private final TransactionOperations<Connection> tx;
+    private final Clock clock;
+
+    Translations(DocumentRepository documents, VariantRepository variants, RevisionRepository revisions,
+                 TranslationSourceRepository sources, ContentService content, Languages languages, Policy policy,
+                 AuditLog audit, TransactionOperations<Connection> tx, Clock clock) {
+        this.documents = documents;
+        this.variants = variants;
+        this.revisions = revisions;
+        this.sources = sources;
+        this.content = content;
+        this.languages = languages;
+        this.policy = policy;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** A new translation was made from what the source's readers see: its live revision, else its working one. */
+    @EventListener
+    void onCreated(VariantCreated created) {
+        languages.find(created.language()).flatMap(Language::source).ifPresent(source -> {
+            Integer from = variants.findByDocumentIdAndLanguage(created.documentId(), source)
+                    .map(Translations::reference).orElse(null);
+            sources.record(created.variantId(), source, from, created.actor(), clock.instant());
+        });
+    }
+
+    /** In the caller's transaction: the target was made from {@code revision} of its source. */
+    void record(Variant target, String sourceLanguage, int revision, String actor) {
+        sources.record(target.id(), sourceLanguage, revision, actor, clock.instant());
+    }
+
+    // --- reading ---------------------------------------------------------------------------------
+
+    @Transactional
+    public TranslationApi.TranslationStatus status(long documentId, String language, Actor actor) {
+        Language lang = translated(language);
+        requireReader(actor, lang.code());
+        Document doc = documents.findById(documentId).orElseThrow(() -> ProblemException.notFound("no document " + documentId));
+        Variant source = variants.findByDocumentIdAndLanguage(documentId, lang.source().orElseThrow())
+                .orElseThrow(() -> ProblemException.notFound("document " + documentId + " has no "
+                        + lang.source().orElseThrow() + " version to translate from"));
+        Variant target = variants.findByDocumentIdAndLanguage(documentId, lang.code()).orElse(null);
+        return describe(doc, lang, source, target, target == null ? null : sources.findById(target.id()).orElse(null));
+    }
+
+    /** What changed in the source since the translation was made: the changed fields and paragraphs. */
+    @Transactional
+    public RevisionDiff.Diff sourceDiff(long documentId, String language, Actor actor) {
+        TranslationApi.TranslationStatus s = status(documentId, language, actor);
+        if (s.revision() == null) {
+            throw ProblemException.notFound("document " + documentId + " has no " + language + " version yet");
+        }
+        if (s.translatedFrom() == null) {
+            throw ProblemException.conflict("source-unknown", "no one recorded which " + s.sourceLanguage()
+                    + " revision the " + language + " version was made from; compare it with the source and mark it up to date");
+        }
+        return content.diffRevisions(documentId, s.sourceLanguage(), s.translatedFrom(), s.sourceRevision(),
+                RevisionDiff.Mode.WORD);
+    }
+
+    @Transactional
+    public TranslationApi.Worklist worklist(String language, String state, Actor actor) {
+        List<Language> langs = language == null ? readable(actor) : List.of(translated(language));
+        langs.forEach(l -> requireReader(actor, l.code()));
+        State wanted = state == null ? null : State.parse(state).orElseThrow(() -> ProblemException.invalid("state",
+                "unknown state; one of " + Arrays.stream(State.values()).map(State::code).collect(Collectors.joining(", "))));
+        List<TranslationApi.TranslationStatus> items = all(langs).stream()
+                .filter(s -> wanted == null ? !s.state().equals(State.UP_TO_DATE.code()) : s.state().equals(wanted.code()))
+                .sorted(Comparator.comparing(TranslationApi.TranslationStatus::since)
+                        .thenComparingLong(TranslationApi.TranslationStatus::documentId))
+                .toList();
+        return new TranslationApi.Worklist(items, items.size());
+    }
+
+    @Transactional
+    public TranslationApi.Overview overview(Actor actor) {
+        List<TranslationApi.LanguageOverview> out = new ArrayList<>();
+        List<TranslationApi.TranslationStatus> all = all(readable(actor));
+        for (Language lang : readable(actor)) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (State s : State.values()) {
+                counts.put(s.code(), 0);
+            }
+            List<TranslationApi.Untranslated> untranslated = new ArrayList<>();
+            for (TranslationApi.TranslationStatus s : all) {
+                if (s.language().equals(lang.code())) {
+                    counts.merge(s.state(), 1, Integer::sum);
+                    if (s.state().equals(State.MISSING.code())) {
+                        untranslated.add(new TranslationApi.Untranslated(s.documentId(), s.key(), s.kind(),
+                                s.sourceTitle(), variants.findByDocumentIdAndLanguage(s.documentId(), s.sourceLanguage())
+                                .map(Variant::slug).orElse("")));
+                    }
+                }
+            }
+            out.add(new TranslationApi.LanguageOverview(lang.code(), lang.source().orElseThrow(), lang.adaptation(),
+                    counts, untranslated));
+        }
+        return new TranslationApi.Overview(out);
+    }
+
+    // --- marking up to date ----------------------------------------------------------------------
+
+    /** Records that the version matches the source's {@code revision} (its live one by default) as it is. */
+    public TranslationApi.TranslationStatus markUpToDate(long documentId, String language, Integer revision,
+                                                         String comment, Actor actor) {
+        Language lang = translated(language);
+        policy.require(actor, Permission.EDIT_VARIANT, lang.code());
+        String sourceLanguage = lang.source().orElseThrow();
+        return tx.executeWrite(s -> {
+            Document doc = documents.findById(documentId).orElseThrow(() -> ProblemException.notFound("no document " + documentId));
+            Variant target = variants.lock(documentId, lang.code()).orElseThrow(() -> ProblemException.notFound(
+                    "document " + documentId + " has no " + lang.code() + " version; create or import it first"));
+            Variant source = variants.findByDocumentIdAndLanguage(documentId, sourceLanguage).orElseThrow(() ->
+                    ProblemException.conflict("no-source", "document " + documentId + " has no " + sourceLanguage
+                            + " version to be up to date with"));
+            int to = revision == null ? reference(source) : revision;
+            if (to > source.revision()) {
+                throw ProblemException.invalid("revision", "the " + sourceLanguage + " version has revisions 1-"
+                        + source.revision());
+            }
+            Integer before = sources.findById(target.id()).map(TranslationSource::sourceRevision).orElse(null);
+            record(target, sourceLanguage, to, actor.name());
+            audit.record(AuditLog.Event.of(actor.name(), "translation.marked-up-to-date", documentId, lang.code())
+                    .revision(target.revision())
+                    .comment(comment == null || comment.isBlank() ? null : comment.strip())
+                    .detail("made from " + sourceLanguage + " revision " + to + " (was "
+                            + (before == null ? "unknown" : before) + "), without changes"));
+            return describe(doc, lang, source, target, sources.findById(target.id()).orElse(null));
+        });
+    }
+
+    // --- internals -------------------------------------------------------------------------------
+
+    private List<TranslationApi.TranslationStatus> all(List<Language> langs) {
+        Map<Long, Document> docs = new LinkedHashMap<>();
+        documents.findAll().forEach(d -> docs.put(d.id(), d));
+        Map<Long, Map<String, Variant>> byDoc = new LinkedHashMap<>();
+        for (Variant v : variants.findAll()) {
+            byDoc.computeIfAbsent(v.documentId(), k -> new LinkedHashMap<>()).put(v.language(), v);
+        }
+        Map<Long, TranslationSource> recorded = sources.findAll().stream()
+                .collect(Collectors.toMap(TranslationSource::variantId, Function.identity()));
+        List<TranslationApi.TranslationStatus> out = new ArrayList<>();
+        for (Document doc : docs.values()) {
+            Map<String, Variant> vs = byDoc.getOrDefault(doc.id(), Map.of());
+            for (Language lang : langs) {
+                Variant source = vs.get(lang.source().orElseThrow());
+                Variant target = vs.get(lang.code());
+                if (source == null || target == null && !source.isLive()) {
+                    continue;
+                }
+                out.add(describe(doc, lang, source, target, target == null ? null : recorded.get(target.id())));
+            }
+        }
+        return out;
+    }
+
+    private TranslationApi.TranslationStatus describe(Document doc, Language lang, Variant source, Variant target,
+                                                      TranslationSource recorded) {
+        Integer from = recorded == null ? null : recorded.sourceRevision();
+        int reference = reference(source);
+        State state;
+        if (target == null) {
+            state = State.MISSING;
+        } else if (source.isLive() && (from == null || from < source.liveRevision())) {
+            state = State.OUTDATED;
+        } else if (target.state() != Status.PUBLISHED) {
+            state = State.IN_PROGRESS;
+        } else {
+            state = State.UP_TO_DATE;
+        }
+        Revision current = revisions.findByVariantIdAndNumber(source.id(), reference).orElseThrow();
+        int words = switch (state) {
+            case MISSING -> words(current);
+            case OUTDATED -> from == null ? words(current) : changedWords(doc.id(), source.language(), from, reference);
+            default -> 0;
+        };
+        java.time.Instant since = switch (state) {
+            case MISSING -> source.firstPublishedAt() != null ? source.firstPublishedAt() : source.createdAt();
+            case OUTDATED -> current.createdAt();
+            default -> target.updatedAt();
+        };
+        String base = "/api/v1/translations/" + doc.id() + "/" + lang.code();
+        return new TranslationApi.TranslationStatus(doc.id(), doc.translationKey(), doc.kind(), lang.code(),
+                source.language(), lang.adaptation(), state.code(), target == null ? null : target.title(), source.title(),
+                target == null ? null : target.status(), target == null ? null : target.revision(),
+                target == null ? null : target.liveRevision(), from, reference, words, since,
+                state == State.OUTDATED && from != null ? base + "/source-diff" : null);
+    }
+
+    private int changedWords(long documentId, String sourceLanguage, int from, int to) {
+        RevisionDiff.Diff diff = content.diffRevisions(documentId, sourceLanguage, from, to, RevisionDiff.Mode.WORD);
+        int n = 0;
+        for (RevisionDiff.FieldChange f : diff.fields()) {
+            if (f.to() instanceof String text) {
+                n += Segments.words(text);
+            } else if (f.to() instanceof List<?> list) {
+                n += list.size();
+            }
+        }
+        for (RevisionDiff.Hunk h : diff.hunks()) {
+            if (h instanceof RevisionDiff.WordHunk w) {
+                n += w.tokens().stream().filter(e -> !e.op().equals("equal")).mapToInt(e -> Segments.words(e.text())).sum();
+            }
+        }
+        return n;
+    }
+
+    private static int words(Revision r) {
+        return Segments.words(r.title()) + Segments.words(r.summary()) + Segments.words(r.body());
+    }
+
+    /** The source revision a translation should match: the live one, or the working one while nothing is live. */
+    static int reference(Variant source) {
+        return source.liveRevision() != null ? source.liveRevision() : source.revision();
+    }
+
+    /** A configured language that is made from another. */
+    Language translated(String code) {
+        if (code == null || code.isBlank()) {
+            throw ProblemException.invalid("lang", "name the language of the translation");
+        }
+        Language lang = languages.find(code).orElseThrow(() -> ProblemException.invalid("lang", "unknown language "
+                + code.replaceAll("\\p{Cntrl}", "?") + "; this site has "
+                + languages.all().stream().map(Language::code).collect(Collectors.joining(", "))));
+        if (lang.source().isEmpty()) {
+            throw ProblemException.invalid("lang", lang.code() + " is an original language: nothing is translated or "
+                    + "adapted into it; translated languages are " + languages.all().stream()
+                    .filter(l -> l.source().isPresent()).map(Language::code).collect(Collectors.joining(", ")));
+        }
+        return lang;
+    }
+
+    /** The translated languages someone may see: a translator's own, everyone else's all. */
+    private List<Language> readable(Actor actor) {
+        return languages.all().stream().filter(l -> l.source().isPresent())
+                .filter(l -> actor.role() != Role.TRANSLATOR || actor.languages().contains(l.code()))
+                .toList();
+    }
+
+    /** Translators see only their own languages' work; every other role reads everything. */
+    private void requireReader(Actor actor, String language) {
+        policy.require(actor, Permission.READ);
+        if (actor.role() == Role.TRANSLATOR) {
+            policy.require(actor, Permission.EDIT_VARIANT, language);
+        }
+    }
+}

@@ -4,6 +4,7 @@ import fi.laituri.content.Api;
 import fi.laituri.content.ContentService;
 import fi.laituri.content.PublicContent;
 import fi.laituri.language.Languages;
+import fi.laituri.search.SiteIndexing;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -34,10 +35,11 @@ public class SiteBuilder {
     private final TransactionOperations<Connection> tx;
     private final JdbcOperations jdbc;
     private final String baseUrl;
+    private final SiteIndexing search;
 
     SiteBuilder(PublicContent publicContent, ContentService content, Languages languages, List<SiteRenderer> renderers,
                 SiteWriter writer, TransactionOperations<Connection> tx, JdbcOperations jdbc,
-                @Value("${laituri.site.base-url}") String baseUrl) {
+                @Value("${laituri.site.base-url}") String baseUrl, SiteIndexing search) {
         this.publicContent = publicContent;
         this.content = content;
         this.languages = languages;
@@ -46,6 +48,7 @@ public class SiteBuilder {
         this.tx = tx;
         this.jdbc = jdbc;
         this.baseUrl = baseUrl;
+        this.search = search;
     }
 
     /**
@@ -66,8 +69,12 @@ public class SiteBuilder {
             try {
                 long start = System.nanoTime();
                 List<String> warnings = new ArrayList<>();
-                List<OutputFile> files = render(snapshot(), warnings);
+                SiteModel site = snapshot();
+                List<OutputFile> files = render(site, warnings);
                 Path live = strict && !warnings.isEmpty() ? null : writer.publish(root, files);
+                if (live != null) {
+                    search.replaceAll(root, site);
+                }
                 return new BuildReport(files.size(), live, List.copyOf(warnings), (System.nanoTime() - start) / 1_000_000);
             } finally {
                 lock("SELECT RELEASE_LOCK('laituri_site_build')");

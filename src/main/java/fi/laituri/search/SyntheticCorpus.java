@@ -45,6 +45,7 @@ public final class SyntheticCorpus {
             "selko", "ja on se myös kun tai voi hyvä paljon sinä me he".split(" "));
 
     private static final List<String> LANGUAGES = List.of("fi", "sv", "selko");
+    private static final int TOPIC = 12;
     private static final String[] KINDS = {"article", "article", "blog_post", "page"};
 
     private SyntheticCorpus() {
@@ -57,19 +58,24 @@ public final class SyntheticCorpus {
         OffsetDateTime start = OffsetDateTime.of(2023, 1, 1, 9, 0, 0, 0, ZoneOffset.ofHours(2));
         for (int i = 0; i < perLanguage; i++) {
             for (String language : LANGUAGES) {
-                String[] words = WORDS.get(language);
+                // Each page is about a few things, as real ones are: its words come from a topic of its own.
+                String[] all = WORDS.get(language);
+                String[] words = new String[TOPIC];
+                for (int w = 0; w < TOPIC; w++) {
+                    words[w] = all[random.nextInt(all.length)];
+                }
                 StringBuilder body = new StringBuilder();
                 int paragraphs = 3 + random.nextInt(4);
                 for (int p = 0; p < paragraphs; p++) {
-                    body.append(sentence(random, language, 12 + random.nextInt(10))).append(' ')
-                            .append(sentence(random, language, 8 + random.nextInt(10))).append("\n");
+                    body.append(sentence(random, language, words, 12 + random.nextInt(10))).append(' ')
+                            .append(sentence(random, language, words, 8 + random.nextInt(10))).append("\n");
                 }
                 List<String> tags = List.of(words[random.nextInt(words.length)].toLowerCase(),
                         words[random.nextInt(words.length)].toLowerCase());
                 out.add(new SearchDocument(SearchDocument.id("synthetic-" + i, language), language,
                         KINDS[random.nextInt(KINDS.length)], "/" + language + "/synthetic-" + i + "/",
-                        capitalise(sentence(random, language, 3 + random.nextInt(4)).replace(".", "")),
-                        sentence(random, language, 10 + random.nextInt(6)), body.toString().strip(),
+                        capitalise(sentence(random, language, words, 3 + random.nextInt(4)).replace(".", "")),
+                        sentence(random, language, words, 10 + random.nextInt(6)), body.toString().strip(),
                         tags.stream().distinct().toList(), List.of(),
                         start.plusHours(random.nextInt(3 * 365 * 24))));
             }
@@ -77,8 +83,7 @@ public final class SyntheticCorpus {
         return out;
     }
 
-    private static String sentence(Random random, String language, int length) {
-        String[] words = WORDS.get(language);
+    private static String sentence(Random random, String language, String[] words, int length) {
         String[] filler = FILLER.get(language);
         StringBuilder s = new StringBuilder();
         for (int w = 0; w < length; w++) {

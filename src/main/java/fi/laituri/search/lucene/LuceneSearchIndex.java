@@ -49,7 +49,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
     private static final long CHECK_MILLIS = 200;
-    private static final int MAX_WORDS = 32;
+    /** Words searched of a query: enough for any real one, and well within Lucene's limit of clauses (1,024). */
+    private static final int MAX_WORDS = 16;
     private static final int MAX_PAGES = 100;
     /** At most what recency adds to a score: half of it for a page of today, a fifth for one two years old. */
     private static final float RECENCY_WEIGHT = 2f;
@@ -105,16 +106,21 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         FacetCounts facets = facets(searcher, text, q.language());
         long total = total(searcher, matches, facets, q);
         boolean corrected = false;
-        if (total == 0 && didYouMean != null) {
-            Query correctedMatches = matches(didYouMean, q.language());
-            FacetCounts correctedFacets = facets(searcher, didYouMean, q.language());
+        if (didYouMean != null) {
+            // Words the site does not have are typos more often than not: search for the corrected words too, and
+            // only for them when the words as written find nothing at all.
+            corrected = total == 0;
+            String both = corrected ? didYouMean : text + " " + didYouMean;
+            Query correctedMatches = matches(both, q.language());
+            FacetCounts correctedFacets = facets(searcher, both, q.language());
             long correctedTotal = total(searcher, correctedMatches, correctedFacets, q);
             if (correctedTotal > 0) {
-                text = didYouMean;
+                text = both;
                 matches = correctedMatches;
                 facets = correctedFacets;
                 total = correctedTotal;
-                corrected = true;
+            } else {
+                corrected = false;
             }
         }
         if (matches == null) {

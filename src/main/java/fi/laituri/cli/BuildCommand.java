@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Build the static site from what is published (live revisions only).",
@@ -18,6 +19,19 @@ class BuildCommand extends AppCommand {
 
     @Option(names = "--strict", description = "fail, and keep the previous site, when a page links to a missing or unpublished document")
     boolean strict;
+
+    @Option(names = "--search-ndjson", paramLabel = "FILE",
+            description = "also write the search documents to FILE as NDJSON for OpenSearch's _bulk API")
+    Path searchNdjson;
+
+    @Override
+    Map<String, Object> properties() {
+        Map<String, Object> properties = new java.util.HashMap<>(super.properties());
+        if (searchNdjson != null) {
+            properties.put("laituri.search.ndjson", searchNdjson.toAbsolutePath().toString());
+        }
+        return properties;
+    }
 
     @Override
     int run(Application app) {

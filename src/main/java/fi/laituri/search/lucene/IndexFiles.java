@@ -51,7 +51,10 @@ public final class IndexFiles {
     /** A new, empty directory for a full index. */
     static Path newBuild(Path search) throws IOException {
         Path builds = Files.createDirectories(search.resolve(BUILDS));
-        return Files.createTempDirectory(builds, "index-");
+        Path dir = Files.createTempDirectory(builds, "index-");
+        // Temporary directories are private; a search node running as another user must read the index.
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir;
     }
 
     /** Makes {@code build} the live index in one atomic step and removes all but it and the one before. */

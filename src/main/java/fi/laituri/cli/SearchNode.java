@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * An application context without a database, for the search node and the search benchmark: nothing that
- * writes runs (no scheduler, webhooks or site builds) and the datasource and Flyway are switched off, so
- * only the search endpoints and their index files are in play.
+ * writes runs (no scheduler, webhooks or site builds), the datasource and Flyway are told to stay off, and
+ * the beans that would use the database are only made when a request needs them: with
+ * {@code laituri.search.node} every path but search's is a 404 before any of them is reached.
  */
 final class SearchNode {
 
@@ -23,6 +24,7 @@ final class SearchNode {
         properties.put("datasources.default.enabled", false);
         properties.put("flyway.enabled", false);
         properties.put("flyway.datasources.default.enabled", false);
+        properties.put("laituri.search.node", true);
         properties.putAll(extra);
         return ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
     }

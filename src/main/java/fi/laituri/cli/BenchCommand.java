@@ -1,20 +1,192 @@
 package fi.laituri.cli;
 
+import fi.laituri.search.SearchDocument;
+import fi.laituri.search.SearchIndex;
+import fi.laituri.search.SearchIndexer;
+import fi.laituri.search.SyntheticCorpus;
+import fi.laituri.search.lucene.IndexFiles;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmarks on a synthetic corpus, in a database of their own (embedded: LAITURI_DATA_DIR,",
-                "default ./data-bench; a server: LAITURI_DB_URL naming an empty database)."},
-        subcommands = {BenchSiteCommand.class})
+        description = {"Benchmarks on synthetic content. 'site' writes its corpus into a database of its own",
+                "(embedded: LAITURI_DATA_DIR, default ./data-bench; a server: LAITURI_DB_URL naming an empty database);",
+                "'search' needs no database."},
+        subcommands = {BenchSiteCommand.class, BenchCommand.Search.class})
 class BenchCommand implements Runnable {
 
-    @Spec
-    CommandSpec spec;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** The query mix: inflected forms, compound parts, typos, multi-word queries, in each language. */
+    private static final List<String[]> QUERIES = List.of(
+            new String[] {"fi", "kotoutumisen"}, new String[] {"fi", "järjestöjen yhteistyö"}, new String[] {"fi", "koulutus"},
+            new String[] {"fi", "kotoutminen"}, new String[] {"fi", "maahanmuuttajien palvelut kunnissa"},
+            new String[] {"fi", "työllisyyden kehittäminen"}, new String[] {"fi", "rahoitusta hankkeille"},
+            new String[] {"fi", "verkostossa"}, new String[] {"sv", "integrationens"}, new String[] {"sv", "utbildning"},
+            new String[] {"sv", "invandrares sysselsättning"}, new String[] {"sv", "samarbetet kommunerna"},
+            new String[] {"sv", "integrasion"}, new String[] {"sv", "finansiering projekt"},
+            new String[] {"selko", "kurssille"}, new String[] {"selko", "työpaikan"}, new String[] {"selko", "asunto kunta"},
+            new String[] {"selko", "terveyskeskus"}, new String[] {"selko", "kotoutumista suomessa"});
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = {"Index a synthetic corpus of DOCS pages in each of fi, sv and selko, then time a query mix",
+                    "in-process and over HTTP on loopback with concurrent clients. Needs no database."})
+    static class Search implements Callable<Integer> {
+
+        @Option(names = "--docs", defaultValue = "10000", description = "pages per language (default: ${DEFAULT-VALUE})")
+        int docs;
+
+        @Option(names = "--clients", defaultValue = "16", description = "concurrent HTTP clients (default: ${DEFAULT-VALUE})")
+        int clients;
+
+        @Option(names = "--queries", defaultValue = "4000", description = "queries in each timed run (default: ${DEFAULT-VALUE})")
+        int queries;
+
+        @Option(names = "--max-seconds", defaultValue = "60", description = "stop a timed run after this long (default: ${DEFAULT-VALUE})")
+        int maxSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            Path root = Files.createTempDirectory("laituri-bench-");
+            ApplicationContext context = SearchNode.start(Map.of(
+                    "laituri.search.index", root.resolve("search").toString(), "micronaut.server.port", 0,
+                    "micronaut.server.host", "127.0.0.1",
+                    "laituri.search.rate-limit.per-second", 1e9, "laituri.search.rate-limit.burst", 1e9));
+            try {
+                System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel()
+                        + ", Java " + Runtime.version());
+                List<SearchDocument> corpus = SyntheticCorpus.documents(docs, 42);
+                long words = corpus.stream().mapToLong(d -> d.bodyText().split("\\s+").length).sum();
+                System.out.printf("corpus: %d pages (%d × fi, sv, selko), %d body words on average%n",
+                        corpus.size(), docs, words / corpus.size());
+                SearchIndexer indexer = context.getBean(SearchIndexer.class);
+                long start = System.nanoTime();
+                indexer.replaceAll(root, corpus);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Path live = root.resolve("search").resolve("current").toRealPath();
+                long bytes = IndexFiles.size(live);
+                System.out.printf("indexing: %.1f s, %.0f docs/s; index %.1f MB, %.0f KB per 1,000 docs%n",
+                        seconds, corpus.size() / seconds, bytes / 1e6, bytes / 1024.0 / (corpus.size() / 1000.0));
+
+                SearchIndex index = context.getBean(SearchIndex.class);
+                runInProcess(index, queries / 4);
+                long[] inProcess = runInProcess(index, queries);
+                System.out.printf("in-process, 1 thread: %d queries, p50 %.2f ms, p99 %.2f ms (highlighting and facets included)%n",
+                        inProcess.length, p(inProcess, 50), p(inProcess, 99));
+
+                EmbeddedServer server = context.getBean(EmbeddedServer.class);
+                server.start();
+                String base = "http://127.0.0.1:" + server.getPort();
+                runHttp(base, clients, queries / 4, maxSeconds);
+                long started = System.nanoTime();
+                long[] http = runHttp(base, clients, queries, maxSeconds);
+                double wall = (System.nanoTime() - started) / 1e9;
+                System.out.printf("HTTP, %d clients on loopback: %d queries, p50 %.2f ms, p99 %.2f ms, %.0f queries/s%n",
+                        clients, http.length, p(http, 50), p(http, 99), http.length / wall);
+                return 0;
+            } finally {
+                context.close();
+                deleteTree(root);
+            }
+        }
+
+        private static long[] runInProcess(SearchIndex index, int n) {
+            long[] times = new long[n];
+            for (int i = 0; i < n; i++) {
+                String[] q = QUERIES.get(i % QUERIES.size());
+                long t = System.nanoTime();
+                index.search(new SearchIndex.Request(q[1], q[0], null, null, 1 + (i / QUERIES.size()) % 2));
+                times[i] = System.nanoTime() - t;
+            }
+            return times;
+        }
+
+        /** {@code clients} threads share {@code n} requests; each request waits for its answer before the next. */
+        private static long[] runHttp(String base, int clients, int n, int maxSeconds) throws Exception {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            AtomicInteger next = new AtomicInteger();
+            long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            try {
+                List<Future<List<Long>>> results = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    results.add(pool.submit(() -> {
+                        List<Long> times = new ArrayList<>();
+                        for (int i = next.getAndIncrement(); i < n && System.nanoTime() < deadline; i = next.getAndIncrement()) {
+                            String[] q = QUERIES.get(i % QUERIES.size());
+                            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/search?lang=" + q[0] + "&q="
+                                    + URLEncoder.encode(q[1], StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10)).build();
+                            long t = System.nanoTime();
+                            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            times.add(System.nanoTime() - t);
+                            if (response.statusCode() != 200) {
+                                throw new IOException("HTTP " + response.statusCode() + " for " + request.uri());
+                            }
+                        }
+                        return times;
+                    }));
+                }
+                List<Long> all = new ArrayList<>();
+                for (Future<List<Long>> f : results) {
+                    all.addAll(f.get());
+                }
+                return all.stream().mapToLong(Long::longValue).toArray();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private static double p(long[] nanos, int percentile) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            int i = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, i)] / 1e6;
+        }
+
+        private static String cpuModel() {
+            try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+                return lines.filter(l -> l.startsWith("model name")).findFirst()
+                        .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+            } catch (IOException e) {
+                return "unknown CPU";
+            }
+        }
+
+        private static void deleteTree(Path dir) throws IOException {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Build the static site from what is published (live revisions only).",
@@ -21,6 +22,19 @@ class BuildCommand extends AppCommand {
     @Option(names = "--strict", description = "fail, and keep the previous site, when a page links to a missing or unpublished document")
     boolean strict;
 
+    @Option(names = "--search-ndjson", paramLabel = "FILE",
+            description = "also write the search documents to FILE as NDJSON for OpenSearch's _bulk API")
+    Path searchNdjson;
+
+    @Override
+    Map<String, Object> properties() {
+        Map<String, Object> properties = new java.util.HashMap<>(super.properties());
+        if (searchNdjson != null) {
+            properties.put("laituri.search.ndjson", searchNdjson.toAbsolutePath().toString());
+        }
+        return properties;
+    }
+
     @Override
     int run(Application app) {
         try (app) {
@@ -31,9 +45,9 @@ class BuildCommand extends AppCommand {
                 return 1;
             }
             report.warnings().forEach(w -> System.err.println("warning: " + w));
-            System.out.printf("Built %d files in %d ms: %d written, %d unchanged, %d deleted; %d warnings. Live at %s%n",
-                    report.files(), report.millis(), report.written().size(), report.unchanged(), report.deleted().size(),
-                    report.warnings().size(), out.resolve("current"));
+            System.out.printf("Built %d files in %d ms: %d written, %d unchanged, %d deleted; %d warnings; search index %d ms."
+                            + " Live at %s%n", report.files(), report.millis(), report.written().size(), report.unchanged(),
+                    report.deleted().size(), report.warnings().size(), report.searchMillis(), out.resolve("current"));
             return 0;
         }
     }

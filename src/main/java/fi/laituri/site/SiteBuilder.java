@@ -5,6 +5,7 @@ import fi.laituri.content.ContentService;
 import fi.laituri.content.PublicContent;
 import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Languages;
+import fi.laituri.search.SiteIndexing;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -52,6 +53,7 @@ public class SiteBuilder {
     private final JdbcOperations jdbc;
     private final String baseUrl;
     private final Path templates;
+    private final SiteIndexing search;
 
     /** The model of the last build and the manifest it left, so the next build can start from it. */
     private record Last(Path root, SiteModel model, FileTime manifest) {
@@ -62,7 +64,8 @@ public class SiteBuilder {
 
     SiteBuilder(PublicContent publicContent, ContentService content, Languages languages, List<SiteRenderer> renderers,
                 SiteWriter writer, TransactionOperations<Connection> tx, JdbcOperations jdbc,
-                @Value("${laituri.site.base-url}") String baseUrl, @Value("${laituri.site.templates}") String templates) {
+                @Value("${laituri.site.base-url}") String baseUrl, @Value("${laituri.site.templates}") String templates,
+                SiteIndexing search) {
         this.publicContent = publicContent;
         this.content = content;
         this.languages = languages;
@@ -72,6 +75,7 @@ public class SiteBuilder {
         this.jdbc = jdbc;
         this.baseUrl = baseUrl;
         this.templates = Path.of(templates).toAbsolutePath().normalize();
+        this.search = search;
     }
 
     /** Told how far a build has come: {@code done} of {@code total} files. */
@@ -100,7 +104,7 @@ public class SiteBuilder {
      * published and the live site stays as it was ({@link BuildReport#live()} is then null).
      */
     public BuildReport build(Path root, boolean strict, Progress progress) {
-        return locked(() -> run(root, strict, progress, snapshot()));
+        return locked(() -> run(root, strict, progress, snapshot(), null));
     }
 
     /**
@@ -110,9 +114,17 @@ public class SiteBuilder {
     public BuildReport update(Path root, Collection<Long> documentIds) {
         return locked(() -> {
             Last previous = last.get(root.toAbsolutePath().normalize());
-            SiteModel model = previous != null && previous.equals(current(root, previous.model()))
-                    ? patch(previous.model(), documentIds) : snapshot();
-            return run(root, false, Progress.NONE, model);
+            if (previous == null || !previous.equals(current(root, previous.model()))) {
+                return run(root, false, Progress.NONE, snapshot(), null);
+            }
+            Set<Long> ids = new HashSet<>(documentIds);
+            List<LiveVariant> live = publicContent.liveOf(ids);
+            // The documents under their old keys and their current ones.
+            Set<String> keys = new HashSet<>();
+            previous.model().variants().stream().filter(v -> ids.contains(v.documentId())).forEach(v -> keys.add(v.key()));
+            previous.model().unbuildable().stream().filter(v -> ids.contains(v.documentId())).forEach(v -> keys.add(v.key()));
+            live.forEach(v -> keys.add(v.key()));
+            return run(root, false, Progress.NONE, previous.model().with(keys, live, authors()), keys);
         });
     }
 
@@ -147,17 +159,11 @@ public class SiteBuilder {
         return content.listAuthors().stream().collect(Collectors.toMap(Api.AuthorView::id, Function.identity()));
     }
 
-    /** The model with the given documents read again: under their old keys and their current ones. */
-    private SiteModel patch(SiteModel model, Collection<Long> documentIds) {
-        Set<Long> ids = new HashSet<>(documentIds);
-        List<LiveVariant> live = publicContent.liveOf(ids);
-        Set<String> keys = new HashSet<>();
-        model.variants().stream().filter(v -> ids.contains(v.documentId())).forEach(v -> keys.add(v.key()));
-        live.forEach(v -> keys.add(v.key()));
-        return model.with(keys, live, authors());
-    }
-
-    private BuildReport run(Path root, boolean strict, Progress progress, SiteModel site) {
+    /**
+     * The build itself; {@code changed} names the documents that changed since the live build, null when
+     * any may have (the search index is then written afresh rather than updated).
+     */
+    private BuildReport run(Path root, boolean strict, Progress progress, SiteModel site, Set<String> changed) {
         long start = System.nanoTime();
         List<String> planWarnings = new ArrayList<>();
         List<PlannedFile> plan = plan(site, planWarnings);
@@ -199,8 +205,16 @@ public class SiteBuilder {
             Path normalized = root.toAbsolutePath().normalize();
             last.put(normalized, new Last(normalized, site, manifestTime(published)));
         }
+        long pages = (System.nanoTime() - start) / 1_000_000;
+        if (published != null) {
+            if (changed == null) {
+                search.replaceAll(root, site);
+            } else {
+                search.update(root, site, changed);
+            }
+        }
         return new BuildReport(plan.size(), written.stream().sorted().toList(), plan.size() - written.size(), deleted, published,
-                problems, (System.nanoTime() - start) / 1_000_000);
+                problems, pages, (System.nanoTime() - start) / 1_000_000 - pages);
     }
 
     /** Every file of the site; two renderers planning one path is a bug, not a warning. */

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The site's own words in each language, from {@code i18n/<language>.properties} in the templates folder
  * (UTF-8), so that a theme brings its wording with it. Each file is read once.
  */
-final class SiteMessages {
+public final class SiteMessages {
 
     private final Path folder;
     private final Map<String, Map<String, String>> byLanguage = new ConcurrentHashMap<>();
@@ -26,7 +26,7 @@ final class SiteMessages {
     }
 
     /** The messages of a site language; a language without its file is a configuration error. */
-    Map<String, String> of(String language) {
+    public Map<String, String> of(String language) {
         return byLanguage.computeIfAbsent(language, this::load);
     }
 

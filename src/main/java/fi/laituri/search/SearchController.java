@@ -1,0 +1,55 @@
+package fi.laituri.search;
+
+import fi.laituri.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The public search API: no token, rate limited per client, CORS as configured ({@link SearchLimits}). */
+@Tag(name = "search")
+@Controller("/api/search")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SearchController {
+
+    private final SearchIndex index;
+    private final SearchRequests requests;
+
+    SearchController(SearchIndex index, SearchRequests requests) {
+        this.index = index;
+        this.requests = requests;
+    }
+
+    @Operation(summary = "Search the published site in a language: hits with highlighted snippets, facet counts by kind and tag")
+    @Get
+    SearchIndex.SearchResult search(@QueryValue @Nullable String q, @QueryValue @Nullable String lang,
+                                    @QueryValue @Nullable String kind, @QueryValue @Nullable String tag,
+                                    @QueryValue @Nullable String page) {
+        return index.search(requests.parse(q, lang, kind, tag, page));
+    }
+
+    @Serdeable
+    record Suggestions(String query, List<String> suggestions) {
+    }
+
+    @Operation(summary = "Completions of the last word of a query, for autocomplete")
+    @Get("/suggest")
+    Suggestions suggest(@QueryValue @Nullable String q, @QueryValue @Nullable String lang) {
+        SearchIndex.Request request = requests.parse(q, lang, null, null, null);
+        if (request.text().length() > 100) {
+            throw ProblemException.invalid("q", "at most 100 characters for suggestions");
+        }
+        return new Suggestions(request.text(), new ArrayList<>(index.suggest(request.text(), request.language(), 8)));
+    }
+}

@@ -1,0 +1,77 @@
+package fi.laituri.search.lucene;
+
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+
+/**
+ * Finnish and Swedish inflect and compound words; this filter makes both matchable without a morphological
+ * dictionary. Each word becomes its first {@value #PREFIX} letters, so "kotoutuminen", "kotoutumisen" and
+ * "kotoutumista" (three Snowball stems) all become {@code kotout}, and "järjestöjen" meets "järjestö".
+ *
+ * <p>At index time a long word also yields the parts of it that start a word of the site's own vocabulary
+ * ({@code parts}: the {@value #PREFIX}-letter starts of every word written on its own somewhere), at the same
+ * position: "kotoutumiskoulutuksen" yields {@code kotout} and {@code koulut}, so a search for "koulutus"
+ * finds it, and "integrationsutbildning" yields {@code utbild}. At query time ({@code parts} null) a word is
+ * only its start, so a compound query does not fall apart into its parts.
+ */
+final class LooseFilter extends TokenFilter {
+
+    static final int PREFIX = 6;
+    /** A compound's first part has at least this many letters ("työ" and "maa" are too short to tell). */
+    private static final int MIN_HEAD = 4;
+
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
+    private final Set<String> parts;
+    private final Deque<String> pending = new ArrayDeque<>();
+
+    LooseFilter(TokenStream input, Set<String> parts) {
+        super(input);
+        this.parts = parts;
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+        if (!pending.isEmpty()) {
+            term.setEmpty().append(pending.poll());
+            position.setPositionIncrement(0);
+            return true;
+        }
+        if (!input.incrementToken()) {
+            return false;
+        }
+        int length = term.length();
+        if (parts != null && length >= MIN_HEAD + PREFIX) {
+            String word = term.toString();
+            String head = word.substring(0, PREFIX);
+            for (int i = MIN_HEAD; i + PREFIX <= length; i++) {
+                String part = word.substring(i, i + PREFIX);
+                if (!part.equals(head) && parts.contains(part) && !pending.contains(part)) {
+                    pending.add(part);
+                }
+            }
+        }
+        if (length > PREFIX) {
+            term.setLength(PREFIX);
+        }
+        return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        pending.clear();
+    }
+
+    /** The part a word contributes to the vocabulary of compound parts. */
+    static String start(String word) {
+        return word.length() >= PREFIX ? word.substring(0, PREFIX) : null;
+    }
+}

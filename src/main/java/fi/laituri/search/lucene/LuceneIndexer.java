@@ -1,0 +1,198 @@
+package fi.laituri.search.lucene;
+
+import fi.laituri.search.SearchDocument;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the index: a full build into a fresh directory swapped in atomically, or an incremental upsert by id
+ * into the live one. Each call opens its own {@link IndexWriter} and closes it after the commit, so the index
+ * is never locked between calls (a site build on another instance, or a copy to a search node, can go ahead).
+ */
+public final class LuceneIndexer {
+
+    /** Body text is stored with offsets in the postings, so highlighting need not re-analyse it. */
+    private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
+    private static final FieldType WORDS = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        STORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        STORED_TEXT.freeze();
+        WORDS.setIndexOptions(IndexOptions.DOCS);
+        WORDS.setOmitNorms(true);
+        WORDS.freeze();
+    }
+
+    private final Analysis analysis;
+
+    LuceneIndexer(Analysis analysis) {
+        this.analysis = analysis;
+    }
+
+    /** Writes a fresh index of {@code docs} and makes it the live one under {@code search}; returns its directory. */
+    public synchronized Path replaceAll(Path search, List<SearchDocument> docs) {
+        try {
+            Path build = IndexFiles.newBuild(search.toAbsolutePath().normalize());
+            try (Directory dir = FSDirectory.open(build);
+                 IndexWriter writer = new IndexWriter(dir, config(analysis.index(parts(docs, Map.of())),
+                         IndexWriterConfig.OpenMode.CREATE))) {
+                // IndexWriter is thread-safe: analysing on every core is what makes a full build fast.
+                docs.parallelStream().forEach(doc -> {
+                    try {
+                        writer.addDocument(toDocument(doc));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                writer.commit();
+            }
+            IndexFiles.swap(search.toAbsolutePath().normalize(), build);
+            return build;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces or adds {@code upserts} and removes {@code deletedIds} in the live index, and commits. */
+    public synchronized void update(Path search, List<SearchDocument> upserts, Collection<String> deletedIds) {
+        Path live = IndexFiles.live(search).orElse(null);
+        if (live == null) {
+            replaceAll(search, upserts);
+            return;
+        }
+        try (Directory dir = FSDirectory.open(live)) {
+            Map<String, Set<String>> known = DirectoryReader.indexExists(dir) ? vocabulary(dir) : Map.of();
+            try (IndexWriter writer = new IndexWriter(dir, config(analysis.index(parts(upserts, known)),
+                    IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
+                for (SearchDocument doc : upserts) {
+                    writer.updateDocument(new Term(Fields.ID, doc.id()), toDocument(doc));
+                }
+                for (String id : deletedIds) {
+                    writer.deleteDocuments(new Term(Fields.ID, id));
+                }
+                writer.commit();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
+        config.setOpenMode(mode);
+        config.setRAMBufferSizeMB(64);
+        return config;
+    }
+
+    /**
+     * The compound parts of each language: the starts of the words written on their own in {@code docs}, plus
+     * {@code known} (those already in the index, for an incremental update).
+     */
+    private static Map<String, Set<String>> parts(List<SearchDocument> docs, Map<String, Set<String>> known) {
+        Map<String, Set<String>> words = new HashMap<>();
+        for (SearchDocument doc : docs) {
+            Set<String> seen = words.computeIfAbsent(doc.language(), l -> new HashSet<>());
+            for (String text : List.of(doc.title(), doc.summary(), doc.bodyText())) {
+                seen.addAll(Analysis.words(text));
+            }
+        }
+        Map<String, Set<String>> out = new HashMap<>();
+        known.forEach((language, parts) -> out.put(language, new HashSet<>(parts)));
+        words.forEach((language, seen) -> {
+            Set<String> parts = out.computeIfAbsent(language, l -> new HashSet<>());
+            for (String word : seen) {
+                String start = LooseFilter.start(Analysis.fold(word));
+                if (start != null) {
+                    parts.add(start);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The compound parts the live index already knows, from its words fields. */
+    private static Map<String, Set<String>> vocabulary(Directory dir) throws IOException {
+        Map<String, Set<String>> out = new HashMap<>();
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+            for (var info : org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader)) {
+                if (!Fields.base(info.name).equals(Fields.WORDS)) {
+                    continue;
+                }
+                Set<String> parts = out.computeIfAbsent(Fields.language(info.name), l -> new HashSet<>());
+                Terms terms = MultiTerms.getTerms(reader, info.name);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum e = terms.iterator();
+                for (BytesRef t = e.next(); t != null; t = e.next()) {
+                    String start = LooseFilter.start(Analysis.fold(t.utf8ToString()));
+                    if (start != null) {
+                        parts.add(start);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static Document toDocument(SearchDocument d) {
+        String lang = d.language();
+        Document doc = new Document();
+        doc.add(new StringField(Fields.ID, d.id(), Field.Store.YES));
+        doc.add(new StringField(Fields.LANGUAGE, lang, Field.Store.YES));
+        doc.add(new SortedDocValuesField(Fields.LANGUAGE, new BytesRef(lang)));
+        doc.add(new StringField(Fields.KIND, d.kind(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(Fields.KIND, new BytesRef(d.kind())));
+        for (String tag : new java.util.TreeSet<>(d.tags())) {
+            doc.add(new StringField(Fields.TAG, tag, Field.Store.YES));
+            doc.add(new SortedSetDocValuesField(Fields.TAG, new BytesRef(tag)));
+        }
+        doc.add(new StoredField(Fields.URL, d.url()));
+        doc.add(new StoredField(Fields.TITLE, d.title()));
+        if (d.date() != null) {
+            // For the recency boost: a feature field, so that finding the top hits need not score every match.
+            doc.add(new FeatureField(Fields.FEATURES, Fields.RECENCY, Fields.recency(d.date().toEpochSecond())));
+            doc.add(new StoredField(Fields.DATE_TEXT, d.date().toString()));
+        }
+        doc.add(new TextField(Fields.of(Fields.TITLE_TEXT, lang), d.title(), Field.Store.NO));
+        doc.add(new Field(Fields.of(Fields.SUMMARY_TEXT, lang), d.summary(), STORED_TEXT));
+        doc.add(new Field(Fields.of(Fields.BODY_TEXT, lang), d.bodyText(), STORED_TEXT));
+        doc.add(new TextField(Fields.of(Fields.TAGS_TEXT, lang), String.join(" ", d.tags()), Field.Store.NO));
+        doc.add(new TextField(Fields.of(Fields.AUTHORS_TEXT, lang), String.join(" ", d.authors()), Field.Store.NO));
+        doc.add(new TextField(Fields.of(Fields.TITLE_LOOSE, lang), d.title(), Field.Store.NO));
+        for (String text : List.of(d.title(), d.summary(), d.bodyText(), String.join(" ", d.tags()))) {
+            doc.add(new TextField(Fields.of(Fields.LOOSE, lang), text, Field.Store.NO));
+            doc.add(new Field(Fields.of(Fields.WORDS, lang), text, WORDS));
+        }
+        return doc;
+    }
+}

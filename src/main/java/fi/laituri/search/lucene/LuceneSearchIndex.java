@@ -1,0 +1,428 @@
+package fi.laituri.search.lucene;
+
+import fi.laituri.search.SearchIndex;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answers searches from the live index under a search folder. Readers come from a {@link SearcherManager}
+ * (acquired in try, released in finally); at most every {@value #CHECK_MILLIS} ms a search looks whether the
+ * index was committed to (an incremental update) or the {@code current} link swapped (a full build or a copy
+ * to a search node), so a change is searchable well within a second.
+ */
+public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
+    private static final long CHECK_MILLIS = 200;
+    /** Words searched of a query: enough for any real one, and well within Lucene's limit of clauses (1,024). */
+    private static final int MAX_WORDS = 16;
+    private static final int MAX_PAGES = 100;
+    /** At most what recency adds to a score: half of it for a page of today, a fifth for one two years old. */
+    private static final float RECENCY_WEIGHT = 2f;
+    /** Highlighting marks the forms of the first words only, within Lucene's limit of clauses in a query. */
+    private static final int MAX_MARKED_WORDS = 8;
+    private static final int MAX_MARKED_FORMS = 12;
+
+    /** Per field: how much a match there weighs. Title first, the loose (inflected, compound) match least. */
+    private static final Map<String, Float> BOOSTS = Map.of(
+            Fields.TITLE_TEXT, 4f, Fields.TAGS_TEXT, 2f, Fields.SUMMARY_TEXT, 2f, Fields.BODY_TEXT, 1f,
+            Fields.AUTHORS_TEXT, 1f, Fields.LOOSE, 0.7f, Fields.TITLE_LOOSE, 2f);
+
+    private final Analyzer analyzer;
+    private final Path search;
+    private final List<String> languages;
+    private final Clock clock;
+    private final DirectSpellChecker spelling = new DirectSpellChecker();
+    private Open open;
+    private long checked;
+
+    private record Open(Path dir, FSDirectory directory, SearcherManager manager) {
+    }
+
+    LuceneSearchIndex(Analysis analysis, Path search, List<String> languages, Clock clock) {
+        this.analyzer = analysis.query();
+        this.search = search.toAbsolutePath().normalize();
+        this.languages = List.copyOf(languages);
+        this.clock = clock;
+    }
+
+    @Override
+    public SearchResult search(SearchIndex.Request q) {
+        Open index = current();
+        if (index == null) {
+            return new SearchResult(q.text(), q.language(), 0, q.page(), PAGE_SIZE, List.of(), Map.of(), Map.of(),
+                    null, false, List.of());
+        }
+        IndexSearcher searcher = null;
+        try {
+            searcher = index.manager().acquire();
+            return search(searcher, q);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(index, searcher);
+        }
+    }
+
+    private SearchResult search(IndexSearcher searcher, SearchIndex.Request q) throws IOException {
+        String text = limitWords(q.text());
+        String didYouMean = spellingOf(searcher.getIndexReader(), text, q.language());
+        Query matches = matches(text, q.language());
+        FacetCounts facets = facets(searcher, text, q.language());
+        long total = total(searcher, matches, facets, q);
+        boolean corrected = false;
+        if (didYouMean != null) {
+            // Words the site does not have are typos more often than not: search for the corrected words too, and
+            // only for them when the words as written find nothing at all.
+            corrected = total == 0;
+            String both = corrected ? didYouMean : text + " " + didYouMean;
+            Query correctedMatches = matches(both, q.language());
+            FacetCounts correctedFacets = facets(searcher, both, q.language());
+            long correctedTotal = total(searcher, correctedMatches, correctedFacets, q);
+            if (correctedTotal > 0) {
+                text = both;
+                matches = correctedMatches;
+                facets = correctedFacets;
+                total = correctedTotal;
+            } else {
+                corrected = false;
+            }
+        }
+        if (matches == null) {
+            return new SearchResult(q.text(), q.language(), 0, q.page(), PAGE_SIZE, List.of(), Map.of(), Map.of(),
+                    didYouMean, false, List.of());
+        }
+        int page = Math.min(q.page(), MAX_PAGES);
+        Query ranked = new BooleanQuery.Builder()
+                .add(filtered(matches, q), Occur.MUST)
+                .add(FeatureField.newSaturationQuery(Fields.FEATURES, Fields.RECENCY, RECENCY_WEIGHT,
+                        Fields.recency(clock.instant().getEpochSecond())), Occur.SHOULD)
+                .build();
+        TopDocs top = searcher.search(ranked, page * PAGE_SIZE);
+        ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs,
+                Math.min(top.scoreDocs.length, (page - 1) * PAGE_SIZE), top.scoreDocs.length);
+        List<Hit> hits = hits(searcher, pageDocs, text, q.language());
+        Map<String, Long> byLanguage = facets.languages();
+        List<LanguageCount> others = languages.stream().filter(l -> !l.equals(q.language()) && byLanguage.containsKey(l))
+                .map(l -> new LanguageCount(l, byLanguage.get(l))).toList();
+        return new SearchResult(q.text(), q.language(), total, page, PAGE_SIZE, hits, facets.kinds(), facets.tags(20),
+                didYouMean, corrected, others);
+    }
+
+    /**
+     * One pass over the matches in every language (each language's words matched in its own fields): counts
+     * by language for "also in other languages", and the requested language's kinds and tags.
+     */
+    private FacetCounts facets(IndexSearcher searcher, String text, String language) throws IOException {
+        FacetCounts facets = new FacetCounts(language);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        boolean some = false;
+        for (String l : languages) {
+            Query q = matches(text, l);
+            if (q != null) {
+                any.add(q, Occur.SHOULD);
+                some = true;
+            }
+        }
+        if (some) {
+            searcher.search(any.build(), facets);
+        }
+        return facets;
+    }
+
+    private static long total(IndexSearcher searcher, Query matches, FacetCounts facets, SearchIndex.Request q)
+            throws IOException {
+        if (matches == null) {
+            return 0;
+        }
+        return q.kind() == null && q.tag() == null ? facets.languages().getOrDefault(q.language(), 0L)
+                : searcher.count(filtered(matches, q));
+    }
+
+    /** A query of 10,000 characters is searched by its first words; Lucene caps a query's clauses anyway. */
+    private static String limitWords(String text) {
+        String[] words = text.strip().split("\\s+", MAX_WORDS + 1);
+        return words.length <= MAX_WORDS ? text.strip() : String.join(" ", java.util.Arrays.copyOf(words, MAX_WORDS));
+    }
+
+    /** What the words match in a language's fields, each field weighed; null when no word is searchable. */
+    private Query matches(String text, String language) {
+        QueryBuilder builder = new QueryBuilder(analyzer);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        boolean some = false;
+        for (Map.Entry<String, Float> field : BOOSTS.entrySet()) {
+            Query q = builder.createBooleanQuery(Fields.of(field.getKey(), language), text, Occur.SHOULD);
+            if (q != null) {
+                any.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
+                some = true;
+            }
+        }
+        return some ? any.build() : null;
+    }
+
+    private static Query inLanguage(Query matches, String language) {
+        return new BooleanQuery.Builder().add(matches, Occur.MUST)
+                .add(new TermQuery(new Term(Fields.LANGUAGE, language)), Occur.FILTER).build();
+    }
+
+    private static Query filtered(Query matches, SearchIndex.Request q) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(matches, Occur.MUST)
+                .add(new TermQuery(new Term(Fields.LANGUAGE, q.language())), Occur.FILTER);
+        if (q.kind() != null) {
+            b.add(new TermQuery(new Term(Fields.KIND, q.kind())), Occur.FILTER);
+        }
+        if (q.tag() != null) {
+            b.add(new TermQuery(new Term(Fields.TAG, q.tag())), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private List<Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, String text, String language) throws IOException {
+        if (docs.length == 0) {
+            return List.of();
+        }
+        String summary = Fields.of(Fields.SUMMARY_TEXT, language);
+        String body = Fields.of(Fields.BODY_TEXT, language);
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withMaxNoHighlightPassages(0)
+                .build();
+        int[] ids = new int[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            ids[i] = docs[i].doc;
+        }
+        Map<String, String[]> snippets = highlighter.highlightFields(new String[] {summary, body},
+                highlightQuery(searcher.getIndexReader(), text, language), ids, new int[] {1, 2});
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < docs.length; i++) {
+            Document doc = searcher.storedFields().document(docs[i].doc);
+            List<String> parts = new ArrayList<>();
+            for (String s : new String[] {snippets.get(body)[i], snippets.get(summary)[i]}) {
+                if (s != null && !s.isBlank() && parts.size() < 2) {
+                    parts.add(s);
+                }
+            }
+            if (parts.isEmpty()) {
+                parts.add(escape(abbreviate(doc.get(summary) == null || doc.get(summary).isBlank()
+                        ? doc.get(body) : doc.get(summary))));
+            }
+            hits.add(new Hit(doc.get(Fields.ID), doc.get(Fields.TITLE), doc.get(Fields.URL), doc.get(Fields.LANGUAGE),
+                    doc.get(Fields.KIND), doc.get(Fields.DATE_TEXT), List.copyOf(parts), docs[i].score));
+        }
+        return hits;
+    }
+
+    /**
+     * What to mark in snippets: the stems of the words, and the indexed words starting like one of them, so that
+     * "kotoutumisen" marks "kotoutumista" too. The prefixes are expanded into terms here, as a prefix query
+     * would make the highlighter analyse every snippet's text again instead of reading offsets from the index.
+     */
+    private Query highlightQuery(IndexReader reader, String text, String language) throws IOException {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        QueryBuilder builder = new QueryBuilder(analyzer);
+        for (String field : List.of(Fields.of(Fields.SUMMARY_TEXT, language), Fields.of(Fields.BODY_TEXT, language))) {
+            Query stems = builder.createBooleanQuery(field, text, Occur.SHOULD);
+            if (stems != null) {
+                b.add(stems, Occur.SHOULD);
+            }
+            Terms terms = MultiTerms.getTerms(reader, field);
+            if (terms == null) {
+                continue;
+            }
+            for (String word : Analysis.words(text).stream().limit(MAX_MARKED_WORDS).toList()) {
+                if (word.length() < 4) {
+                    continue;
+                }
+                BytesRef prefix = new BytesRef(word.substring(0, Math.min(word.length(), LooseFilter.PREFIX)));
+                TermsEnum e = terms.iterator();
+                if (e.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+                    continue;
+                }
+                int n = 0;
+                for (BytesRef t = e.term(); t != null && n < MAX_MARKED_FORMS && org.apache.lucene.util.StringHelper.startsWith(t, prefix);
+                     t = e.next(), n++) {
+                    b.add(new TermQuery(new Term(field, BytesRef.deepCopyOf(t))), Occur.SHOULD);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /** The query with each word the site does not have replaced by the nearest one it has; null if none. */
+    private String spellingOf(IndexReader reader, String text, String language) throws IOException {
+        String field = Fields.of(Fields.WORDS, language);
+        List<String> words = Analysis.words(text);
+        boolean changed = false;
+        List<String> out = new ArrayList<>();
+        for (String word : words) {
+            String fixed = word;
+            if (word.length() >= 4 && reader.docFreq(new Term(field, word)) == 0) {
+                SuggestWord[] best = spelling.suggestSimilar(new Term(field, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (best.length > 0) {
+                    fixed = best[0].string;
+                    changed = true;
+                }
+            }
+            out.add(fixed);
+        }
+        return changed ? String.join(" ", out) : null;
+    }
+
+    @Override
+    public List<String> suggest(String text, String language, int limit) {
+        List<String> words = Analysis.words(text);
+        if (words.isEmpty() || !Character.isLetterOrDigit(text.charAt(text.length() - 1))) {
+            return List.of();
+        }
+        String last = words.get(words.size() - 1);
+        String before = String.join(" ", words.subList(0, words.size() - 1));
+        Open index = current();
+        if (index == null || last.length() < 2) {
+            return List.of();
+        }
+        IndexSearcher searcher = null;
+        try {
+            searcher = index.manager().acquire();
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), Fields.of(Fields.WORDS, language));
+            if (terms == null) {
+                return List.of();
+            }
+            record Candidate(String word, int docs) {
+            }
+            List<Candidate> candidates = new ArrayList<>();
+            TermsEnum e = terms.iterator();
+            BytesRef prefix = new BytesRef(last);
+            if (e.seekCeil(prefix) != TermsEnum.SeekStatus.END) {
+                for (BytesRef t = e.term(); t != null && candidates.size() < 2000
+                        && org.apache.lucene.util.StringHelper.startsWith(t, prefix); t = e.next()) {
+                    candidates.add(new Candidate(t.utf8ToString(), e.docFreq()));
+                }
+            }
+            return candidates.stream()
+                    .sorted(Comparator.comparingInt(Candidate::docs).reversed().thenComparing(Candidate::word))
+                    .limit(limit)
+                    .map(c -> before.isEmpty() ? c.word() : before + " " + c.word())
+                    .toList();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } finally {
+            release(index, searcher);
+        }
+    }
+
+    private static void release(Open index, IndexSearcher searcher) {
+        if (searcher != null) {
+            try {
+                index.manager().release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The open index, reopened when it was committed to or swapped since the last look. */
+    private synchronized Open current() {
+        long now = System.nanoTime() / 1_000_000;
+        if (open != null && now - checked < CHECK_MILLIS) {
+            return open;
+        }
+        checked = now;
+        try {
+            Path live = IndexFiles.live(search).orElse(null);
+            if (open != null && open.dir().equals(live)) {
+                open.manager().maybeRefresh();
+                return open;
+            }
+            Open previous = open;
+            open = null;
+            if (live != null) {
+                FSDirectory directory = FSDirectory.open(live);
+                if (DirectoryReader.indexExists(directory)) {
+                    open = new Open(live, directory, new SearcherManager(directory, null));
+                } else {
+                    directory.close();
+                }
+            }
+            if (previous != null) {
+                // Searches holding a searcher of the old index finish with it; the manager gives out no more.
+                previous.manager().close();
+                previous.directory().close();
+            }
+            return open;
+        } catch (IOException e) {
+            LOG.warn("cannot open the search index under {}: {}", search, e.toString());
+            return open;
+        }
+    }
+
+    /** Looks for a new index at the next search instead of up to {@value #CHECK_MILLIS} ms later. */
+    public synchronized void refreshSoon() {
+        checked = Long.MIN_VALUE / 2;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (open != null) {
+            open.manager().close();
+            open.directory().close();
+            open = null;
+        }
+    }
+
+    private static String abbreviate(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= 240 ? s : s.substring(0, s.lastIndexOf(' ', 240) > 0 ? s.lastIndexOf(' ', 240) : 240) + " …";
+    }
+
+    private static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#x27;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -200,4 +200,21 @@ class TranslationApiTest extends ApiTest {
         assertEquals(404, r.status());
         assertNull(desk.editor.get(status(id, "sv")).get("state"));
     }
+
+    @Test
+    void aTranslationWrittenBeforeItsSourceExistedIsOutdatedOnceTheSourceIsPublished() {
+        ApiClient.Reply created = require(201, desk.editor.post("/api/v1/documents", Map.of("kind", "page",
+                "variants", List.of(Map.of("language", "sv", "title", "Först svenska " + Desk.unique())))));
+        long id = ((Number) created.get("id")).longValue();
+        require(201, desk.editor.post("/api/v1/documents/" + id + "/variants", Map.of("language", "fi", "title", "Sitten suomi " + Desk.unique())));
+        desk.publish(id, "fi");
+        ApiClient.Reply s = require(200, desk.translator.get(status(id, "sv")));
+        assertEquals("outdated", s.get("state"));
+        assertNull(s.get("translatedFrom"));
+        ApiClient.Reply diff = desk.translator.get(status(id, "sv") + "/source-diff");
+        assertEquals(409, diff.status(), diff.text());
+        // made from the live source now; its own draft is not published yet
+        assertEquals("in_progress", require(200, desk.translator.post(status(id, "sv") + "/up-to-date", Map.of())).get("state"));
+        assertEquals(1, ((Number) desk.translator.get(status(id, "sv")).get("translatedFrom")).intValue());
+    }
 }

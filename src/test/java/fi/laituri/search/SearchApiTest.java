@@ -4,6 +4,7 @@ import fi.laituri.ApiClient;
 import fi.laituri.ApiTest;
 import fi.laituri.content.ContentFolder;
 import fi.laituri.security.Role;
+import fi.laituri.site.BuildReport;
 import fi.laituri.site.SiteBuilder;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -201,6 +202,27 @@ class SearchApiTest extends ApiTest {
         step(variant, "unpublish");
         builder.build(SITE);
         assertEquals(0, total("seepraviikko"), "unpublished");
+    }
+
+    @Test
+    void anIncrementalBuildAfterAPublishOrUnpublishUpdatesTheIndexForThatDocument() {
+        ApiClient.Reply created = admin.post("/api/v1/documents", Map.of("kind", "article", "key", "okapi-campaign",
+                "variants", List.of(Map.of("language", "fi", "title", "Okapiviikko", "body", "Okapiviikon ohjelma."))));
+        assertEquals(201, created.status(), created.text());
+        long id = ((Number) created.get("id")).longValue();
+        String variant = "/api/v1/documents/" + id + "/variants/fi";
+        step(variant, "submit");
+        step(variant, "approve");
+        step(variant, "publish");
+
+        BuildReport published = builder.update(SITE, java.util.Set.of(id));
+        assertTrue(published.unchanged() > 0, "an incremental build: " + published);
+        assertEquals(1, total("okapiviikko"), "published");
+
+        step(variant, "unpublish");
+        builder.update(SITE, java.util.Set.of(id));
+        assertEquals(0, total("okapiviikko"), "unpublished");
+        assertTrue(total("kumppanuusohjelma") > 0, "the rest of the index stays");
     }
 
     private long total(String q) {

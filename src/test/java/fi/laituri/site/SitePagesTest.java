@@ -229,7 +229,7 @@ class SitePagesTest extends DatabaseTest {
         for (String page : pages) {
             String html = read(page);
             String code = page.startsWith("/sv/") ? "sv" : page.startsWith("/selko/") ? "selko" : "fi";
-            String form = between(html, "<form class=\"site-search\" role=\"search\" action=\"/search\" method=\"get\">", "</form>");
+            String form = between(html, "<form class=\"site-search\" role=\"search\" action=\"/search\" method=\"get\" aria-label=\"", "</form>");
             assertTrue(form.contains("<label for=\"site-search-q\">"), page + form);
             assertTrue(form.contains("<input type=\"search\" id=\"site-search-q\" name=\"q\">"), page + form);
             assertTrue(form.contains("<input type=\"hidden\" name=\"lang\" value=\"" + code + "\">"), page + form);

@@ -22,7 +22,7 @@ class DemoCommand extends AppCommand {
     @Option(names = "--port", description = "HTTP port (default: LAITURI_PORT or 8080; 0 picks a free one)")
     Integer port;
 
-    @Option(names = "--site", defaultValue = "site", description = "where the built site goes (default: ${DEFAULT-VALUE})")
+    @Option(names = "--site", defaultValue = "${env:LAITURI_SITE_OUTPUT:-site}", description = "where the built site goes (default: LAITURI_SITE_OUTPUT or site)")
     String siteOutput;
 
     @Override

@@ -47,6 +47,35 @@ public class BilingualCheck {
     }
 
     /**
+     * Before a release publishes {@code ready} together (documents in {@code docs}, in the same order): with
+     * {@code block}, the reasons it may not, one for each version whose required translation is neither live
+     * nor in the release. Nothing otherwise: a release is the way to publish both languages at once.
+     */
+    public List<String> blockedInRelease(List<Document> docs, List<Variant> ready) {
+        List<String> reasons = new ArrayList<>();
+        if (mode != Mode.BLOCK) {
+            return reasons;
+        }
+        for (int i = 0; i < ready.size(); i++) {
+            Document doc = docs.get(i);
+            Variant v = ready.get(i);
+            if (!kinds.contains(doc.kind())) {
+                continue;
+            }
+            for (String code : required) {
+                boolean madeFromThis = languages.find(code).flatMap(l -> l.source()).filter(v.language()::equals).isPresent();
+                boolean inRelease = ready.stream().anyMatch(o -> o.documentId().equals(doc.id()) && o.language().equals(code));
+                if (madeFromThis && !inRelease
+                        && variants.findByDocumentIdAndLanguage(doc.id(), code).filter(Variant::isLive).isEmpty()) {
+                    reasons.add("the " + code + " version of document " + doc.id() + " is neither published nor in the release:"
+                            + " a bilingual authority informs in both languages");
+                }
+            }
+        }
+        return reasons;
+    }
+
+    /**
      * In the publishing transaction, before {@code v} goes live: the warnings to return, or a 409 when
      * the configuration blocks publishing alone.
      */

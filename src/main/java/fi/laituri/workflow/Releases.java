@@ -10,6 +10,7 @@ import fi.laituri.language.Languages;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Permission;
 import fi.laituri.security.Policy;
+import fi.laituri.translation.BilingualCheck;
 import fi.laituri.web.Problem;
 import fi.laituri.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -45,9 +46,11 @@ class Releases {
     private final Languages languages;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
+    private final BilingualCheck bilingual;
 
     Releases(ReleaseRepository releases, DocumentRepository documents, VariantRepository variants, Publishing publishing,
-             AuditLog audit, Policy policy, Languages languages, TransactionOperations<Connection> tx, Clock clock) {
+             AuditLog audit, Policy policy, Languages languages, TransactionOperations<Connection> tx, Clock clock,
+             BilingualCheck bilingual) {
         this.releases = releases;
         this.documents = documents;
         this.variants = variants;
@@ -57,6 +60,7 @@ class Releases {
         this.languages = languages;
         this.tx = tx;
         this.clock = clock;
+        this.bilingual = bilingual;
     }
 
     @Serdeable
@@ -190,6 +194,7 @@ class Releases {
                 docs.add(documents.findById(m.documentId()).orElseThrow());
             }
         }
+        failures.addAll(bilingual.blockedInRelease(docs, ready));
         if (!failures.isEmpty()) {
             return failures;
         }

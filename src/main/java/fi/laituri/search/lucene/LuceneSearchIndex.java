@@ -96,6 +96,13 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     };
 
+    /**
+     * Searches run at most one per core, the others waiting their turn in order: a search is all CPU, so more at
+     * once only share the cores, and every search, not just the last, would take as long as the slowest of them.
+     */
+    private final java.util.concurrent.Semaphore running =
+            new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors(), true);
+
     private final Analyzer analyzer;
     private final Path search;
     private final List<String> languages;
@@ -125,12 +132,14 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                     null, false, List.of());
         }
         IndexSearcher searcher = null;
+        running.acquireUninterruptibly();
         try {
             searcher = index.manager().acquire();
             return search(searcher, q);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            running.release();
             release(index, searcher);
         }
     }

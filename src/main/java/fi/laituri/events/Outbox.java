@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -27,6 +28,7 @@ public class Outbox {
     private final TransactionOperations<Connection> tx;
     private final JsonMapper json;
     private final Clock clock;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Outbox(OutboxRepository events, TransactionOperations<Connection> tx, JsonMapper json, Clock clock) {
         this.events = events;
@@ -41,8 +43,25 @@ public class Outbox {
         void handle(OutboxEvent event) throws Exception;
     }
 
+    /**
+     * Runs {@code listener} after each commit that appended events, in the committing thread: a consumer in this
+     * process can start on them at once instead of at its next look. It must be quick (hand the work to a thread).
+     * Consumers still look on their own, for events appended by other instances.
+     */
+    public void onCommit(Runnable listener) {
+        listeners.add(listener);
+    }
+
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void append(String type, long documentId, String language, Integer revision, Map<String, Object> payload) {
+        if (!listeners.isEmpty()) {
+            tx.findTransactionStatus().ifPresent(status -> status.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    listeners.forEach(Runnable::run);
+                }
+            }));
+        }
         events.lockAppends();
         try {
             events.save(new OutboxEvent(null, clock.instant(), type, documentId, language, revision,

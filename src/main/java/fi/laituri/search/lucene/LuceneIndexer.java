@@ -16,6 +16,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -58,12 +59,22 @@ public final class LuceneIndexer {
         this.analysis = analysis;
     }
 
+    /**
+     * The compound parts known to the index last written by this process, at its commit: reading them from the
+     * index again would be most of an incremental update. Another writer's commit makes them be read again.
+     */
+    private record Vocabulary(Path dir, long generation, Map<String, Set<String>> parts) {
+    }
+
+    private Vocabulary vocabulary;
+
     /** Writes a fresh index of {@code docs} and makes it the live one under {@code search}; returns its directory. */
     public synchronized Path replaceAll(Path search, List<SearchDocument> docs) {
         try {
             Path build = IndexFiles.newBuild(search.toAbsolutePath().normalize());
+            Map<String, Set<String>> parts = parts(docs, Map.of());
             try (Directory dir = FSDirectory.open(build);
-                 IndexWriter writer = new IndexWriter(dir, config(analysis.index(parts(docs, Map.of())),
+                 IndexWriter writer = new IndexWriter(dir, config(analysis.index(parts),
                          IndexWriterConfig.OpenMode.CREATE))) {
                 // IndexWriter is thread-safe: analysing on every core is what makes a full build fast.
                 docs.parallelStream().forEach(doc -> {
@@ -74,6 +85,7 @@ public final class LuceneIndexer {
                     }
                 });
                 writer.commit();
+                vocabulary = new Vocabulary(build, SegmentInfos.getLastCommitGeneration(dir), parts);
             }
             IndexFiles.swap(search.toAbsolutePath().normalize(), build);
             return build;
@@ -90,8 +102,12 @@ public final class LuceneIndexer {
             return;
         }
         try (Directory dir = FSDirectory.open(live)) {
-            Map<String, Set<String>> known = DirectoryReader.indexExists(dir) ? vocabulary(dir) : Map.of();
-            try (IndexWriter writer = new IndexWriter(dir, config(analysis.index(parts(upserts, known)),
+            long generation = DirectoryReader.indexExists(dir) ? SegmentInfos.getLastCommitGeneration(dir) : -1;
+            Map<String, Set<String>> known = generation < 0 ? Map.of()
+                    : vocabulary != null && vocabulary.dir().equals(live) && vocabulary.generation() == generation
+                    ? vocabulary.parts() : vocabulary(dir);
+            Map<String, Set<String>> parts = parts(upserts, known);
+            try (IndexWriter writer = new IndexWriter(dir, config(analysis.index(parts),
                     IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
                 for (SearchDocument doc : upserts) {
                     writer.updateDocument(new Term(Fields.ID, doc.id()), toDocument(doc));
@@ -101,6 +117,7 @@ public final class LuceneIndexer {
                 }
                 writer.commit();
             }
+            vocabulary = new Vocabulary(live, SegmentInfos.getLastCommitGeneration(dir), parts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,6 +11,7 @@ abstract class AppCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        beforeStart();
         Application app;
         try {
             app = Application.start(env, properties());
@@ -25,6 +26,10 @@ abstract class AppCommand implements Callable<Integer> {
             System.err.println("laituri: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** Work to do before the application starts, and with it its scheduled jobs. */
+    void beforeStart() throws Exception {
     }
 
     /** One-shot commands leave scheduled publishing to the serving instances. */

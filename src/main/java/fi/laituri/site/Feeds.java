@@ -60,13 +60,20 @@ class Feeds implements SiteRenderer {
                              boolean entriesInTheirOwnLanguage) {
         record Dated(LiveVariant v, java.time.Instant updated) {
         }
-        List<LiveVariant> entries = variants.stream()
-                .map(v -> new Dated(v, updated(site, v).toInstant()))
-                .sorted(Comparator.comparing(Dated::updated).reversed()
-                        .thenComparing(d -> d.v().key()).thenComparing(d -> d.v().language()))
-                .limit(ENTRIES)
-                .map(Dated::v)
-                .toList();
+        Comparator<Dated> newestFirst = Comparator.comparing(Dated::updated).reversed()
+                .thenComparing(d -> d.v().key()).thenComparing(d -> d.v().language());
+        // The newest ENTRIES of thousands: a bounded queue whose head is the oldest kept, not a sort of them all.
+        java.util.PriorityQueue<Dated> newest = new java.util.PriorityQueue<>(newestFirst.reversed());
+        for (LiveVariant v : variants) {
+            Dated d = new Dated(v, updated(site, v).toInstant());
+            if (newest.size() < ENTRIES) {
+                newest.add(d);
+            } else if (newestFirst.compare(d, newest.peek()) < 0) {
+                newest.poll();
+                newest.add(d);
+            }
+        }
+        List<LiveVariant> entries = newest.stream().sorted(newestFirst).map(Dated::v).toList();
         List<Object> inputs = new ArrayList<>(List.of("feed", path, language.code(), title, entriesInTheirOwnLanguage));
         for (LiveVariant v : entries) {
             inputs.add(v.key() + ":" + v.language() + ":" + site.fingerprint(v.key()));

@@ -167,7 +167,8 @@ public class SiteBuilder {
     private BuildReport run(Path root, boolean strict, Progress progress, SiteModel site, Set<String> changed) {
         long start = System.nanoTime();
         List<String> planWarnings = new ArrayList<>();
-        List<PlannedFile> plan = plan(site, planWarnings);
+        Set<String> paths = new HashSet<>();
+        List<PlannedFile> plan = plan(site, planWarnings, paths);
         SiteWriter.Staging staging = writer.stage(root, siteFingerprint(site));
         Manifest live = staging.live();
         Map<String, List<String>> warnings = new ConcurrentHashMap<>();
@@ -178,7 +179,7 @@ public class SiteBuilder {
             Manifest.Entry before = live.files().get(file.path());
             Manifest.Entry entry;
             if (before != null && before.fingerprint().equals(file.fingerprint())
-                    && before.lookupsFingerprint().equals(lookups(site, before.lookups()))) {
+                    && sameLookups(site, before.lookups(), before.lookupsFingerprint())) {
                 entry = before;
                 staging.keep(file.path(), entry);
             } else {
@@ -196,7 +197,6 @@ public class SiteBuilder {
             }
             progress.update(done.incrementAndGet(), plan.size());
         });
-        Set<String> paths = plan.stream().map(PlannedFile::path).collect(Collectors.toSet());
         List<String> deleted = live.files().keySet().stream().filter(p -> !paths.contains(p)).sorted().toList();
         List<String> problems = Stream.concat(planWarnings.stream(),
                 new TreeMap<>(warnings).values().stream().flatMap(List::stream)).toList();
@@ -218,19 +218,42 @@ public class SiteBuilder {
                 problems, pages, (System.nanoTime() - start) / 1_000_000 - pages);
     }
 
-    /** Every file of the site; two renderers planning one path is a bug, not a warning. */
-    private List<PlannedFile> plan(SiteModel site, List<String> warnings) {
+    /**
+     * Every file of the site, the renderers planning side by side (each with warnings of its own, which are
+     * then put in renderer order); two renderers planning one path is a bug, not a warning.
+     */
+    private List<PlannedFile> plan(SiteModel site, List<String> warnings, Set<String> paths) {
+        List<List<String>> warned = renderers.stream().map(r -> (List<String>) new ArrayList<String>()).toList();
+        List<List<PlannedFile>> planned = java.util.stream.IntStream.range(0, renderers.size()).parallel()
+                .mapToObj(i -> renderers.get(i).plan(site, warned.get(i))).toList();
+        warned.forEach(warnings::addAll);
         List<PlannedFile> plan = new ArrayList<>();
-        for (SiteRenderer renderer : renderers) {
-            plan.addAll(renderer.plan(site, warnings));
-        }
-        Set<String> paths = new HashSet<>();
+        planned.forEach(plan::addAll);
         for (PlannedFile file : plan) {
             if (!paths.add(file.path())) {
                 throw new IllegalStateException("two outputs of the site build share the path " + file.path());
             }
         }
         return plan;
+    }
+
+    /** Whether the documents a file looked up are as {@code state} ({@link #lookups}) says, without making the string. */
+    private static boolean sameLookups(SiteModel site, List<String> keys, String state) {
+        int at = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            if (i > 0) {
+                if (at >= state.length() || state.charAt(at) != '.') {
+                    return false;
+                }
+                at++;
+            }
+            String f = site.fingerprint(keys.get(i));
+            if (!state.startsWith(f, at)) {
+                return false;
+            }
+            at += f.length();
+        }
+        return at == state.length();
     }
 
     /** The state of the documents a file looked up when it was rendered: their fingerprints, side by side. */

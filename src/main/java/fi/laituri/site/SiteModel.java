@@ -43,6 +43,8 @@ public final class SiteModel {
     private final Map<String, String> documents;
     private final Map<String, List<LiveVariant>> byLanguage = new ConcurrentHashMap<>();
     private final Map<String, String> authorFingerprints = new ConcurrentHashMap<>();
+    /** {@link #entryFingerprint}s by key, then language in the site's order: listings ask for each many times. */
+    private final Map<String, String[]> entries = new ConcurrentHashMap<>();
     /** By instant (OffsetDateTime's own order compares the instant first), undated last, then by key. */
     private static final Comparator<LiveVariant> NEWEST_FIRST = Comparator.comparing(LiveVariant::date,
                     Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder())).reversed()
@@ -89,7 +91,48 @@ public final class SiteModel {
         Map<String, String> known = new HashMap<>(documents);
         keys.forEach(known::remove);
         live.forEach(v -> known.remove(v.key()));
-        return new SiteModel(languages, defaultLanguage, next, authors, baseUrl, known);
+        SiteModel model = new SiteModel(languages, defaultLanguage, next, authors, baseUrl, known);
+        Set<String> changed = new java.util.HashSet<>(keys);
+        live.forEach(v -> changed.add(v.key()));
+        model.carryOver(this, changed);
+        return model;
+    }
+
+    /**
+     * Takes over what this model worked out from {@code previous} for the documents that did not change: each
+     * language's list in order (the changed documents taken out and their versions now merged in, not a sort
+     * of them all), the documents' addresses and, when the authors are as they were, the listings' entries.
+     */
+    private void carryOver(SiteModel previous, Set<String> changed) {
+        previous.byLanguage.forEach((language, list) -> {
+            List<LiveVariant> added = changed.stream().map(k -> byKey.getOrDefault(k, Map.of()).get(language))
+                    .filter(java.util.Objects::nonNull).sorted(NEWEST_FIRST).toList();
+            List<LiveVariant> merged = new ArrayList<>(list.size() + added.size());
+            int next = 0;
+            for (LiveVariant v : list) {
+                if (changed.contains(v.key())) {
+                    continue;
+                }
+                while (next < added.size() && NEWEST_FIRST.compare(added.get(next), v) < 0) {
+                    merged.add(added.get(next++));
+                }
+                merged.add(v);
+            }
+            merged.addAll(added.subList(next, added.size()));
+            byLanguage.put(language, java.util.Collections.unmodifiableList(merged));
+        });
+        previous.addresses.forEach((key, a) -> {
+            if (!changed.contains(key)) {
+                addresses.put(key, a);
+            }
+        });
+        if (authors.equals(previous.authors)) {
+            previous.entries.forEach((key, e) -> {
+                if (!changed.contains(key)) {
+                    entries.put(key, e);
+                }
+            });
+        }
     }
 
     public List<Language> languages() {
@@ -206,6 +249,10 @@ public final class SiteModel {
 
     /** A tag's slug: tags spelt alike ("Kotoutuminen", "kotoutuminen") share one; empty when it has no letters or digits. */
     public String tagSlug(String tag) {
+        String slug = TAG_SLUGS.get(tag);
+        if (slug != null) {
+            return slug;
+        }
         if (TAG_SLUGS.size() > 100_000) {
             TAG_SLUGS.clear();
         }
@@ -217,11 +264,22 @@ public final class SiteModel {
      * Cheaper than the listing's model, which the listing makes only when it changed.
      */
     public String entryFingerprint(LiveVariant v) {
-        StringBuilder f = new StringBuilder(v.key()).append(':').append(v.language()).append(':').append(fingerprint(v.key()));
-        for (String author : v.authors()) {
-            f.append(':').append(authorFingerprints.computeIfAbsent(author, a -> Fingerprint.of(authors.get(a))));
+        String[] byLanguage = entries.get(v.key());
+        if (byLanguage == null) {
+            byLanguage = entries.computeIfAbsent(v.key(), k -> new String[languages.size()]);
         }
-        return f.toString();
+        int i = languages.indexOf(byCode.get(v.language()));
+        String fingerprint = byLanguage[i];
+        if (fingerprint == null) {
+            StringBuilder f = new StringBuilder(v.key()).append(':').append(v.language()).append(':').append(fingerprint(v.key()));
+            for (String author : v.authors()) {
+                f.append(':').append(authorFingerprints.computeIfAbsent(author, a -> Fingerprint.of(authors.get(a))));
+            }
+            fingerprint = f.toString();
+            // Racing threads work out the same string: whichever is kept, it is the right one.
+            byLanguage[i] = fingerprint;
+        }
+        return fingerprint;
     }
 
     public String search(Language language) {

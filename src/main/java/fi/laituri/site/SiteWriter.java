@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -176,14 +175,16 @@ class SiteWriter {
                         removeEmptyParents(file.getParent());
                     }
                 }
-                Manifest manifest = new Manifest(siteFingerprint, new TreeMap<>(files));
-                Path file = manifestOf(target);
-                manifest.write(file);
-                manifests.put(file, new Cached(Files.getLastModifiedTime(file), manifest));
                 Path link = root.resolve(".current-" + ProcessHandle.current().pid());
                 Files.deleteIfExists(link);
                 Files.createSymbolicLink(link, Path.of(BUILDS, target.getFileName().toString()));
                 Files.move(link, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                // The site is live before its manifest is written: readers need not wait for it, and a build
+                // killed in between leaves a live build without a manifest, which the next build renders afresh.
+                Manifest manifest = new Manifest(siteFingerprint, java.util.Collections.unmodifiableMap(files));
+                Path file = manifestOf(target);
+                manifest.write(file);
+                manifests.put(file, new Cached(Files.getLastModifiedTime(file), manifest));
                 removeOtherBuilds();
                 return target;
             } catch (IOException e) {

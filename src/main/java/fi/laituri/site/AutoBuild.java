@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -37,6 +38,7 @@ class AutoBuild {
     private final SiteBuilder builder;
     private final Path output;
     private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile boolean closed;
     private final ReentrantLock running = new ReentrantLock();
     private final ExecutorService woken = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "site-auto-build");
@@ -69,7 +71,7 @@ class AutoBuild {
 
     /** Builds while there may be events; a caller finding a build running leaves the rest to it. */
     private void drain() {
-        while (pending.get() && running.tryLock()) {
+        while (!closed && pending.get() && running.tryLock()) {
             try {
                 pending.set(false);
                 buildOnce();
@@ -92,9 +94,20 @@ class AutoBuild {
         }
     }
 
-    /** A build under way finishes (interrupting it would only make its file writes fail); none starts after. */
+    /**
+     * No build starts after this; one under way may finish (for up to a minute) before the database goes, so its
+     * changes are marked done rather than built again at the next start.
+     */
     @PreDestroy
     void close() {
+        closed = true;
         woken.shutdown();
+        try {
+            if (running.tryLock(1, TimeUnit.MINUTES)) {
+                running.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

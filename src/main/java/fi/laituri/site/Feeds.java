@@ -65,7 +65,9 @@ class Feeds implements SiteRenderer {
         // The newest ENTRIES of thousands: a bounded queue whose head is the oldest kept, not a sort of them all.
         java.util.PriorityQueue<Dated> newest = new java.util.PriorityQueue<>(newestFirst.reversed());
         for (LiveVariant v : variants) {
-            Dated d = new Dated(v, updated(site, v).toInstant());
+            // The version's own date (the usual case) without making a truncated copy of it for each of thousands.
+            Dated d = new Dated(v, v.date() != null ? java.time.Instant.ofEpochSecond(v.date().toEpochSecond())
+                    : updated(site, v).toInstant());
             if (newest.size() < ENTRIES) {
                 newest.add(d);
             } else if (newestFirst.compare(d, newest.peek()) < 0) {

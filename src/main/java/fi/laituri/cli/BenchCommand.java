@@ -67,7 +67,7 @@ class BenchCommand implements Runnable {
         @Option(names = "--clients", defaultValue = "16", description = "concurrent HTTP clients (default: ${DEFAULT-VALUE})")
         int clients;
 
-        @Option(names = "--queries", defaultValue = "4000", description = "queries in each timed run (default: ${DEFAULT-VALUE})")
+        @Option(names = "--queries", defaultValue = "10000", description = "queries in each timed run (default: ${DEFAULT-VALUE})")
         int queries;
 
         @Option(names = "--per-query", description = "also print each query's in-process median")

@@ -159,6 +159,15 @@ public class ContentService {
             audit.record(AuditLog.Event.of(actor.name(), "document.changed", id, null)
                     .detail("key " + doc.translationKey() + " -> " + updated.translationKey()
                             + ", kind " + doc.kind() + " -> " + updated.kind()));
+            if (!updated.translationKey().equals(doc.translationKey()) || !updated.kind().equals(doc.kind())) {
+                // The key names its pages in other pages' doc: links and ties its translations; the kind files them.
+                for (Variant v : variants.findByDocumentIdOrderByLanguage(id)) {
+                    if (v.isLive()) {
+                        publicChanges.record(PublicChanges.CHANGED, updated, v,
+                                Map.of("previousKey", doc.translationKey(), "previousKind", doc.kind()));
+                    }
+                }
+            }
             return view(updated);
         }, () -> document(id).version());
     }
@@ -307,8 +316,13 @@ public class ContentService {
         return write(() -> {
             Author a = checked(author(id), expectedVersion);
             audit.record(AuditLog.Event.of(actor.name(), "author.changed", null, null).detail(id));
-            return view(authors.update(a.with(input.name().strip(), blankToNull(input.title()),
-                    blankToNull(input.organisation()))));
+            Author updated = authors.update(a.with(input.name().strip(), blankToNull(input.title()),
+                    blankToNull(input.organisation())));
+            // The byline is on the author's live pages and in the listings that show them.
+            for (Variant v : variants.findLiveUsingAuthor(id)) {
+                publicChanges.record(PublicChanges.CHANGED, document(v.documentId()), v, Map.of("author", id));
+            }
+            return view(updated);
         }, () -> author(id).version());
     }
 

@@ -14,6 +14,8 @@ public class PublicChanges {
     public static final String UNPUBLISHED = "variant.unpublished";
     public static final String SCHEDULED = "variant.scheduled";
     public static final String UNSCHEDULED = "variant.unscheduled";
+    /** A live variant's public page changed without a new revision: its document's key or kind, or an author's byline. */
+    public static final String CHANGED = "variant.changed";
 
     private final Outbox outbox;
 

@@ -43,4 +43,7 @@ public interface VariantRepository extends CrudRepository<Variant, Long> {
 
     @Query("SELECT COUNT(*) FROM variant WHERE JSON_CONTAINS(authors, JSON_QUOTE(:authorId))")
     long countUsingAuthor(String authorId);
+
+    @Query("SELECT * FROM variant WHERE live_revision IS NOT NULL AND JSON_CONTAINS(authors, JSON_QUOTE(:authorId)) ORDER BY id")
+    List<Variant> findLiveUsingAuthor(String authorId);
 }

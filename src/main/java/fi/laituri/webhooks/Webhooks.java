@@ -32,7 +32,7 @@ class Webhooks {
 
     /** What a webhook may ask for: every event type the outbox carries. */
     static final List<String> EVENT_TYPES = List.of(PublicChanges.PUBLISHED, PublicChanges.UNPUBLISHED,
-            PublicChanges.SCHEDULED, PublicChanges.UNSCHEDULED);
+            PublicChanges.SCHEDULED, PublicChanges.UNSCHEDULED, PublicChanges.CHANGED);
     private static final List<String> STATUSES = List.of(WebhookDelivery.PENDING, WebhookDelivery.DELIVERED,
             WebhookDelivery.FAILED);
     private static final SecureRandom RANDOM = new SecureRandom();

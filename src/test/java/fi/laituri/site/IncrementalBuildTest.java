@@ -229,6 +229,54 @@ class IncrementalBuildTest extends DatabaseTest {
         return doc.variants().get(random.nextInt(doc.variants().size())).language();
     }
 
+    @Test
+    void keyKindAndBylineChangesWriteEventsWhoseBuildEqualsAFullBuild(@TempDir Path dir) throws IOException {
+        long id = publishedArticle("Avain vaihtuu " + (++counter), "Teksti.");
+        Path incremental = dir.resolve("incremental");
+        builder.build(incremental);
+        long before = lastEvent();
+        Api.DocumentView doc = content.getDocument(id);
+        content.updateDocument(id, doc.version(), new Api.DocumentPatch("blog_post", "avain-vaihtui-" + counter), EDITOR);
+        Api.AuthorView author = content.listAuthors().stream().filter(a -> a.id().equals("varpu-taarna")).findFirst().orElseThrow();
+        String name = "Varpu Taarna-Muokattu " + counter;
+        content.updateAuthor(author.id(), author.version(), new Api.AuthorInput(null, name, author.title(), author.organisation()), EDITOR);
+
+        Set<Long> changed = changedDocumentsAfter(before);
+        assertTrue(changed.contains(id), "the key and kind change names its document: " + changed);
+        assertTrue(changed.size() > 1, "the byline change names the author's documents: " + changed);
+        builder.update(incremental, changed);
+        Path full = dir.resolve("full");
+        builder.build(full);
+
+        assertSameSite(full, incremental, "after a key, kind and byline change");
+        assertTrue(Files.readString(incremental.resolve("current/fi/blog/index.html")).contains("Avain vaihtuu " + counter),
+                "the article is now a blog post");
+        assertTrue(Files.readString(incremental.resolve("current/fi/blog/index.html")).contains(name), "the new byline is listed");
+    }
+
+    private long lastEvent() {
+        return tx.executeRead(s -> jdbc.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM outbox_event", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+
+    private Set<Long> changedDocumentsAfter(long event) {
+        return tx.executeRead(s -> jdbc.prepareStatement(
+                "SELECT document_id FROM outbox_event WHERE id > ? AND type = 'variant.changed'", ps -> {
+                    ps.setLong(1, event);
+                    Set<Long> ids = new java.util.HashSet<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                        }
+                    }
+                    return ids;
+                }));
+    }
+
     private long publishedArticle(String title, String body) {
         Api.DocumentView doc = content.createDocument(new Api.CreateDocument("article", null,
                 List.of(new Api.VariantInput("fi", title, null, null, body, null, null, null))), EDITOR);

@@ -81,6 +81,23 @@ public final class ApiClient {
         return send(HttpMethod.GET, uri, null, null);
     }
 
+    /**
+     * Creates a Finnish article as {@code editor} and takes it through review to published with {@code publisher}
+     * (the publish must succeed); returns the creation's reply, which names its id and slug.
+     */
+    public static Reply publishNewArticle(ApiClient editor, ApiClient publisher, String title, String body) {
+        Reply created = editor.post("/api/v1/documents", java.util.Map.of("kind", "article",
+                "variants", java.util.List.of(java.util.Map.of("language", "fi", "title", title, "body", body))));
+        String transitions = "/api/v1/documents/" + created.get("id") + "/variants/fi/transitions";
+        editor.post(transitions, java.util.Map.of("action", "submit"));
+        publisher.post(transitions, java.util.Map.of("action", "approve"));
+        Reply published = publisher.post(transitions, java.util.Map.of("action", "publish"));
+        if (published.status() != 200) {
+            throw new AssertionError("the publish was refused: " + published.status() + " " + published.text());
+        }
+        return created;
+    }
+
     public Reply post(String uri, Object body) {
         return send(HttpMethod.POST, uri, body, null);
     }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,12 +133,7 @@ class ServedSiteTest extends ApiTest {
         ApiClient editor = ApiClient.as(client, users, Role.EDITOR);
         ApiClient publisher = ApiClient.as(client, users, Role.PUBLISHER);
         String title = "Tuore uutinen " + System.nanoTime();
-        ApiClient.Reply created = editor.post("/api/v1/documents", Map.of("kind", "article",
-                "variants", List.of(Map.of("language", "fi", "title", title, "body", "Juuri julkaistu."))));
-        String transitions = "/api/v1/documents/" + created.get("id") + "/variants/fi/transitions";
-        editor.post(transitions, Map.of("action", "submit"));
-        publisher.post(transitions, Map.of("action", "approve"));
-        assertEquals(200, publisher.post(transitions, Map.of("action", "publish")).status());
+        ApiClient.Reply created = ApiClient.publishNewArticle(editor, publisher, title, "Juuri julkaistu.");
         String slug = created.get("variants.0.slug");
 
         long deadline = System.nanoTime() + 15_000_000_000L;

@@ -195,7 +195,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
      * are its own ({@code body.fi}). Totals are counted by the facet pass, not here.
      */
     private TopDocs ranked(IndexSearcher searcher, String text, SearchIndex.Request q, int n) throws IOException {
-        Query words = flatMatches(text, q.language());
+        Query words = matches(text, q.language());
         Query query = q.kind() == null && q.tag() == null ? words : filtered(words, q);
         int window = (n + RESCORE_WINDOW - 1) / RESCORE_WINDOW * RESCORE_WINDOW;
         TopDocs byWords = searcher.search(query, new TopScoreDocCollectorManager(window, null, window));
@@ -204,11 +204,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         return QueryRescorer.rescore(searcher, byWords, recency, 1, n);
     }
 
-    /** As {@link #matches}, with each field's words as clauses of one disjunction (the same scores). */
-    private Query flatMatches(String text, String language) {
+    /**
+     * What the words match in a language's fields, each field weighed: every word in every field a clause of one
+     * disjunction; null when no word is searchable.
+     */
+    private Query matches(String text, String language) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         addWords(any, text, language, true);
-        return any.build();
+        BooleanQuery words = any.build();
+        return words.clauses().isEmpty() ? null : words;
     }
 
     /** Adds each word of each of a language's fields as a clause of {@code any}, weighed by its field or not. */
@@ -245,10 +249,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     /** Whether the words find any page in the request's language (with its kind and tag). */
     private boolean anyMatch(IndexSearcher searcher, String text, SearchIndex.Request q) throws IOException {
-        if (matches(text, q.language()) == null) {
+        Query words = matches(text, q.language());
+        if (words == null) {
             return false;
         }
-        Query words = flatMatches(text, q.language());
         Query query = q.kind() == null && q.tag() == null ? words : filtered(words, q);
         return searcher.search(query, new TopScoreDocCollectorManager(1, null, 1)).totalHits.value > 0;
     }
@@ -266,21 +270,6 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private static String limitWords(String text) {
         String[] words = text.strip().split("\\s+", MAX_WORDS + 1);
         return words.length <= MAX_WORDS ? text.strip() : String.join(" ", java.util.Arrays.copyOf(words, MAX_WORDS));
-    }
-
-    /** What the words match in a language's fields, each field weighed; null when no word is searchable. */
-    private Query matches(String text, String language) {
-        QueryBuilder builder = new QueryBuilder(analyzer);
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        boolean some = false;
-        for (Map.Entry<String, Float> field : BOOSTS.entrySet()) {
-            Query q = builder.createBooleanQuery(Fields.of(field.getKey(), language), text, Occur.SHOULD);
-            if (q != null) {
-                any.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
-                some = true;
-            }
-        }
-        return some ? any.build() : null;
     }
 
     private static Query filtered(Query matches, SearchIndex.Request q) {

@@ -44,6 +44,8 @@ public interface VariantRepository extends CrudRepository<Variant, Long> {
     @Query("SELECT COUNT(*) FROM variant WHERE JSON_CONTAINS(authors, JSON_QUOTE(:authorId))")
     long countUsingAuthor(String authorId);
 
-    @Query("SELECT * FROM variant WHERE live_revision IS NOT NULL AND JSON_CONTAINS(authors, JSON_QUOTE(:authorId)) ORDER BY id")
+    /** The live variants whose live revision (the public byline, whatever the working copy says now) names the author. */
+    @Query("SELECT v.* FROM variant v JOIN revision r ON r.variant_id = v.id AND r.number = v.live_revision"
+            + " WHERE JSON_CONTAINS(r.authors, JSON_QUOTE(:authorId)) ORDER BY v.id")
     List<Variant> findLiveUsingAuthor(String authorId);
 }

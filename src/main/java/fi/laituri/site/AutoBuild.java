@@ -5,11 +5,11 @@ import fi.laituri.events.OutboxEvent;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import jakarta.annotation.PreDestroy;
 
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;

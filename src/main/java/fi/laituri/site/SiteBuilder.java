@@ -220,7 +220,8 @@ public class SiteBuilder {
 
     /**
      * Every file of the site, the renderers planning side by side (each with warnings of its own, which are
-     * then put in renderer order); two renderers planning one path is a bug, not a warning.
+     * then put in renderer order), their paths added to {@code paths}; two renderers planning one path is a bug,
+     * not a warning.
      */
     private List<PlannedFile> plan(SiteModel site, List<String> warnings, Set<String> paths) {
         List<List<String>> warned = renderers.stream().map(r -> (List<String>) new ArrayList<String>()).toList();

@@ -1,5 +1,6 @@
 package fi.laituri.cli;
 
+import fi.laituri.FileTrees;
 import fi.laituri.search.SearchDocument;
 import fi.laituri.search.SearchIndex;
 import fi.laituri.search.SearchIndexer;
@@ -123,7 +124,7 @@ class BenchCommand implements Runnable {
                 return 0;
             } finally {
                 context.close();
-                deleteTree(root);
+                FileTrees.delete(root);
             }
         }
 
@@ -277,14 +278,4 @@ class BenchCommand implements Runnable {
         return sorted[Math.max(0, i)] / 1e6;
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package fi.laituri.cli;
 
+import fi.laituri.FileTrees;
 import fi.laituri.content.Api;
 import fi.laituri.content.ContentService;
 import fi.laituri.content.SyntheticCorpus;
@@ -65,7 +66,7 @@ class BenchSiteCommand extends AppCommand {
     /** The site is built afresh: removed before the application's automatic builds may start on it. */
     @Override
     void beforeStart() throws IOException {
-        BenchCommand.deleteTree(out);
+        FileTrees.delete(out);
     }
 
     @Override

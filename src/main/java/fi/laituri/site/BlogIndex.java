@@ -1,6 +1,5 @@
 package fi.laituri.site;
 
-import fi.laituri.content.Kind;
 import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Language;
 import jakarta.inject.Singleton;
@@ -31,8 +30,7 @@ class BlogIndex implements SiteRenderer {
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> files = new ArrayList<>();
         for (Language language : site.languages()) {
-            List<LiveVariant> posts = site.inLanguage(language.code()).stream()
-                    .filter(v -> v.kind().equals(Kind.BLOG_POST.code())).toList();
+            List<LiveVariant> posts = site.blogPosts(language.code());
             List<List<LiveVariant>> pages = listings.pages(posts);
             for (int n = 1; n <= pages.size(); n++) {
                 String path = site.blog(language, n);

@@ -1,6 +1,5 @@
 package fi.laituri.site;
 
-import fi.laituri.content.Kind;
 import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Language;
 import jakarta.inject.Singleton;
@@ -45,8 +44,7 @@ class Feeds implements SiteRenderer {
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> files = new ArrayList<>();
         for (Language language : site.languages()) {
-            List<LiveVariant> posts = site.inLanguage(language.code()).stream()
-                    .filter(v -> v.kind().equals(Kind.BLOG_POST.code())).toList();
+            List<LiveVariant> posts = site.blogPosts(language.code());
             String path = site.home(language) + "feed.xml";
             files.add(feed(site, path, language, messages.of(language.code()).get("blogFeedTitle"), posts, false));
         }

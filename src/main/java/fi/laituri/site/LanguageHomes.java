@@ -31,11 +31,8 @@ class LanguageHomes implements SiteRenderer {
                     .toList();
             files.add(templates.plan(site.home(language) + "index.html", "home.peb", language, Map.of("items", items, "frame", links.ofHome(site, language))));
         }
-        List<Map<String, Object>> choices = site.languages().stream()
-                .map(l -> Map.<String, Object>of("name", l.name(), "htmlLang", l.htmlLang(), "url", site.home(l)))
-                .toList();
         files.add(templates.plan("/index.html", "root.peb", site.defaultLanguage(),
-                Map.of("home", site.home(site.defaultLanguage()), "languages", choices, "frame", links.ofRoot(site))));
+                Map.of("home", site.home(site.defaultLanguage()), "languages", PageLinks.homes(site), "frame", links.ofRoot(site))));
         return files;
     }
 }

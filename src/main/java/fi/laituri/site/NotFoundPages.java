@@ -31,11 +31,8 @@ class NotFoundPages implements SiteRenderer {
                     "languages", List.of(), "search", site.search(language), "frame", links.ofNotFound(site, language))));
         }
         Language main = site.defaultLanguage();
-        List<Map<String, Object>> choices = site.languages().stream()
-                .map(l -> Map.<String, Object>of("name", l.name(), "htmlLang", l.htmlLang(), "url", site.home(l)))
-                .toList();
         files.add(templates.plan("/404.html", "404.peb", main, Map.of(
-                "languages", choices, "search", site.search(main), "frame", links.ofNotFound(site, main))));
+                "languages", PageLinks.homes(site), "search", site.search(main), "frame", links.ofNotFound(site, main))));
         return files;
     }
 }

@@ -128,6 +128,13 @@ class PageLinks {
                 .toList();
     }
 
+    /** Every language's home, for a choice of language: its name in itself, its {@code lang} and its URL. */
+    static List<Map<String, Object>> homes(SiteModel site) {
+        return site.languages().stream()
+                .map(l -> Map.<String, Object>of("name", l.name(), "htmlLang", l.htmlLang(), "url", site.home(l)))
+                .toList();
+    }
+
     /** What every frame takes from content: the footer's pages. Languages and the base URL go into every fingerprint anyway. */
     static String fingerprint(SiteModel site) {
         return site.fingerprint(ACCESSIBILITY_STATEMENT) + site.fingerprint(PRIVACY_NOTICE);

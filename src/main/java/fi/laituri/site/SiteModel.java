@@ -1,6 +1,7 @@
 package fi.laituri.site;
 
 import fi.laituri.content.Api;
+import fi.laituri.content.Kind;
 import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Language;
 import fi.laituri.markdown.Slugs;
@@ -42,6 +43,7 @@ public final class SiteModel {
     /** Fingerprint of each document's live versions, by key. */
     private final Map<String, String> documents;
     private final Map<String, List<LiveVariant>> byLanguage = new ConcurrentHashMap<>();
+    private final Map<String, List<LiveVariant>> blogPosts = new ConcurrentHashMap<>();
     private final Map<String, String> authorFingerprints = new ConcurrentHashMap<>();
     /** {@link #entryFingerprint}s by key, then language in the site's order: listings ask for each many times. */
     private final Map<String, String[]> entries = new ConcurrentHashMap<>();
@@ -218,6 +220,12 @@ public final class SiteModel {
         return byLanguage.computeIfAbsent(language, l -> variants.stream().filter(v -> v.language().equals(l))
                 .sorted(NEWEST_FIRST)
                 .toList());
+    }
+
+    /** A language's live blog posts, newest first: the blog index and the feed both list them. */
+    public List<LiveVariant> blogPosts(String language) {
+        return blogPosts.computeIfAbsent(language, l -> inLanguage(l).stream()
+                .filter(v -> v.kind().equals(Kind.BLOG_POST.code())).toList());
     }
 
     public String url(LiveVariant v) {

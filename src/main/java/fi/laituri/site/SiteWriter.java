@@ -1,5 +1,6 @@
 package fi.laituri.site;
 
+import fi.laituri.FileTrees;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +67,7 @@ class SiteWriter {
             // From here until publish() the target's manifest is gone: a build killed midway leaves it unknown.
             Files.deleteIfExists(manifestOf(target));
             if (held == null) {
-                deleteTree(target);
+                FileTrees.delete(target);
                 held = Manifest.empty(siteFingerprint);
             }
             Files.createDirectories(target);
@@ -209,21 +209,11 @@ class SiteWriter {
                 for (Path p : s.toList()) {
                     String name = p.getFileName().toString();
                     if (!name.equals(SLOTS[0]) && !name.equals(SLOTS[1]) && !name.endsWith(".manifest")) {
-                        deleteTree(p);
+                        FileTrees.delete(p);
                     }
                 }
             }
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

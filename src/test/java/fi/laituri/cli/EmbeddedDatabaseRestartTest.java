@@ -1,14 +1,13 @@
 package fi.laituri.cli;
 
+import fi.laituri.FileTrees;
 import fi.laituri.content.ContentFolder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +34,7 @@ class EmbeddedDatabaseRestartTest {
             }
             assertTrue(Files.isDirectory(dataDir.resolve("mariadb")), "the data lives under LAITURI_DATA_DIR");
         } finally {
-            deleteTree(dataDir);
+            FileTrees.delete(dataDir);
         }
     }
 
@@ -47,16 +46,5 @@ class EmbeddedDatabaseRestartTest {
         Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         Path target = Path.of("target").toAbsolutePath().normalize();
         return target.startsWith(temp) ? Path.of(System.getProperty("user.home"), ".cache", "laituri-tests") : target;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package fi.laituri.search.lucene;
 
+import fi.laituri.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public final class IndexFiles {
         }
         // The one before stays: a search node may still be reading it, and it is the rollback.
         for (Path old : older.subList(Math.min(1, older.size()), older.size())) {
-            deleteTree(old);
+            FileTrees.delete(old);
         }
     }
 
@@ -81,16 +82,6 @@ public final class IndexFiles {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     /** The size in bytes of the files of an index directory. */
     public static long size(Path dir) {

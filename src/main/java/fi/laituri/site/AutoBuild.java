@@ -63,7 +63,7 @@ class AutoBuild {
         }
     }
 
-    @Scheduled(fixedDelay = "${laituri.site.auto-build-interval:500ms}", initialDelay = "1s")
+    @Scheduled(fixedDelay = "${laituri.site.auto-build-interval:500ms}", initialDelay = "${laituri.site.auto-build-interval:500ms}")
     void tick() {
         pending.set(true);
         drain();

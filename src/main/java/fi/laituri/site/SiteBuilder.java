@@ -1,5 +1,6 @@
 package fi.laituri.site;
 
+import fi.laituri.BuildPause;
 import fi.laituri.content.Api;
 import fi.laituri.content.ContentService;
 import fi.laituri.content.PublicContent;
@@ -170,6 +171,7 @@ public class SiteBuilder {
         Set<String> paths = new HashSet<>();
         List<PlannedFile> plan = plan(site, planWarnings, paths);
         SiteWriter.Staging staging = writer.stage(root, siteFingerprint(site));
+        BuildPause.at("before-files");
         Manifest live = staging.live();
         Map<String, List<String>> warnings = new ConcurrentHashMap<>();
         Set<String> written = ConcurrentHashMap.newKeySet();

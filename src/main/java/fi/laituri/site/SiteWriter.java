@@ -1,5 +1,6 @@
 package fi.laituri.site;
 
+import fi.laituri.BuildPause;
 import fi.laituri.FileTrees;
 import jakarta.inject.Singleton;
 
@@ -128,6 +129,7 @@ class SiteWriter {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                BuildPause.at("mid-files");
             }
         }
 
@@ -142,6 +144,7 @@ class SiteWriter {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                BuildPause.at("mid-files");
             }
         }
 
@@ -175,10 +178,13 @@ class SiteWriter {
                         removeEmptyParents(file.getParent());
                     }
                 }
+                BuildPause.at("before-swap");
                 Path link = root.resolve(".current-" + ProcessHandle.current().pid());
                 Files.deleteIfExists(link);
                 Files.createSymbolicLink(link, Path.of(BUILDS, target.getFileName().toString()));
+                BuildPause.at("swap");
                 Files.move(link, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                BuildPause.at("swapped");
                 // The site is live before its manifest is written: readers need not wait for it, and a build
                 // killed in between leaves a live build without a manifest, which the next build renders afresh.
                 Manifest manifest = new Manifest(siteFingerprint, java.util.Collections.unmodifiableMap(files));

@@ -1,12 +1,14 @@
 package fi.laituri.events;
 
 import fi.laituri.DatabaseTest;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +16,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 class OutboxTest extends DatabaseTest {
@@ -26,6 +30,9 @@ class OutboxTest extends DatabaseTest {
 
     @Inject
     TransactionOperations<Connection> tx;
+
+    @Inject
+    JdbcOperations jdbc;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -102,7 +109,12 @@ class OutboxTest extends DatabaseTest {
                 outbox.append("test.event", 1, "fi", 2, Map.of("marker", "second"));
                 return null;
             }));
-            Thread.sleep(300);
+            // The second append has either committed ahead of the first or queued behind it.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!quick.isDone() && !aTransactionWaitsForALock()) {
+                assertTrue(System.nanoTime() < deadline, "the second append neither committed nor waited within 30 s");
+                Thread.sleep(10);
+            }
             List<String> seen = new ArrayList<>();
             outbox.consume(consumer, 1000, e -> seen.add(e.payload()));
             consumedWhileOpen.countDown();
@@ -116,6 +128,18 @@ class OutboxTest extends DatabaseTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Whether a transaction on this test class's database is waiting for a row lock. */
+    private boolean aTransactionWaitsForALock() {
+        return tx.executeRead(s -> jdbc.prepareStatement("SELECT COUNT(*) FROM information_schema.INNODB_TRX t"
+                + " JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id"
+                + " WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()", ps -> {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1) > 0;
+                    }
+                }));
     }
 
     private static void await(java.util.concurrent.CountDownLatch latch) {

@@ -100,7 +100,7 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    static void pause(Duration duration) {
+    private static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,16 +44,24 @@ class SchedulingTest {
         return ApplicationContext.run(properties);
     }
 
-    /** Creates an approved Finnish article and publishes it at {@code at}, or now when null; returns its id and slug. */
-    private static Map.Entry<Long, String> scheduled(ApplicationContext context, String title, OffsetDateTime at) {
+    /** A Finnish article to be published when its schedule says: its id, its slug and the time it is scheduled for. */
+    private record Scheduled(long id, String slug, OffsetDateTime at) {
+    }
+
+    /**
+     * Creates an approved Finnish article and publishes it {@code in} from the moment it is scheduled, or now when
+     * null. The time is taken just before the publish, so however long making the article takes, it is in the future.
+     */
+    private static Scheduled scheduled(ApplicationContext context, String title, Duration in) {
         ContentService content = context.getBean(ContentService.class);
         Transitions transitions = context.getBean(Transitions.class);
         Api.DocumentView doc = content.createDocument(new Api.CreateDocument("article", null,
                 List.of(new Api.VariantInput("fi", title, null, null, "Kappale.", null, null, null))), EDITOR);
         transitions.apply(doc.id(), "fi", "submit", null, null, EDITOR);
         transitions.apply(doc.id(), "fi", "approve", null, null, PUBLISHER);
+        OffsetDateTime at = in == null ? null : OffsetDateTime.now().plus(in);
         transitions.apply(doc.id(), "fi", "publish", null, at, PUBLISHER);
-        return Map.entry(doc.id(), doc.variants().get(0).slug());
+        return new Scheduled(doc.id(), doc.variants().get(0).slug(), at);
     }
 
     private static boolean isPublic(ApplicationContext context, String slug) {
@@ -85,12 +94,15 @@ class SchedulingTest {
     @Test
     void aScheduledVersionIsNotPublicBeforeItsTimeAndIsSoonAfter() throws Exception {
         try (ApplicationContext context = start(database(), true)) {
-            OffsetDateTime at = OffsetDateTime.now().plusSeconds(3);
-            String slug = scheduled(context, "Ajastettu " + Newsroom.unique(), at).getValue();
+            Scheduled doc = scheduled(context, "Ajastettu " + Newsroom.unique(), Duration.ofSeconds(3));
 
-            assertFalse(isPublic(context, slug));
-            await("the scheduled version goes live", () -> isPublic(context, slug));
-            assertFalse(OffsetDateTime.now().isBefore(at), "went live before its time");
+            // Watched until it goes live: a look that ended before its time must have found it not public.
+            await("the scheduled version goes live", () -> {
+                boolean live = isPublic(context, doc.slug());
+                OffsetDateTime looked = OffsetDateTime.now();
+                assertFalse(live && looked.isBefore(doc.at()), "public by " + looked + ", before its time " + doc.at());
+                return live;
+            });
         }
     }
 
@@ -99,7 +111,7 @@ class SchedulingTest {
         Map<String, Object> database = database();
         String slug;
         try (ApplicationContext before = start(database, false)) {
-            slug = scheduled(before, "Uudelleenkäynnistys " + Newsroom.unique(), OffsetDateTime.now().plusSeconds(2)).getValue();
+            slug = scheduled(before, "Uudelleenkäynnistys " + Newsroom.unique(), Duration.ofSeconds(2)).slug();
         }
         try (ApplicationContext after = start(database, true)) {
             await("the schedule set before the restart is carried out", () -> isPublic(after, slug));
@@ -110,20 +122,22 @@ class SchedulingTest {
     void twoInstancesOnOneDatabasePublishEachScheduledVersionExactlyOnce() throws Exception {
         Map<String, Object> database = database();
         try (ApplicationContext first = start(database, true); ApplicationContext second = start(database, true)) {
-            OffsetDateTime at = OffsetDateTime.now().plusSeconds(3);
-            List<Map.Entry<Long, String>> all = new ArrayList<>();
+            List<Scheduled> all = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                all.add(scheduled(i % 2 == 0 ? first : second, "Kaksi instanssia " + i + " " + Newsroom.unique(), at));
+                all.add(scheduled(i % 2 == 0 ? first : second, "Kaksi instanssia " + i + " " + Newsroom.unique(), Duration.ofSeconds(3)));
             }
 
-            await("every scheduled version is live", () -> all.stream().allMatch(e -> isPublic(first, e.getValue())));
-            Thread.sleep(1000);
+            // A publication clears its schedule in its own transaction: once none is left, neither instance can
+            // publish any of them again.
+            await("every scheduled version is live and none is still scheduled", () -> all.stream().allMatch(d ->
+                    isPublic(first, d.slug())
+                            && count(first, "SELECT COUNT(*) FROM variant WHERE publish_at IS NOT NULL AND document_id = ?", d.id()) == 0));
 
-            for (Map.Entry<Long, String> e : all) {
+            for (Scheduled d : all) {
                 assertEquals(1, count(first, "SELECT COUNT(*) FROM audit_entry WHERE action = 'variant.published' AND document_id = ?",
-                        e.getKey()), "audit entries of document " + e.getKey());
+                        d.id()), "audit entries of document " + d.id());
                 assertEquals(1, count(first, "SELECT COUNT(*) FROM outbox_event WHERE type = 'variant.published' AND document_id = ?",
-                        e.getKey()), "outbox events of document " + e.getKey());
+                        d.id()), "outbox events of document " + d.id());
             }
         }
     }
@@ -131,14 +145,19 @@ class SchedulingTest {
     @Test
     void aScheduledUnpublicationTakesTheVersionOffline() throws Exception {
         try (ApplicationContext context = start(database(), true)) {
-            Map.Entry<Long, String> doc = scheduled(context, "Poistuu ajallaan " + Newsroom.unique(), null);
-            assertTrue(isPublic(context, doc.getValue()));
+            Scheduled doc = scheduled(context, "Poistuu ajallaan " + Newsroom.unique(), null);
+            assertTrue(isPublic(context, doc.slug()));
 
-            context.getBean(Transitions.class).apply(doc.getKey(), "fi", "unpublish", null,
-                    OffsetDateTime.now().plusSeconds(2), PUBLISHER);
+            OffsetDateTime at = OffsetDateTime.now().plusSeconds(2);
+            context.getBean(Transitions.class).apply(doc.id(), "fi", "unpublish", null, at, PUBLISHER);
 
-            assertTrue(isPublic(context, doc.getValue()));
-            await("the scheduled unpublication takes it offline", () -> !isPublic(context, doc.getValue()));
+            // Watched until it goes offline: a look that ended before its time must have found it public.
+            await("the scheduled unpublication takes it offline", () -> {
+                boolean live = isPublic(context, doc.slug());
+                OffsetDateTime looked = OffsetDateTime.now();
+                assertFalse(!live && looked.isBefore(at), "offline by " + looked + ", before its time " + at);
+                return !live;
+            });
         }
     }
 }

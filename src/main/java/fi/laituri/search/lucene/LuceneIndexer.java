@@ -1,5 +1,6 @@
 package fi.laituri.search.lucene;
 
+import fi.laituri.BuildPause;
 import fi.laituri.search.SearchDocument;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -84,6 +85,7 @@ public final class LuceneIndexer {
                         throw new UncheckedIOException(e);
                     }
                 });
+                BuildPause.at("indexing");
                 writer.commit();
                 vocabulary = new Vocabulary(build, SegmentInfos.getLastCommitGeneration(dir), parts);
             }

@@ -6,6 +6,7 @@ import fi.laituri.search.SearchDocument;
 import fi.laituri.search.SearchIndex;
 import fi.laituri.search.SyntheticCorpus;
 import fi.laituri.site.SiteBuilder;
+import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -15,17 +16,22 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The relevance test set: queries people write (inflected forms, parts of compounds, typos, several words) in
- * fi, sv and selko, each with the page that must be among the first three hits. Half run over the seed content
- * as the site build indexes it, half over a synthetic corpus of 900 pages with planted targets.
+ * fi, sv and selko, each with the page that must be among the first three hits. Some run over the seed content
+ * as the site build indexes it, the others over a synthetic corpus of 900 pages with planted targets. Enough
+ * of them are found only by the word starts and compound parts that a search without those fields fails the
+ * thresholds. Runs at a fixed time, so that recency ranks the pages the same at every run.
  * Prints recall@3 and MRR (the mean of 1/rank of the wanted page, 0 when it is not in the first ten).
  */
 @MicronautTest(transactional = false)
@@ -33,6 +39,7 @@ class RelevanceTest extends DatabaseTest {
 
     private static final Path SITE = temp("laituri-relevance-site-");
     private static final Path SYNTHETIC = temp("laituri-relevance-synthetic-");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
 
     record Case(String language, String query, String wanted) {
     }
@@ -81,7 +88,19 @@ class RelevanceTest extends DatabaseTest {
             new Case("selko", "kielikurssille", "language-courses:selko"),
             new Case("selko", "työhakemus", "job-application:selko"),
             new Case("selko", "sairastut", "health-services:selko"),
-            new Case("selko", "tyohakemuksen kirjoittaminen", "job-application:selko"));
+            new Case("selko", "tyohakemuksen kirjoittaminen", "job-application:selko"),
+            // Found only by the word starts: an inflected form with another stem than the page's, the first part
+            // of a compound, a word typed without its dots. Each is more than two edits from any word of the site,
+            // so no correction finds it either.
+            new Case("fi", "perehtymisestä", "orientation:fi"),
+            new Case("fi", "asettumisesta", "settling-in:fi"),
+            new Case("fi", "kesätyö", "summer-job:fi"),
+            new Case("fi", "kesatyo", "summer-job:fi"),
+            new Case("sv", "tolkning", "interpreting:sv"),
+            new Case("sv", "föreningar", "associations:sv"),
+            new Case("sv", "bostad", "housing-allowance:sv"),
+            new Case("selko", "pankki", "bank-account:selko"),
+            new Case("selko", "kirjasto", "library:selko"));
 
     @Inject
     ContentFolder folder;
@@ -102,14 +121,19 @@ class RelevanceTest extends DatabaseTest {
         return Map.of("laituri.site.output", SITE.toString());
     }
 
+    @MockBean(Clock.class)
+    Clock clock() {
+        return CLOCK;
+    }
+
     @BeforeAll
     void index() {
-        folder.importFrom(Path.of("content"));
+        assertEquals(List.of(), folder.importFrom(Path.of("content")).problems(), "problems importing the seed content");
         builder.build(SITE);
         List<SearchDocument> docs = new ArrayList<>(SyntheticCorpus.documents(300, 7));
         docs.addAll(targets());
         new LuceneIndexer(analysis).replaceAll(SYNTHETIC, docs);
-        synthetic = new LuceneSearchIndex(analysis, SYNTHETIC, List.of("fi", "sv", "selko"), Clock.systemUTC());
+        synthetic = new LuceneSearchIndex(analysis, SYNTHETIC, List.of("fi", "sv", "selko"), CLOCK);
     }
 
     @AfterAll
@@ -182,7 +206,31 @@ class RelevanceTest extends DatabaseTest {
                         "Kirjoita työhakemukseen, mitä osaat.", date),
                 page("health-services", "selko", "Kun sairastut",
                         "Kun sairastut, mene terveysasemalle.",
-                        "Terveysasemalla lääkäri tutkii sinut.", date));
+                        "Terveysasemalla lääkäri tutkii sinut.", date),
+                page("orientation", "fi", "Perehtyminen uuteen kotikuntaan",
+                        "Uuden asukkaan perehtyminen alkaa infotilaisuudella.",
+                        "Perehtyminen jatkuu kunnan asukasillassa.", date),
+                page("settling-in", "fi", "Asettuminen Suomeen",
+                        "Asettuminen uuteen maahan vie aikaa.",
+                        "Naapurit ja harrastukset helpottavat alkua.", date),
+                page("summer-job", "fi", "Kesätyöseteli nuorille",
+                        "Kesätyösetelin saa jokainen peruskoulun päättävä.",
+                        "Kesätyöseteli annetaan työnantajalle ennen työsuhteen alkua.", date),
+                page("interpreting", "sv", "Tolkningstjänster vid myndigheter",
+                        "Tolkningstjänsterna är avgiftsfria för klienten.",
+                        "Tolkningsbehovet anmäls när tiden bokas.", date),
+                page("associations", "sv", "Föreningsverksamhet för alla",
+                        "Föreningsverksamheten välkomnar nya medlemmar.",
+                        "Föreningslivet ordnar träffar varje vecka.", date),
+                page("housing-allowance", "sv", "Bostadsbidraget söks hos FPA",
+                        "Bostadsbidrag beviljas hushåll med låga inkomster.",
+                        "Bostadsbidragets belopp beror på hyran.", date),
+                page("bank-account", "selko", "Pankkitili ja verkkopankki",
+                        "Tarvitset pankkitilin, kun saat palkkaa.",
+                        "Pankkitilin avaat konttorissa.", date),
+                page("library", "selko", "Kirjastokortti on ilmainen",
+                        "Kirjastokortilla lainaat kirjoja.",
+                        "Kirjastokortin saat lainaustiskiltä.", date));
     }
 
     private static SearchDocument page(String key, String language, String title, String summary, String body,

@@ -1,0 +1,45 @@
+package fi.laituri;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A test hook, inert in production: {@code KilledBuildTest} starts a build in a process of its own with the
+ * system property {@code laituri.test.pause-at} naming a point of the build ({@code before-files},
+ * {@code mid-files}, {@code before-swap}, {@code swap}, {@code swapped}, {@code indexing}) and
+ * {@code laituri.test.pause-marker} naming a file. On reaching that point the build writes the file and stops
+ * there for good, and so does every other thread of the build that reaches a point after it, so the test can
+ * kill the process with SIGKILL at exactly that moment. Without the property every call returns at once.
+ */
+public final class BuildPause {
+
+    private static final String POINT = System.getProperty("laituri.test.pause-at");
+    private static final String MARKER = System.getProperty("laituri.test.pause-marker");
+    private static volatile boolean paused;
+
+    private BuildPause() {
+    }
+
+    /** The build has reached {@code point}. */
+    public static void at(String point) {
+        if (POINT == null || !(paused || POINT.equals(point))) {
+            return;
+        }
+        synchronized (BuildPause.class) {
+            if (!paused) {
+                paused = true;
+                try {
+                    Files.writeString(Path.of(MARKER), point);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        while (true) {
+            LockSupport.park();
+        }
+    }
+}

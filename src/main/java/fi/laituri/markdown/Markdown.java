@@ -65,9 +65,9 @@ public class Markdown {
     /** Ids of the page around a body (the skip link's target), which a heading's anchor must not take. */
     public static final Set<String> RESERVED_IDS = Set.of("content");
 
-    /** Far more than a body within the limits needs; the limits let indentation nest lists some hundreds deep. */
+    /** Far more than a body within the limits needs: they are there so that no body overflows it. */
     private static final long STACK_BYTES = 64L << 20;
-    private static final Duration BUDGET = Duration.ofSeconds(2);
+    private static final Duration BUDGET = Duration.ofSeconds(5);
     /** Bodies plus their HTML kept, in characters: some thousands of pages. */
     private static final long CACHE_CHARS = 16L << 20;
 

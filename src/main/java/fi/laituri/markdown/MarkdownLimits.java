@@ -20,7 +20,10 @@ public final class MarkdownLimits {
 
     public static final int MAX_CHARS = 100_000;
     public static final int MAX_LINE_CHARS = 20_000;
-    /** Block quotes and list items inside each other, as markers at the start of a line. */
+    /**
+     * Block quotes and list items inside each other: the markers at the start of a line, and for a line with
+     * a marker, its indentation (a list nests in the one above by being indented; four columns count one level).
+     */
     public static final int MAX_NESTING = 10;
     public static final int MAX_BRACKET_NESTING = 32;
     /** Table cells are found per row, each a small parse of its own. */
@@ -130,8 +133,20 @@ public final class MarkdownLimits {
         return Optional.empty();
     }
 
-    /** How many block quote and list item markers open the line, one after the other. */
+    /** How deep the line's markers nest: those that open it one after the other, and its indentation. */
     private static int nesting(String line) {
+        int markers = markers(line);
+        if (markers == 0) {
+            return 0;
+        }
+        int columns = 0;
+        for (int i = 0; i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t'); i++) {
+            columns += line.charAt(i) == '\t' ? 4 - columns % 4 : 1;
+        }
+        return markers + columns / 4;
+    }
+
+    private static int markers(String line) {
         int depth = 0;
         int i = 0;
         int n = line.length();

@@ -86,15 +86,12 @@ public class Markdown {
         }
     });
 
-    /** HTML or the reason there is none, by body: rendering depends on nothing else. */
-    private final Map<String, Rendering> rendered = new LinkedHashMap<>(256, 0.75f, true);
+    /**
+     * HTML by body: rendering depends on nothing else. Failures are not kept: the limits are checked again in
+     * one quick pass, and a render that ran out of time may fit it when the machine is less busy.
+     */
+    private final Map<String, String> rendered = new LinkedHashMap<>(256, 0.75f, true);
     private long renderedChars;
-
-    private record Rendering(String html, String problem) {
-        long chars() {
-            return html == null ? problem.length() : html.length();
-        }
-    }
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()
@@ -210,33 +207,26 @@ public class Markdown {
      * characters, the least recently read going first), so that readers of the same revision share one render.
      */
     public String toHtml(String markdown) {
-        Rendering cached;
+        String html;
         synchronized (rendered) {
-            cached = rendered.get(markdown);
+            html = rendered.get(markdown);
         }
-        if (cached == null) {
-            try {
-                cached = new Rendering(guarded(markdown, () -> renderer.render(parse(markdown))), null);
-            } catch (Unrenderable e) {
-                cached = new Rendering(null, e.getMessage());
-            }
-            keep(markdown, cached);
+        if (html == null) {
+            html = guarded(markdown, () -> renderer.render(parse(markdown)));
+            keep(markdown, html);
         }
-        if (cached.html() == null) {
-            throw new Unrenderable(cached.problem());
-        }
-        return cached.html();
+        return html;
     }
 
-    private void keep(String markdown, Rendering rendering) {
+    private void keep(String markdown, String html) {
         synchronized (rendered) {
-            Rendering previous = rendered.put(markdown, rendering);
-            renderedChars += markdown.length() + rendering.chars()
-                    - (previous == null ? 0 : markdown.length() + previous.chars());
+            String previous = rendered.put(markdown, html);
+            renderedChars += markdown.length() + html.length()
+                    - (previous == null ? 0 : markdown.length() + previous.length());
             var eldest = rendered.entrySet().iterator();
             while (renderedChars > CACHE_CHARS && eldest.hasNext()) {
                 var entry = eldest.next();
-                renderedChars -= entry.getKey().length() + entry.getValue().chars();
+                renderedChars -= entry.getKey().length() + entry.getValue().length();
                 eldest.remove();
             }
         }

@@ -76,7 +76,7 @@ public final class Api {
 
     @Serdeable
     public record VariantView(long documentId, String kind, String key, String language, String slug, String title,
-                              String summary, String body, String html, List<String> tags, List<AuthorView> authors,
+                              String summary, String body, @Nullable String html, List<String> tags, List<AuthorView> authors,
                               OffsetDateTime date, String status, int revision, @Nullable Integer liveRevision,
                               @Nullable String submittedBy, @Nullable Instant firstPublishedAt,
                               @Nullable Instant publishAt, @Nullable Instant unpublishAt, long version,

@@ -3,6 +3,8 @@ package fi.laituri.content;
 import fi.laituri.audit.AuditLog;
 import fi.laituri.language.Languages;
 import fi.laituri.markdown.Markdown;
+import fi.laituri.markdown.MarkdownLimits;
+import fi.laituri.markdown.Unrenderable;
 import fi.laituri.markdown.Slugs;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Permission;
@@ -271,6 +273,9 @@ public class ContentService {
                                            Actor actor) {
         return change(documentId, language, expectedVersion, current -> {
             VariantContent old = revision(current, number).content();
+            MarkdownLimits.check(old.body()).ifPresent(over -> {
+                throw ProblemException.invalid("body", "the body of revision " + number + " " + over);
+            });
             requireAuthorsExist("authors", old.authors());
             return old;
         }, actor, number);
@@ -510,6 +515,7 @@ public class ContentService {
         checkText(errors, field + "title", title, false);
         checkText(errors, field + "summary", input.summary(), true);
         checkText(errors, field + "body", input.body(), true);
+        MarkdownLimits.check(input.body()).ifPresent(over -> errors.add(new Problem.FieldError(field + "body", over)));
         String slug = input.slug() != null ? input.slug() : current != null ? current.slug() : null;
         if (slug != null && !Slugs.isValid(slug)) {
             errors.add(new Problem.FieldError(field + "slug",
@@ -720,16 +726,27 @@ public class ContentService {
                         v.liveRevision(), v.publishAt(), v.version(), v.updatedAt())).toList());
     }
 
-    /** The API view of a variant; for other features that changed one. */
+    /**
+     * The API view of a variant; for other features that changed one. A body stored before the Markdown limits
+     * that it exceeds has no HTML, but is shown so that an editor can mend it.
+     */
     public Api.VariantView view(Document d, Variant v) {
         List<Api.AuthorView> byline = v.authors().isEmpty() ? List.of()
                 : authors.findByIdIn(v.authors()).stream()
                 .sorted(java.util.Comparator.comparingInt(a -> v.authors().indexOf(a.id())))
                 .map(ContentService::view).toList();
         return new Api.VariantView(d.id(), d.kind(), d.translationKey(), v.language(), v.slug(), v.title(), v.summary(),
-                v.body(), markdown.toHtml(v.body()), v.tags(), byline, offset(v.contentDate()), v.status(), v.revision(),
+                v.body(), html(v.body()), v.tags(), byline, offset(v.contentDate()), v.status(), v.revision(),
                 v.liveRevision(), v.submittedBy(), v.firstPublishedAt(), v.publishAt(), v.unpublishAt(),
                 v.version(), v.createdAt(), v.updatedAt());
+    }
+
+    private String html(String body) {
+        try {
+            return markdown.toHtml(body);
+        } catch (Unrenderable e) {
+            return null;
+        }
     }
 
     private static Api.AuthorView view(Author a) {

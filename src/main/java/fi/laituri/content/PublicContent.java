@@ -1,6 +1,9 @@
 package fi.laituri.content;
 
 import fi.laituri.markdown.Markdown;
+import fi.laituri.markdown.Unrenderable;
+import fi.laituri.web.ProblemException;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -123,20 +126,37 @@ public class PublicContent {
         });
     }
 
+    /**
+     * One live version as a page. Its HTML is made once per body (see {@link Markdown#toHtml(String)}); a body
+     * stored before the Markdown limits that it exceeds is a 422 problem naming why, as the site leaves the page out.
+     */
     @Transactional(readOnly = true)
     public Optional<Page> find(String language, String slug) {
+        return stored(language, slug).map(s -> {
+            try {
+                return new Page(s.item(), markdown.toHtml(s.body()), s.authors(), translations(s.documentId(), language));
+            } catch (Unrenderable e) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unrenderable", "The page " + language + "/"
+                        + slug + " is published, but its text cannot be shown: " + e.getMessage()
+                        + ". An editor must shorten it.", List.of(), java.util.Map.of());
+            }
+        });
+    }
+
+    private record Stored(Item item, long documentId, String body, List<String> authors) {
+    }
+
+    private Optional<Stored> stored(String language, String slug) {
         return jdbc.prepareStatement("SELECT d.translation_key, d.kind, v.language, v.document_id, r.* " + LIVE
                 + " AND r.slug = ?", ps -> {
             ps.setString(1, language);
             ps.setString(2, slug);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return Optional.<Page>empty();
+                    return Optional.<Stored>empty();
                 }
-                Item item = item(rs);
-                long documentId = rs.getLong("document_id");
-                return Optional.of(new Page(item, markdown.toHtml(rs.getString("body")),
-                        strings(rs.getString("authors")), translations(documentId, language)));
+                return Optional.of(new Stored(item(rs), rs.getLong("document_id"), rs.getString("body"),
+                        strings(rs.getString("authors"))));
             }
         });
     }

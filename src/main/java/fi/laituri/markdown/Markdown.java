@@ -19,10 +19,21 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -37,6 +48,11 @@ import java.util.regex.Pattern;
  * <p>A body is always shown under its page's title, the page's only {@code h1}: when a body uses
  * {@code #} headings, all its headings move one level down (at most to {@code h6}). Headings get anchor
  * ids from their text, never one of {@link #RESERVED_IDS}, which the site's own templates use.
+ *
+ * <p>No body reaches the parser unless it is within {@link MarkdownLimits}; one that is not, or that still
+ * overflows the renderer's stack or its time budget, is {@link Unrenderable}. Parsing and rendering run on
+ * threads of their own with a large stack, so that nothing a body holds can overflow the caller's stack,
+ * and a body's HTML (without {@code doc:} links resolved) is kept, so a page read again is not parsed again.
  */
 @Singleton
 public class Markdown {
@@ -48,6 +64,34 @@ public class Markdown {
 
     /** Ids of the page around a body (the skip link's target), which a heading's anchor must not take. */
     public static final Set<String> RESERVED_IDS = Set.of("content");
+
+    /** Far more than a body within the limits needs: they are there so that no body overflows it. */
+    private static final long STACK_BYTES = 64L << 20;
+    private static final Duration BUDGET = Duration.ofSeconds(5);
+    /** Bodies plus their HTML kept, in characters: some thousands of pages. */
+    private static final long CACHE_CHARS = 16L << 20;
+
+    /**
+     * Threads with a large stack for the parser and renderer, which recurse per level of nesting. Unbounded
+     * but reused, so that no render waits in a queue behind others and loses its time budget there.
+     */
+    private static final ExecutorService RENDERERS = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(null, task, "markdown-" + count.incrementAndGet(), STACK_BYTES);
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
+
+    /**
+     * HTML by body: rendering depends on nothing else. Failures are not kept: the limits are checked again in
+     * one quick pass, and a render that ran out of time may fit it when the machine is less busy.
+     */
+    private final Map<String, String> rendered = new LinkedHashMap<>(256, 0.75f, true);
+    private long renderedChars;
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()
@@ -78,6 +122,10 @@ public class Markdown {
      * Such a link keeps its text but loses its target.
      */
     public String toHtml(String markdown, Function<String, Optional<String>> resolve, Consumer<UnresolvedLink> unresolved) {
+        return guarded(markdown, () -> render(markdown, resolve, unresolved));
+    }
+
+    private String render(String markdown, Function<String, Optional<String>> resolve, Consumer<UnresolvedLink> unresolved) {
         Node document = locatingParser.parse(markdown);
         document.accept(new AbstractVisitor() {
             @Override
@@ -154,8 +202,69 @@ public class Markdown {
         }
     }
 
+    /**
+     * The HTML of a body, {@code doc:} links as they are; made once per body and then kept (a bounded number of
+     * characters, the least recently read going first), so that readers of the same revision share one render.
+     */
     public String toHtml(String markdown) {
-        return renderer.render(parse(markdown));
+        String html;
+        synchronized (rendered) {
+            html = rendered.get(markdown);
+        }
+        if (html == null) {
+            html = guarded(markdown, () -> renderer.render(parse(markdown)));
+            keep(markdown, html);
+        }
+        return html;
+    }
+
+    private void keep(String markdown, String html) {
+        synchronized (rendered) {
+            String previous = rendered.put(markdown, html);
+            renderedChars += markdown.length() + html.length()
+                    - (previous == null ? 0 : markdown.length() + previous.length());
+            var eldest = rendered.entrySet().iterator();
+            while (renderedChars > CACHE_CHARS && eldest.hasNext()) {
+                var entry = eldest.next();
+                renderedChars -= entry.getKey().length() + entry.getValue().length();
+                eldest.remove();
+            }
+        }
+    }
+
+    /**
+     * Runs the parser on a body within the limits, on a large-stack thread, giving up after the time budget.
+     * A render given up on runs to its end in the background: the limits keep that end near.
+     */
+    private static <T> T guarded(String markdown, Callable<T> work) {
+        Optional<String> over = MarkdownLimits.check(markdown);
+        if (over.isPresent()) {
+            throw new Unrenderable("the body " + over.get());
+        }
+        Future<T> result = RENDERERS.submit(() -> {
+            try {
+                return work.call();
+            } catch (StackOverflowError e) {
+                throw new Unrenderable("the body nests too deep to render");
+            }
+        });
+        try {
+            return result.get(BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            throw new Unrenderable("the body takes longer than " + BUDGET.toSeconds() + " s to render");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unrenderable("rendering was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     public String toHtml(Node document) {
@@ -188,6 +297,6 @@ public class Markdown {
      * came from (headings not moved): for tools that rewrite parts of the text in place, such as XLIFF.
      */
     public Node parseLocated(String markdown) {
-        return locatingParser.parse(markdown);
+        return guarded(markdown, () -> locatingParser.parse(markdown));
     }
 }

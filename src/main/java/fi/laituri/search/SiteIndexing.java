@@ -4,6 +4,7 @@ import fi.laituri.content.Api;
 import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Language;
 import fi.laituri.markdown.Markdown;
+import fi.laituri.markdown.Unrenderable;
 import fi.laituri.site.SiteModel;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -69,7 +70,15 @@ public class SiteIndexing {
         List<String> authors = v.authors().stream()
                 .map(id -> site.authors().get(id)).filter(Objects::nonNull).map(Api.AuthorView::name).toList();
         return new SearchDocument(SearchDocument.id(v.key(), v.language()), v.language(), v.kind(), site.url(v),
-                v.title(), v.summary() == null ? "" : v.summary(), SearchDocument.plainText(markdown.toHtml(v.body())),
-                v.tags(), authors, v.date());
+                v.title(), v.summary() == null ? "" : v.summary(), bodyText(v), v.tags(), authors, v.date());
+    }
+
+    /** The text of the body; none for a body the renderer gives up on (its page says so, the build reports it). */
+    private String bodyText(LiveVariant v) {
+        try {
+            return SearchDocument.plainText(markdown.toHtml(v.body()));
+        } catch (Unrenderable e) {
+            return "";
+        }
     }
 }

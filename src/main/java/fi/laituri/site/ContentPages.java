@@ -3,6 +3,7 @@ package fi.laituri.site;
 import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Language;
 import fi.laituri.markdown.Markdown;
+import fi.laituri.markdown.Unrenderable;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,7 @@ class ContentPages implements SiteRenderer {
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> files = new ArrayList<>(site.variants().size());
         for (LiveVariant v : site.unbuildable()) {
-            warnings.add(v.key() + " (" + v.language() + "): the slug " + v.slug()
-                    + " is reserved for the site's own pages; the page is not built until its slug is changed");
+            SiteModel.unbuildableBecause(v).ifPresent(why -> warnings.add(v.key() + " (" + v.language() + "): " + why));
         }
         for (LiveVariant v : site.variants()) {
             String fingerprint = Fingerprint.of("page:" + site.entryFingerprint(v) + ":" + PageLinks.fingerprint(site));
@@ -48,13 +48,20 @@ class ContentPages implements SiteRenderer {
         Language language = site.language(v.language());
         Set<String> lookups = new TreeSet<>();
         List<String> warnings = new ArrayList<>();
-        String body = markdown.toHtml(v.body(),
-                key -> {
-                    lookups.add(key);
-                    return site.find(key, v.language()).map(site::url);
-                },
-                link -> warnings.add(v.key() + " (" + v.language() + "), line " + link.line()
-                        + ": the link to doc:" + link.key() + " names no published " + v.language() + " document"));
+        String body;
+        try {
+            body = markdown.toHtml(v.body(),
+                    key -> {
+                        lookups.add(key);
+                        return site.find(key, v.language()).map(site::url);
+                    },
+                    link -> warnings.add(v.key() + " (" + v.language() + "), line " + link.line()
+                            + ": the link to doc:" + link.key() + " names no published " + v.language() + " document"));
+        } catch (Unrenderable e) {
+            // Within the limits (the model leaves out bodies over them) yet too deep or slow: the page says so.
+            body = null;
+            warnings.add(v.key() + " (" + v.language() + "): " + e.getMessage() + "; the page shows no text");
+        }
         Page page = new Page(language.code(), language.htmlLang(), v.title(), v.summary(), body, bylines,
                 v.date(), v.tags().stream().map(t -> new Page.Tag(t, site.tag(language, t, 1))).toList(), false,
                 links.of(site, v));

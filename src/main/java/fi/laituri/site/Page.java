@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * One page as the templates see it: everything already looked up, nothing left to query. {@code bodyHtml}
- * is safe HTML from {@link fi.laituri.markdown.Markdown}; every other field is text that the templates
- * escape. The templates format {@code date} in the page's language.
+ * is safe HTML from {@link fi.laituri.markdown.Markdown}, null for a body it cannot render (the page then
+ * says so); every other field is text that the templates escape. The templates format {@code date} in the page's language.
  *
  * @param language the site language's code, which picks the messages
  * @param htmlLang the {@code lang} of the page (selkosuomi pages are {@code fi})

@@ -4,6 +4,7 @@ import fi.laituri.content.Api;
 import fi.laituri.content.Kind;
 import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Language;
+import fi.laituri.markdown.MarkdownLimits;
 import fi.laituri.markdown.Slugs;
 import io.micronaut.core.annotation.Nullable;
 
@@ -68,7 +69,7 @@ public final class SiteModel {
         Map<Boolean, List<LiveVariant>> reserved = variants.stream()
                 .filter(v -> byCode.containsKey(v.language()))
                 .sorted(Comparator.comparing(LiveVariant::key).thenComparing(LiveVariant::language))
-                .collect(Collectors.partitioningBy(v -> Slugs.isReserved(v.slug())));
+                .collect(Collectors.partitioningBy(v -> unbuildableBecause(v).isPresent()));
         this.variants = List.copyOf(reserved.get(false));
         this.unbuildable = List.copyOf(reserved.get(true));
         this.byKey = new HashMap<>();
@@ -150,11 +151,22 @@ public final class SiteModel {
     }
 
     /**
-     * Live versions whose slug the site has since reserved for its own pages ({@link Slugs#RESERVED}): they
-     * would overwrite a listing, so they are left out of the site, and the build reports them.
+     * Live versions the site leaves out, and the build reports: those whose slug the site has since reserved
+     * for its own pages ({@link Slugs#RESERVED}), which would overwrite a listing, and those whose body, stored
+     * before the Markdown limits, exceeds them ({@link MarkdownLimits}) and so cannot be rendered.
      */
     public List<LiveVariant> unbuildable() {
         return unbuildable;
+    }
+
+    /** Why a live version is left out of the site, for the build report; empty when it is built. */
+    public static Optional<String> unbuildableBecause(LiveVariant v) {
+        if (Slugs.isReserved(v.slug())) {
+            return Optional.of("the slug " + v.slug() + " is reserved for the site's own pages; the page is not built "
+                    + "until its slug is changed");
+        }
+        return MarkdownLimits.check(v.body()).map(over -> "the body " + over
+                + "; the page is not built until its body is shortened");
     }
 
     public Map<String, Api.AuthorView> authors() {

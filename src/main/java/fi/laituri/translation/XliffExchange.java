@@ -12,6 +12,7 @@ import fi.laituri.content.VariantRepository;
 import fi.laituri.language.Language;
 import fi.laituri.language.Languages;
 import fi.laituri.markdown.Markdown;
+import fi.laituri.markdown.Unrenderable;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Permission;
 import fi.laituri.security.Policy;
@@ -170,7 +171,7 @@ class XliffExchange {
                     List.of(new Chars(tags.get(i))), null));
         }
         String heading = null;
-        for (Segments.Unit u : Segments.of(markdown, body)) {
+        for (Segments.Unit u : segments(body)) {
             String note = u.context() + (heading == null || u.heading() ? "" : ", under the heading \u201c" + heading + "\u201d");
             out.add(new Text(u.id(), "body", note, u.parts(), u));
             if (u.heading()) {
@@ -178,6 +179,16 @@ class XliffExchange {
             }
         }
         return out;
+    }
+
+    /** The body's units; a body stored before the Markdown limits that it exceeds has none to translate. */
+    private List<Segments.Unit> segments(String body) {
+        try {
+            return Segments.of(markdown, body);
+        } catch (Unrenderable e) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unrenderable", "The body cannot be cut into "
+                    + "units to translate: " + e.getMessage() + ". Shorten it first.", List.of(), Map.of());
+        }
     }
 
     // --- import ----------------------------------------------------------------------------------

@@ -200,6 +200,9 @@ class ContentFolderTest extends DatabaseTest {
                         status: draft
                         ---
                         """, 3, "ei-ketaan"),
+                new BadFile("a body nested too deep to render, at the opening line", "articles/too-deep/fi.md",
+                        "---\ntitle: Liian syvä\nstatus: published\n---\n\n" + ">".repeat(3500) + " teksti\n", 1,
+                        "nests block quotes and lists 3500 deep"),
                 new BadFile("an author file without a name", "authors/nameless.yml", """
                         title: erityisasiantuntija
                         """, 1, "name"));

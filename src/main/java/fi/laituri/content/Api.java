@@ -79,8 +79,8 @@ public final class Api {
                               String summary, String body, @Nullable String html, List<String> tags, List<AuthorView> authors,
                               OffsetDateTime date, String status, int revision, @Nullable Integer liveRevision,
                               @Nullable String submittedBy, @Nullable Instant firstPublishedAt,
-                              @Nullable Instant publishAt, @Nullable Instant unpublishAt, long version,
-                              Instant createdAt, Instant updatedAt) {
+                              @Nullable Instant publishAt, @Nullable Instant unpublishAt,
+                              @Nullable String scheduleFailure, long version, Instant createdAt, Instant updatedAt) {
     }
 
     @Serdeable

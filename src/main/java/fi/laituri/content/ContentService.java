@@ -454,7 +454,7 @@ public class ContentService {
         }
         Variant v = variants.save(new Variant(null, doc.id(), language, c.slug(), c.title(), c.summary(), c.body(),
                 c.tags(), c.authors(), c.date(), Status.DRAFT.code(), 1, c.hash(), null, null, null, null, null,
-                null, null, null));
+                null, null, null, null));
         revisions.save(Revision.of(v, null, actor.name()));
         documents.touch(doc.id(), Instant.now());
         audit.record(AuditLog.Event.of(actor.name(), "variant.created", doc.id(), language).revision(1)
@@ -738,7 +738,7 @@ public class ContentService {
         return new Api.VariantView(d.id(), d.kind(), d.translationKey(), v.language(), v.slug(), v.title(), v.summary(),
                 v.body(), html(v.body()), v.tags(), byline, offset(v.contentDate()), v.status(), v.revision(),
                 v.liveRevision(), v.submittedBy(), v.firstPublishedAt(), v.publishAt(), v.unpublishAt(),
-                v.version(), v.createdAt(), v.updatedAt());
+                v.scheduleFailure(), v.version(), v.createdAt(), v.updatedAt());
     }
 
     private String html(String body) {

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * One language version of a document: its working content, the workflow state of that content
  * ({@code status}), and the revision the public sees ({@code liveRevision}, null when nothing is
- * public). {@code version} guards every write against lost updates.
+ * public). {@code scheduleFailure} says why the scheduler gave up on its last scheduled change, until the
+ * next workflow step. {@code version} guards every write against lost updates.
  */
 @MappedEntity("variant")
 public record Variant(@Id @GeneratedValue Long id, Long documentId, String language, String slug, String title,
@@ -24,7 +25,8 @@ public record Variant(@Id @GeneratedValue Long id, Long documentId, String langu
                       @TypeDef(type = DataType.JSON) List<String> authors, @Nullable Instant contentDate,
                       String status, int revision, String contentHash, @Nullable Integer liveRevision,
                       @Nullable String submittedBy, @Nullable Instant firstPublishedAt,
-                      @Nullable Instant publishAt, @Nullable Instant unpublishAt, @Version Long version,
+                      @Nullable Instant publishAt, @Nullable Instant unpublishAt, @Nullable String scheduleFailure,
+                      @Version Long version,
                       @DateCreated Instant createdAt, @DateUpdated Instant updatedAt) {
 
     VariantContent content() {
@@ -38,7 +40,7 @@ public record Variant(@Id @GeneratedValue Long id, Long documentId, String langu
     Variant withContent(VariantContent c, int newRevision) {
         return new Variant(id, documentId, language, c.slug(), c.title(), c.summary(), c.body(), c.tags(),
                 c.authors(), c.date(), Status.DRAFT.code(), newRevision, c.hash(), liveRevision, null,
-                firstPublishedAt, null, unpublishAt, version, createdAt, updatedAt);
+                firstPublishedAt, null, unpublishAt, scheduleFailure, version, createdAt, updatedAt);
     }
 
     public Status state() {
@@ -53,6 +55,13 @@ public record Variant(@Id @GeneratedValue Long id, Long documentId, String langu
                                 Instant newFirstPublishedAt, Instant newPublishAt, Instant newUnpublishAt) {
         return new Variant(id, documentId, language, slug, title, summary, body, tags, authors, contentDate,
                 newStatus.code(), revision, contentHash, newLiveRevision, newSubmittedBy, newFirstPublishedAt,
-                newPublishAt, newUnpublishAt, version, createdAt, updatedAt);
+                newPublishAt, newUnpublishAt, null, version, createdAt, updatedAt);
+    }
+
+    /** The scheduler gave up on the scheduled publication (or unpublication): it is dropped, and {@code reason} kept. */
+    public Variant scheduleFailed(boolean publication, String reason) {
+        return new Variant(id, documentId, language, slug, title, summary, body, tags, authors, contentDate,
+                status, revision, contentHash, liveRevision, submittedBy, firstPublishedAt,
+                publication ? null : publishAt, publication ? unpublishAt : null, reason, version, createdAt, updatedAt);
     }
 }

@@ -27,13 +27,6 @@ public interface VariantRepository extends CrudRepository<Variant, Long> {
     @Query("SELECT * FROM variant WHERE document_id = :documentId AND language = :language FOR UPDATE")
     Optional<Variant> lock(Long documentId, String language);
 
-    /** Ids of variants whose scheduled publication is due, oldest first. */
-    @Query("SELECT id FROM variant WHERE publish_at <= :now ORDER BY publish_at, id LIMIT 100")
-    List<Long> duePublications(Instant now);
-
-    @Query("SELECT id FROM variant WHERE unpublish_at <= :now ORDER BY unpublish_at, id LIMIT 100")
-    List<Long> dueUnpublications(Instant now);
-
     /** The variant if its publication is still due and no other instance is handling it. */
     @Query("SELECT * FROM variant WHERE id = :id AND publish_at <= :now FOR UPDATE SKIP LOCKED")
     Optional<Variant> claimDuePublication(Long id, Instant now);

@@ -18,8 +18,10 @@ import java.util.Map;
  * Appends change events in the caller's transaction, and lets each named consumer process the
  * events after its position. Appends are serialised (a one-row lock held to commit), so ids become
  * visible in order and reading "after my position" never skips an event that commits late; changes
- * to what is public are rare enough for that to cost nothing. A consumer's batch and its new position commit together: a consumer
- * that fails or crashes mid-way sees the same events again, and none is applied twice.
+ * to what is public are rare enough for that to cost nothing. A consumer whose effects are rows commits its batch
+ * and its new position together ({@link #consume}): one that fails or crashes mid-way sees the same events again,
+ * and none is applied twice. One whose effects are files ({@link #consumeOutsideTransaction}) moves its position
+ * after they are done, in a transaction of its own.
  */
 @Singleton
 public class Outbox {
@@ -101,6 +103,40 @@ public class Outbox {
             events.movePosition(consumer, batch.get(batch.size() - 1).id());
             return batch.size();
         });
+    }
+
+    /**
+     * For a consumer whose work is files or network, not rows (the site build): reads up to {@code limit}
+     * events after its position in one short transaction, hands them to {@code handler} outside any
+     * transaction, and moves the position past them in another short one, only if the handler returned and
+     * only from where it was read. A crash or failure in between leaves the position where it was, so the
+     * events are handled again: the handler must be idempotent (a build of the same content gives the same
+     * site). Several instances handle each batch once only if they call this under one lock of their own
+     * (the site build lock); without it a batch may be handled twice, never skipped.
+     *
+     * @return how many events were handled
+     */
+    public int consumeOutsideTransaction(String consumer, int limit, BatchHandler handler) {
+        record Read(long position, List<OutboxEvent> batch) {
+        }
+        Read read = tx.executeWrite(s -> {
+            events.registerConsumer(consumer);
+            long position = events.position(consumer).orElseThrow();
+            return new Read(position, events.after(position, limit));
+        });
+        if (read.batch().isEmpty()) {
+            return 0;
+        }
+        try {
+            handler.handle(read.batch());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("consumer " + consumer + " failed on events after " + read.position(), e);
+        }
+        long last = read.batch().get(read.batch().size() - 1).id();
+        tx.executeWrite(s -> events.advancePosition(consumer, read.position(), last));
+        return read.batch().size();
     }
 
     /**

@@ -23,6 +23,13 @@ interface OutboxRepository extends GenericRepository<OutboxEvent, Long> {
     @Query("SELECT position FROM outbox_consumer WHERE name = :name FOR UPDATE")
     Optional<Long> lockPosition(String name);
 
+    @Query("SELECT position FROM outbox_consumer WHERE name = :name")
+    Optional<Long> position(String name);
+
+    /** Moves the position on from {@code from}; 0 when someone else has moved it since it was read. */
+    @Query("UPDATE outbox_consumer SET position = :position WHERE name = :name AND position = :from")
+    int advancePosition(String name, long from, long position);
+
     @Query("INSERT IGNORE INTO outbox_consumer (name, position) VALUES (:name, 0)")
     void registerConsumer(String name);
 

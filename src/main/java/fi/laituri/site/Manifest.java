@@ -7,12 +7,12 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What each file of a build was made from: the fingerprint of its inputs, the documents it looked up
@@ -32,24 +32,28 @@ record Manifest(String site, Map<String, Entry> files) {
         return new Manifest(site, Map.of());
     }
 
-    /** The manifest at {@code file}; empty when there is none or it cannot be read (a build killed midway). */
-    static Optional<Manifest> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+    /**
+     * The manifest at {@code file}. A manifest is written whole or not at all and removed while its build
+     * is written, so a missing one is normal (no build yet, or one killed midway); one that is there but
+     * cannot be read is damage, and says so.
+     *
+     * @throws NoSuchFileException when there is none
+     * @throws IOException when it cannot be read or is not a whole manifest
+     */
+    static Manifest read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(lines.size() - 1).equals("end")) {
+            throw new IOException("not a whole manifest (" + lines.size() + " lines): " + file);
         }
+        Map<String, Entry> files = new java.util.HashMap<>(lines.size() * 4 / 3 + 1);
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(lines.size() - 1).equals("end")) {
-                return Optional.empty();
-            }
-            Map<String, Entry> files = new java.util.HashMap<>(lines.size() * 4 / 3 + 1);
             for (String line : lines.subList(2, lines.size() - 1)) {
                 String[] f = line.split("\t", -1);
                 files.put(decode(f[0]), new Entry(f[1], list(f[2]), f[3], f[4], list(f[5])));
             }
-            return Optional.of(new Manifest(decode(lines.get(1)), files));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return new Manifest(decode(lines.get(1)), files);
+        } catch (RuntimeException e) {
+            throw new IOException("a damaged line in the manifest " + file + ": " + e, e);
         }
     }
 

@@ -8,9 +8,10 @@ import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Languages;
 import fi.laituri.search.SiteIndexing;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,7 +31,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -45,13 +44,15 @@ import java.util.stream.Stream;
 @Singleton
 public class SiteBuilder {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SiteBuilder.class);
+
     private final PublicContent publicContent;
     private final ContentService content;
     private final Languages languages;
     private final List<SiteRenderer> renderers;
     private final SiteWriter writer;
     private final TransactionOperations<Connection> tx;
-    private final JdbcOperations jdbc;
+    private final BuildLock lock;
     private final String baseUrl;
     private final Path templates;
     private final SiteIndexing search;
@@ -64,7 +65,7 @@ public class SiteBuilder {
     private final Map<Path, Last> last = new ConcurrentHashMap<>();
 
     SiteBuilder(PublicContent publicContent, ContentService content, Languages languages, List<SiteRenderer> renderers,
-                SiteWriter writer, TransactionOperations<Connection> tx, JdbcOperations jdbc,
+                SiteWriter writer, TransactionOperations<Connection> tx, BuildLock lock,
                 @Value("${laituri.site.base-url}") String baseUrl, @Value("${laituri.site.templates}") String templates,
                 SiteIndexing search) {
         this.publicContent = publicContent;
@@ -73,7 +74,7 @@ public class SiteBuilder {
         this.renderers = renderers.stream().sorted(Comparator.comparing(r -> r.getClass().getName())).toList();
         this.writer = writer;
         this.tx = tx;
-        this.jdbc = jdbc;
+        this.lock = lock;
         this.baseUrl = baseUrl;
         this.templates = Path.of(templates).toAbsolutePath().normalize();
         this.search = search;
@@ -89,7 +90,7 @@ public class SiteBuilder {
 
     /**
      * Builds and publishes the site. Only one build runs at a time across every instance on the
-     * database (a MariaDB named lock held by this build's connection); a second one waits.
+     * database ({@link BuildLock}); a second one waits.
      */
     public BuildReport build(Path root) {
         return build(root, false, Progress.NONE);
@@ -105,52 +106,35 @@ public class SiteBuilder {
      * published and the live site stays as it was ({@link BuildReport#live()} is then null).
      */
     public BuildReport build(Path root, boolean strict, Progress progress) {
-        return locked(() -> run(root, strict, progress, snapshot(), null));
+        return lock.holding(() -> run(root, strict, progress, tx.executeRead(s -> snapshot()), null));
     }
 
     /**
      * Builds the site after the given documents changed. When this instance made the live build, only
      * those documents are read again; otherwise (another instance built since, or none yet) everything is.
+     * What is live is read in one short read-only transaction; rendering, writing and indexing happen
+     * outside any.
      */
     public BuildReport update(Path root, Collection<Long> documentIds) {
-        return locked(() -> {
+        return lock.holding(() -> {
             Path normalized = root.toAbsolutePath().normalize();
             Last previous = last.get(normalized);
             if (previous == null || previous.manifest() == null || !previous.manifest().equals(liveManifestTime(normalized))) {
-                return run(root, false, Progress.NONE, snapshot(), null);
+                return run(root, false, Progress.NONE, tx.executeRead(s -> snapshot()), null);
             }
             Set<Long> ids = new HashSet<>(documentIds);
-            List<LiveVariant> live = publicContent.liveOf(ids);
+            Changed changed = tx.executeRead(s -> new Changed(publicContent.liveOf(ids), authors()));
             // The documents under their old keys and their current ones.
             Set<String> keys = new HashSet<>();
             previous.model().variants().stream().filter(v -> ids.contains(v.documentId())).forEach(v -> keys.add(v.key()));
             previous.model().unbuildable().stream().filter(v -> ids.contains(v.documentId())).forEach(v -> keys.add(v.key()));
-            live.forEach(v -> keys.add(v.key()));
-            return run(root, false, Progress.NONE, previous.model().with(keys, live, authors()), keys);
+            changed.live().forEach(v -> keys.add(v.key()));
+            return run(root, false, Progress.NONE, previous.model().with(keys, changed.live(), changed.authors()), keys);
         });
     }
 
-    private BuildReport locked(Supplier<BuildReport> build) {
-        return tx.executeWrite(s -> {
-            lock("SELECT GET_LOCK('laituri_site_build', 600)");
-            try {
-                return build.get();
-            } finally {
-                lock("SELECT RELEASE_LOCK('laituri_site_build')");
-            }
-        });
-    }
-
-    private void lock(String sql) {
-        Integer got = jdbc.prepareStatement(sql, ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
-        if (sql.contains("GET_LOCK") && got != 1) {
-            throw new IllegalStateException("another site build has held the build lock for 10 minutes");
-        }
+    /** What is live now of the changed documents, and every author, read together. */
+    private record Changed(List<LiveVariant> live, Map<String, Api.AuthorView> authors) {
     }
 
     private SiteModel snapshot() {
@@ -296,7 +280,11 @@ public class SiteBuilder {
         }
     }
 
-    /** The renderers' own code: a jar by its size and time, classes in a folder by their bytes. */
+    /**
+     * The renderers' own code: a jar by its size and time, classes in a folder by their bytes. When it cannot
+     * be read, nothing a build of another process left can be trusted to match this code, so each process
+     * starts with a full build; that is said once, with the cause, rather than left to be noticed as slowness.
+     */
     private static final String CODE = code();
 
     private static String code() {
@@ -307,7 +295,8 @@ public class SiteBuilder {
             }
             return Fingerprint.of(location.toString(), Files.size(location), Files.getLastModifiedTime(location).toMillis());
         } catch (Exception e) {
-            return "unknown-" + System.nanoTime();
+            LOG.warn("the site renderers' code cannot be fingerprinted; the first build of this process renders every file", e);
+            return "unknown-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         }
     }
 

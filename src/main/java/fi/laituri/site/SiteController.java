@@ -19,9 +19,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,6 +42,9 @@ import java.util.Map;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SiteController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SiteController.class);
+    private static final String RETRY_AFTER_SECONDS = "30";
 
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html;charset=utf-8"), Map.entry("xml", "application/xml;charset=utf-8"),
@@ -88,9 +94,14 @@ class SiteController {
             return HttpResponse.ok(bytes).contentType(type(file)).header("ETag", etag)
                     // Pages change when content is published: let caches keep them but ask each time.
                     .header("Cache-Control", "public, no-cache").header("X-Content-Type-Options", "nosniff");
-        } catch (IOException e) {
+        } catch (NoSuchFileException e) {
             return HttpResponse.status(HttpStatus.NOT_FOUND).body("The site has not been built yet: laituri build")
                     .contentType("text/plain;charset=utf-8");
+        } catch (IOException e) {
+            // The server's fault, not the reader's, and likely passing (a disk, a mount): say so and when to ask again.
+            LOG.error("reading /{} from the live site {} failed", wanted, site.resolve("current"), e);
+            return Problems.response(request, HttpStatus.SERVICE_UNAVAILABLE, "site-unavailable",
+                    "The site cannot be read just now; try again shortly.", List.of()).header("Retry-After", RETRY_AFTER_SECONDS);
         }
     }
 

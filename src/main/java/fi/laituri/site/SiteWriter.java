@@ -2,7 +2,11 @@ package fi.laituri.site;
 
 import fi.laituri.BuildPause;
 import fi.laituri.FileTrees;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +33,8 @@ import java.util.stream.Stream;
 @Singleton
 class SiteWriter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SiteWriter.class);
+
     static final String CURRENT = "current";
     static final String BUILDS = "builds";
     private static final String[] SLOTS = {"a", "b"};
@@ -39,19 +45,45 @@ class SiteWriter {
     private record Cached(FileTime time, Manifest manifest) {
     }
 
+    private final Counter unreadableManifests;
+
+    SiteWriter(MeterRegistry meters) {
+        this.unreadableManifests = meters.counter("laituri.site.manifest.unreadable");
+    }
+
+    /**
+     * The manifest at {@code file}, or empty when there is none or it cannot be read: then the build renders
+     * and writes every file, which is always right, only slower. An unreadable one is reported, with its cause
+     * and in the {@code laituri.site.manifest.unreadable} counter, since it means damage, not a killed build.
+     */
     private Optional<Manifest> read(Path file) {
+        FileTime time;
         try {
-            FileTime time = Files.getLastModifiedTime(file);
-            Cached cached = manifests.get(file);
-            if (cached != null && cached.time().equals(time)) {
-                return Optional.of(cached.manifest());
-            }
-            Optional<Manifest> manifest = Manifest.read(file);
-            manifest.ifPresent(m -> manifests.put(file, new Cached(time, m)));
-            return manifest;
-        } catch (IOException e) {
+            time = Files.getLastModifiedTime(file);
+        } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (IOException e) {
+            return unreadable(file, e);
         }
+        Cached cached = manifests.get(file);
+        if (cached != null && cached.time().equals(time)) {
+            return Optional.of(cached.manifest());
+        }
+        try {
+            Manifest manifest = Manifest.read(file);
+            manifests.put(file, new Cached(time, manifest));
+            return Optional.of(manifest);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return unreadable(file, e);
+        }
+    }
+
+    private Optional<Manifest> unreadable(Path file, IOException e) {
+        LOG.warn("the site manifest {} cannot be read; this build renders every file afresh", file, e);
+        unreadableManifests.increment();
+        return Optional.empty();
     }
 
     /** Starts a build into the directory that is not live. */

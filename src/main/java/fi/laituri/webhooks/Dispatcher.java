@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Sends due deliveries. A small batch of rows is claimed with {@code FOR UPDATE SKIP LOCKED} and
- * sent in parallel while the rows are held, so several instances never send one delivery at the
- * same time, and a crash mid-way leaves the rows pending, to be sent again.
+ * Sends due deliveries in three steps, so that no transaction, row lock or pooled connection is held
+ * while a receiver takes its time: a short transaction leases a small batch of rows (locked with
+ * {@code FOR UPDATE SKIP LOCKED} only to set {@code claimed_until}); the batch is sent in parallel
+ * outside any transaction; a second short transaction records each answer and ends the lease. Several
+ * instances never send one delivery at the same time. A crash between sending and recording leaves the
+ * row pending with its lease, which runs out, and the delivery is sent again with the same
+ * {@code X-Laituri-Delivery} id: delivery is at least once, and receivers drop repeats by that id.
  */
 @Singleton
 class Dispatcher {
@@ -41,6 +46,8 @@ class Dispatcher {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** The client's own timeouts do not cover a name lookup that hangs; this bounds how long rows stay held. */
     private static final Duration DEADLINE = CONNECT_TIMEOUT.plus(REQUEST_TIMEOUT).plusSeconds(2);
+    /** Twice the longest a send can take: a lease runs out only when its sender has died or stalled. */
+    private static final Duration LEASE = DEADLINE.multipliedBy(2);
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final DeliveryRepository deliveries;
@@ -84,19 +91,39 @@ class Dispatcher {
     }
 
     private int deliverBatch() {
-        return tx.executeWrite(s -> {
+        // DATETIME(6) keeps microseconds: the lease is compared with what the row holds when the answer is recorded.
+        Instant lease = clock.instant().plus(LEASE).truncatedTo(ChronoUnit.MICROS);
+        Leased leased = tx.executeWrite(s -> {
             List<WebhookDelivery> due = deliveries.lockDue(clock.instant(), batchSize);
             if (due.isEmpty()) {
-                return 0;
+                return new Leased(List.of(), Map.of());
             }
-            Map<Long, Webhook> hooks = webhooks.findByIdIn(due.stream().map(WebhookDelivery::webhookId).distinct().toList())
-                    .stream().collect(Collectors.toMap(Webhook::id, Function.identity()));
-            List<CompletableFuture<Outcome>> outcomes = due.stream().map(d -> send(d, hooks.get(d.webhookId()))).toList();
-            for (int i = 0; i < due.size(); i++) {
-                deliveries.update(record(due.get(i), outcomes.get(i).join()));
-            }
-            return due.size();
+            deliveries.lease(due.stream().map(WebhookDelivery::id).toList(), lease);
+            return new Leased(due, webhooks.findByIdIn(due.stream().map(WebhookDelivery::webhookId).distinct().toList())
+                    .stream().collect(Collectors.toMap(Webhook::id, Function.identity())));
         });
+        List<WebhookDelivery> due = leased.deliveries();
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Outcome>> sending = due.stream().map(d -> send(d, leased.hooks().get(d.webhookId()))).toList();
+        List<Outcome> outcomes = sending.stream().map(CompletableFuture::join).toList();
+        tx.executeWrite(s -> {
+            for (int i = 0; i < due.size(); i++) {
+                WebhookDelivery d = record(due.get(i), outcomes.get(i));
+                if (deliveries.recordAttempt(d.id(), lease, d.status(), d.attempts(), d.nextAttemptAt(), d.lastStatus(),
+                        d.lastError(), d.deliveredAt()) == 0) {
+                    LOG.warn("webhook {}: delivery {} ended {}, but its lease ran out first (another sender has it now)"
+                            + " or its webhook is gone; that answer is not recorded", d.webhookId(), d.id(), d.status());
+                }
+            }
+            return null;
+        });
+        return due.size();
+    }
+
+    /** Deliveries leased to this sender, with their webhooks. */
+    private record Leased(List<WebhookDelivery> deliveries, Map<Long, Webhook> hooks) {
     }
 
     /** What the receiver answered: a status, or why there was none. */

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -38,10 +40,12 @@ final class Receiver implements AutoCloseable {
     private final int[] statuses;
     private final String location;
     private final AtomicInteger calls = new AtomicInteger();
+    private final CountDownLatch answer;
 
-    private Receiver(int[] statuses, String location) throws IOException {
+    private Receiver(int[] statuses, String location, CountDownLatch answer) throws IOException {
         this.statuses = statuses;
         this.location = location;
+        this.answer = answer;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             byte[] body;
@@ -49,6 +53,7 @@ final class Receiver implements AutoCloseable {
                 body = in.readAllBytes();
             }
             received.add(new Request(exchange.getRequestHeaders(), body));
+            await(answer);
             int status = statuses[Math.min(calls.getAndIncrement(), statuses.length - 1)];
             if (location != null) {
                 exchange.getResponseHeaders().add("Location", location);
@@ -60,19 +65,34 @@ final class Receiver implements AutoCloseable {
     }
 
     static Receiver answering(int... statuses) {
-        return start(statuses, null);
+        return start(statuses, null, new CountDownLatch(0));
     }
 
     /** Answers every request with 307 Temporary Redirect, which keeps the method and body, to the URL. */
     static Receiver redirectingTo(String location) {
-        return start(new int[]{307}, location);
+        return start(new int[]{307}, location, new CountDownLatch(0));
     }
 
-    private static Receiver start(int[] statuses, String location) {
+    /** Records each request at once and answers 200 when the test opens {@code answer}: a receiver that takes its time. */
+    static Receiver answeringWhenOpened(CountDownLatch answer) {
+        return start(new int[]{200}, null, answer);
+    }
+
+    private static Receiver start(int[] statuses, String location, CountDownLatch answer) {
         try {
-            return new Receiver(statuses, location);
+            return new Receiver(statuses, location, answer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void await(CountDownLatch answer) {
+        try {
+            if (!answer.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the test did not let the receiver answer within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

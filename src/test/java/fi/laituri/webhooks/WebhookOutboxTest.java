@@ -16,15 +16,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -253,6 +256,64 @@ class WebhookOutboxTest extends DatabaseTest {
         assertEquals(30, receiver.received().size());
         assertEquals(30, receiver.received().stream().map(r -> r.header("X-Laituri-Delivery")).distinct().count());
         assertTrue(log(hook).stream().allMatch(d -> d.status().equals(WebhookDelivery.DELIVERED) && d.attempts() == 1));
+    }
+
+    @Test
+    void noRowLockIsHeldWhileAReceiverTakesItsTime() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        Receiver receiver = Receiver.answeringWhenOpened(answer);
+        receivers.add(receiver);
+        long hook = webhooks.create(receiver.url(), null, null, admin()).id();
+        event(PublicChanges.PUBLISHED);
+        fanOut.run();
+        long delivery = log(hook).get(0).id();
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> sending = sender.submit(dispatcher::deliverDue);
+            Receiver.eventually(() -> receiver.received().size() == 1, () -> receiver.received().size() + " requests");
+
+            long locked = tx.executeWrite(s -> jdbc.prepareStatement(
+                    "SELECT id FROM webhook_delivery WHERE id = ? FOR UPDATE NOWAIT", ps -> {
+                        ps.setLong(1, delivery);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }));
+            assertEquals(delivery, locked, "another connection locks the row at once while the receiver is answering");
+            assertEquals(0, dispatcher.deliverDue(), "a second sender leaves the leased delivery alone");
+
+            answer.countDown();
+            assertEquals(1, sending.get(30, TimeUnit.SECONDS));
+        } finally {
+            answer.countDown();
+            sender.shutdown();
+        }
+        assertEquals(1, receiver.received().size());
+        assertEquals(WebhookDelivery.DELIVERED, log(hook).get(0).status());
+    }
+
+    @Test
+    void aDeliveryLeasedByASenderThatDiedIsSentAgainWhenTheLeaseRunsOut() {
+        Receiver receiver = receiver(200);
+        long hook = webhooks.create(receiver.url(), null, null, admin()).id();
+        event(PublicChanges.PUBLISHED);
+        fanOut.run();
+        long delivery = log(hook).get(0).id();
+        // What a sender that died after leasing the row, before recording an answer, leaves behind.
+        tx.executeWrite(s -> {
+            deliveries.lease(List.of(delivery), clock.instant().plus(Duration.ofSeconds(30)));
+            return null;
+        });
+
+        assertEquals(0, dispatcher.deliverDue());
+        assertEquals(List.of(), receiver.received());
+
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(1, dispatcher.deliverDue());
+        assertEquals(1, receiver.received().size());
+        assertEquals(String.valueOf(delivery), receiver.received().get(0).header("X-Laituri-Delivery"));
+        assertEquals(WebhookDelivery.DELIVERED, log(hook).get(0).status());
     }
 
     private static Actor admin() {

@@ -160,4 +160,37 @@ class SchedulingTest {
             });
         }
     }
+
+    @Test
+    void aScheduledPublicationThatKeepsFailingIsGivenUpWithItsReasonInTheVariantAndTheAuditLog() throws Exception {
+        Map<String, Object> database = database();
+        database.put("laituri.scheduler.max-failures", 3);
+        database.put("laituri.scheduler.backoff-base", "10ms");
+        database.put("laituri.scheduler.backoff-max", "50ms");
+        try (ApplicationContext context = start(database, true)) {
+            // A real failure in the publishing transaction: the database refuses to make this title live.
+            @SuppressWarnings("unchecked")
+            TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
+            tx.executeWrite(s -> context.getBean(JdbcOperations.class).prepareStatement("""
+                    CREATE TRIGGER refuse_live_torjuttu BEFORE UPDATE ON variant FOR EACH ROW
+                    IF NEW.title LIKE 'Torjuttu%' AND OLD.live_revision IS NULL AND NEW.live_revision IS NOT NULL THEN
+                      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the archive refused it';
+                    END IF""", java.sql.PreparedStatement::execute));
+            Map.Entry<Long, String> doc = scheduled(context, "Torjuttu " + Newsroom.unique(), OffsetDateTime.now().plusSeconds(5));
+            ContentService content = context.getBean(ContentService.class);
+
+            await("the scheduler gives up", () -> content.getVariant(doc.getKey(), "fi").scheduleFailure() != null);
+
+            Api.VariantView variant = content.getVariant(doc.getKey(), "fi");
+            assertTrue(variant.scheduleFailure().contains("failed 3 times: ")
+                    && variant.scheduleFailure().contains("the archive refused it"), variant.scheduleFailure());
+            assertEquals(null, variant.publishAt(), "the schedule is dropped");
+            assertEquals("approved", variant.status());
+            assertFalse(isPublic(context, doc.getValue()));
+            assertEquals(1, count(context, "SELECT COUNT(*) FROM audit_entry WHERE action = 'variant.schedule_failed'"
+                    + " AND document_id = ? AND comment LIKE '%the archive refused it%'", doc.getKey()));
+            assertEquals(0, count(context, "SELECT COUNT(*) FROM schedule_attempt a JOIN variant v ON v.id = a.variant_id"
+                    + " WHERE v.document_id = ?", doc.getKey()), "nothing is left to try again");
+        }
+    }
 }

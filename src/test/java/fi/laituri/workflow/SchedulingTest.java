@@ -176,21 +176,21 @@ class SchedulingTest {
                     IF NEW.title LIKE 'Torjuttu%' AND OLD.live_revision IS NULL AND NEW.live_revision IS NOT NULL THEN
                       SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the archive refused it';
                     END IF""", java.sql.PreparedStatement::execute));
-            Map.Entry<Long, String> doc = scheduled(context, "Torjuttu " + Newsroom.unique(), OffsetDateTime.now().plusSeconds(5));
+            Scheduled doc = scheduled(context, "Torjuttu " + Newsroom.unique(), Duration.ofSeconds(5));
             ContentService content = context.getBean(ContentService.class);
 
-            await("the scheduler gives up", () -> content.getVariant(doc.getKey(), "fi").scheduleFailure() != null);
+            await("the scheduler gives up", () -> content.getVariant(doc.id(), "fi").scheduleFailure() != null);
 
-            Api.VariantView variant = content.getVariant(doc.getKey(), "fi");
+            Api.VariantView variant = content.getVariant(doc.id(), "fi");
             assertTrue(variant.scheduleFailure().contains("failed 3 times: ")
                     && variant.scheduleFailure().contains("the archive refused it"), variant.scheduleFailure());
             assertEquals(null, variant.publishAt(), "the schedule is dropped");
             assertEquals("approved", variant.status());
-            assertFalse(isPublic(context, doc.getValue()));
+            assertFalse(isPublic(context, doc.slug()));
             assertEquals(1, count(context, "SELECT COUNT(*) FROM audit_entry WHERE action = 'variant.schedule_failed'"
-                    + " AND document_id = ? AND comment LIKE '%the archive refused it%'", doc.getKey()));
+                    + " AND document_id = ? AND comment LIKE '%the archive refused it%'", doc.id()));
             assertEquals(0, count(context, "SELECT COUNT(*) FROM schedule_attempt a JOIN variant v ON v.id = a.variant_id"
-                    + " WHERE v.document_id = ?", doc.getKey()), "nothing is left to try again");
+                    + " WHERE v.document_id = ?", doc.id()), "nothing is left to try again");
         }
     }
 }

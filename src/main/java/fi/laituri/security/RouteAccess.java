@@ -74,15 +74,19 @@ public class RouteAccess implements SecurityRule<HttpRequest<?>> {
             // No route matched: nothing runs, and the server answers 404 (micronaut.security.reject-not-found: false).
             return Publishers.just(SecurityRuleResult.UNKNOWN);
         }
-        Optional<Access> access = declared(method.getExecutableMethod());
-        if (access.isEmpty() || !access.get().open() && authentication == null) {
+        Optional<Access> declared = declared(method.getExecutableMethod());
+        if (declared.isEmpty()) {
             return Publishers.just(SecurityRuleResult.REJECTED);
         }
-        if (access.get().open()) {
+        Access access = declared.get();
+        if (access.open()) {
             return Publishers.just(SecurityRuleResult.ALLOWED);
         }
+        if (authentication == null) {
+            return Publishers.just(SecurityRuleResult.REJECTED);
+        }
         try {
-            policy.requireAny(Actor.of(authentication), access.get().anyOf());
+            policy.requireAny(Actor.of(authentication), access.anyOf());
             return Publishers.just(SecurityRuleResult.ALLOWED);
         } catch (NotPermitted refused) {
             // An error rather than REJECTED, so that the 403 says which permission the role lacks.

@@ -119,12 +119,17 @@ public final class ApiClient {
     }
 
     public Reply send(HttpMethod method, String uri, Object body, String ifMatch) {
+        return send(method, uri, body, "application/json", ifMatch);
+    }
+
+    /** Sends {@code body} (when not null) as {@code contentType}: an XLIFF file, say. */
+    public Reply send(HttpMethod method, String uri, Object body, String contentType, String ifMatch) {
         MutableHttpRequest<Object> request = HttpRequest.create(method, uri);
         if (token != null) {
             request.bearerAuth(token);
         }
         if (body != null) {
-            request.body(body).contentType("application/json");
+            request.body(body).contentType(contentType);
         }
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);

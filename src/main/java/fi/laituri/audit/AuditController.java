@@ -1,5 +1,7 @@
 package fi.laituri.audit;
 
+import fi.laituri.security.Allowed;
+import fi.laituri.security.Permission;
 import fi.laituri.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -7,8 +9,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -21,7 +21,6 @@ import java.time.format.DateTimeParseException;
 
 @Tag(name = "audit")
 @Controller("/api/v1/audit")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuditController {
 
@@ -33,6 +32,7 @@ class AuditController {
 
     @Operation(summary = "Read the audit log", description = "Oldest first. Filters: document id, user, time range [from, to).")
     @Get
+    @Allowed(Permission.READ)
     AuditLog.Page find(@Nullable @QueryValue Long document, @Nullable @QueryValue @Size(max = 100) String user,
                        @Nullable @QueryValue @Size(max = 40) String from, @Nullable @QueryValue @Size(max = 40) String to,
                        @QueryValue(defaultValue = "1") @Min(1) @Max(1000000) int page,

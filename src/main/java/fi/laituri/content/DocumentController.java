@@ -1,6 +1,8 @@
 package fi.laituri.content;
 
 import fi.laituri.security.Actor;
+import fi.laituri.security.Allowed;
+import fi.laituri.security.Permission;
 import fi.laituri.web.ETags;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.core.annotation.Nullable;
@@ -16,8 +18,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,7 +29,6 @@ import java.net.URI;
 
 @Tag(name = "documents")
 @Controller("/api/v1/documents")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DocumentController {
 
@@ -41,6 +40,7 @@ class DocumentController {
 
     @Operation(summary = "List documents", description = "Filters match any language version; newest change first.")
     @Get
+    @Allowed(Permission.READ)
     Api.Page<Api.DocumentView> list(@Nullable @QueryValue @Size(max = 20) String kind,
                                     @Nullable @QueryValue @Size(max = 20) String language,
                                     @Nullable @QueryValue @Size(max = 20) String status,
@@ -54,6 +54,7 @@ class DocumentController {
 
     @Operation(summary = "Create a document, optionally with its first language versions")
     @Post
+    @Allowed(Permission.CREATE_DOCUMENT)
     HttpResponse<Api.DocumentView> create(@Body @Valid Api.CreateDocument request, Authentication user) {
         Api.DocumentView doc = content.createDocument(request, Actor.of(user));
         return HttpResponse.created(doc, URI.create("/api/v1/documents/" + doc.id()))
@@ -61,6 +62,7 @@ class DocumentController {
     }
 
     @Get("/{id}")
+    @Allowed(Permission.READ)
     HttpResponse<Api.DocumentView> get(@PathVariable long id) {
         Api.DocumentView doc = content.getDocument(id);
         return HttpResponse.ok(doc).header("ETag", ETags.of(doc.version()));
@@ -68,6 +70,7 @@ class DocumentController {
 
     @Operation(summary = "Change a document's kind or translation key", description = "Requires If-Match.")
     @Patch("/{id}")
+    @Allowed(Permission.CHANGE_DOCUMENT)
     HttpResponse<Api.DocumentView> patch(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
                                          @Body @Valid Api.DocumentPatch patch, Authentication user) {
         Api.DocumentView doc = content.updateDocument(id, ETags.parse(ifMatch), patch, Actor.of(user));
@@ -76,6 +79,7 @@ class DocumentController {
 
     @Operation(summary = "Delete a document with all its language versions and revisions", description = "Requires If-Match.")
     @Delete("/{id}")
+    @Allowed(Permission.DELETE_DOCUMENT)
     HttpResponse<Void> delete(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch, Authentication user) {
         content.deleteDocument(id, ETags.parse(ifMatch), Actor.of(user));
         return HttpResponse.noContent();

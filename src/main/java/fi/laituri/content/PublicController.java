@@ -2,6 +2,7 @@ package fi.laituri.content;
 
 import fi.laituri.language.Languages;
 import fi.laituri.markdown.Slugs;
+import fi.laituri.security.Public;
 import fi.laituri.web.ProblemException;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -9,8 +10,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -21,7 +20,7 @@ import java.util.List;
 /** The public, read-only content API: live revisions only, no token needed. */
 @Tag(name = "public")
 @Controller("/api/public/v1")
-@Secured(SecurityRule.IS_ANONYMOUS)
+@Public
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PublicController {
 

@@ -1,6 +1,8 @@
 package fi.laituri.content;
 
 import fi.laituri.security.Actor;
+import fi.laituri.security.Allowed;
+import fi.laituri.security.Permission;
 import fi.laituri.web.ETags;
 import fi.laituri.web.ProblemException;
 import io.micronaut.security.authentication.Authentication;
@@ -18,8 +20,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,7 +29,6 @@ import java.util.List;
 
 @Tag(name = "variants")
 @Controller("/api/v1/documents/{id}/variants")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class VariantController {
 
@@ -41,6 +40,7 @@ class VariantController {
 
     @Operation(summary = "Add a language version to a document")
     @Post
+    @Allowed(Permission.EDIT_VARIANT)
     HttpResponse<Api.VariantView> create(@PathVariable long id, @Body @Valid Api.VariantInput input, Authentication user) {
         Api.VariantView v = content.createVariant(id, input, Actor.of(user));
         return HttpResponse.created(v, URI.create("/api/v1/documents/" + id + "/variants/" + v.language()))
@@ -49,12 +49,14 @@ class VariantController {
 
     @Operation(summary = "Read a language version", description = "The ETag header is what If-Match takes on writes.")
     @Get("/{lang}")
+    @Allowed(Permission.READ)
     HttpResponse<Api.VariantView> get(@PathVariable long id, @PathVariable String lang) {
         return withETag(content.getVariant(id, lang));
     }
 
     @Operation(summary = "Replace a language version's content", description = "Requires If-Match; a change appends a revision.")
     @Put("/{lang}")
+    @Allowed(Permission.EDIT_VARIANT)
     HttpResponse<Api.VariantView> replace(@PathVariable long id, @PathVariable String lang,
                                           @Nullable @Header("If-Match") String ifMatch,
                                           @Body @Valid Api.VariantInput input, Authentication user) {
@@ -63,6 +65,7 @@ class VariantController {
 
     @Operation(summary = "Change some fields of a language version", description = "Requires If-Match; absent fields stay.")
     @Patch("/{lang}")
+    @Allowed(Permission.EDIT_VARIANT)
     HttpResponse<Api.VariantView> patch(@PathVariable long id, @PathVariable String lang,
                                         @Nullable @Header("If-Match") String ifMatch,
                                         @Body @Valid Api.VariantPatch patch, Authentication user) {
@@ -71,6 +74,7 @@ class VariantController {
 
     @Operation(summary = "Delete a language version with its revisions", description = "Requires If-Match.")
     @Delete("/{lang}")
+    @Allowed(Permission.DELETE_VARIANT)
     HttpResponse<Void> delete(@PathVariable long id, @PathVariable String lang, @Nullable @Header("If-Match") String ifMatch,
                               Authentication user) {
         content.deleteVariant(id, lang, ETags.parse(ifMatch), Actor.of(user));
@@ -79,17 +83,20 @@ class VariantController {
 
     @Operation(summary = "List a language version's revisions, newest first")
     @Get("/{lang}/revisions")
+    @Allowed(Permission.READ)
     List<Api.RevisionSummary> revisions(@PathVariable long id, @PathVariable String lang) {
         return content.listRevisions(id, lang);
     }
 
     @Get("/{lang}/revisions/{number}")
+    @Allowed(Permission.READ)
     Api.RevisionView revision(@PathVariable long id, @PathVariable String lang, @PathVariable int number) {
         return content.getRevision(id, lang, number);
     }
 
     @Operation(summary = "Restore an old revision", description = "Requires If-Match; the restored content becomes a new revision.")
     @Post("/{lang}/revisions/{number}/restore")
+    @Allowed(Permission.EDIT_VARIANT)
     HttpResponse<Api.VariantView> restore(@PathVariable long id, @PathVariable String lang, @PathVariable int number,
                                           @Nullable @Header("If-Match") String ifMatch, Authentication user) {
         return withETag(content.restoreRevision(id, lang, number, ETags.parse(ifMatch), Actor.of(user)));
@@ -97,6 +104,7 @@ class VariantController {
 
     @Operation(summary = "Compare two revisions", description = RevisionDiff.DESCRIPTION)
     @Get("/{lang}/revisions/diff")
+    @Allowed(Permission.READ)
     RevisionDiff.Diff diff(@PathVariable long id, @PathVariable String lang, @QueryValue int from, @QueryValue int to,
                            @QueryValue(defaultValue = "line") String mode) {
         return content.diffRevisions(id, lang, from, to, RevisionDiff.Mode.parse(mode)

@@ -1,5 +1,6 @@
 package fi.laituri.search;
 
+import fi.laituri.security.Public;
 import fi.laituri.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -7,8 +8,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,7 +18,7 @@ import java.util.List;
 /** The public search API: no token, rate limited per client, CORS as configured ({@link SearchLimits}). */
 @Tag(name = "search")
 @Controller("/api/search")
-@Secured(SecurityRule.IS_ANONYMOUS)
+@Public
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SearchController {
 

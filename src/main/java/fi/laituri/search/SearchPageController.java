@@ -2,6 +2,7 @@ package fi.laituri.search;
 
 import fi.laituri.language.Language;
 import fi.laituri.language.Languages;
+import fi.laituri.security.Public;
 import fi.laituri.site.Page;
 import fi.laituri.site.SiteMessages;
 import fi.laituri.web.ProblemException;
@@ -12,8 +13,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.swagger.v3.oas.annotations.Hidden;
 
@@ -33,7 +32,7 @@ import java.util.Map;
  */
 @Hidden
 @Controller("/search")
-@Secured(SecurityRule.IS_ANONYMOUS)
+@Public
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SearchPageController {
 

@@ -2,9 +2,7 @@ package fi.laituri.security;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -12,7 +10,6 @@ import java.util.Collection;
 
 @Tag(name = "users")
 @Controller("/api/v1/me")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 class MeController {
 
     @Serdeable
@@ -21,6 +18,7 @@ class MeController {
 
     /** Who the token belongs to: a quick way for a client to check its token. */
     @Get
+    @Allowed(Permission.READ)
     Me me(Authentication authentication) {
         return new Me(authentication.getName(), authentication.getRoles());
     }

@@ -1,6 +1,9 @@
 package fi.laituri.security;
 
-/** Something a user may or may not do; {@link Policy} decides which role may do which. */
+/**
+ * Something a user may or may not do; {@link Policy} decides which role may do which, and every route
+ * names the permission it needs with {@link Allowed}.
+ */
 public enum Permission {
     READ,
     CREATE_DOCUMENT,
@@ -16,5 +19,7 @@ public enum Permission {
     MANAGE_RELEASES,
     PREVIEW,
     MANAGE_WEBHOOKS,
-    MANAGE_USERS
+    MANAGE_USERS,
+    /** Read the service's own metrics: the management endpoints marked sensitive, such as /prometheus. */
+    MONITOR
 }

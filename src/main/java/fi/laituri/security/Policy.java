@@ -1,20 +1,22 @@
 package fi.laituri.security;
 
-import fi.laituri.web.ProblemException;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
+import java.util.Collection;
 import java.util.EnumSet;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static fi.laituri.security.Permission.*;
 
 /**
- * Which role may do what. Editors write in every language; translators only in the languages
- * assigned to them and never create or delete documents; publishers review, publish and schedule;
- * admins may do everything.
+ * Which role may do what: the one table of grants. Editors write in every language; translators only in
+ * the languages assigned to them and never create or delete documents; publishers review, publish and
+ * schedule; admins may do everything. {@link RouteAccess} checks a route's {@link Allowed} permissions
+ * against it before the request reaches a controller; services check what depends on the resource
+ * (a translator's languages, a workflow action).
  */
 @Singleton
 public class Policy {
@@ -29,29 +31,52 @@ public class Policy {
     /** Permissions a translator has only in the languages assigned to them. */
     private static final Set<Permission> PER_LANGUAGE = EnumSet.of(EDIT_VARIANT, SUBMIT, WITHDRAW, PREVIEW);
 
+    /** Whether the role has the permission at all, whatever the language. */
+    public boolean grants(Role role, Permission permission) {
+        return GRANTS.get(role).contains(permission);
+    }
+
     public boolean allows(Actor actor, Permission permission, String language) {
-        if (!GRANTS.get(actor.role()).contains(permission)) {
+        if (!grants(actor.role(), permission)) {
             return false;
         }
         return actor.role() != Role.TRANSLATOR || !PER_LANGUAGE.contains(permission)
                 || language == null || actor.languages().contains(language);
     }
 
-    /** @throws ProblemException 403 naming what the role may not do */
+    /** @throws NotPermitted naming what the role may not do, or the languages a translator works in */
     public void require(Actor actor, Permission permission, String language) {
         if (allows(actor, permission, language)) {
             return;
         }
-        String what = permission.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        String reason = GRANTS.get(actor.role()).contains(permission)
-                ? "translator " + actor.name() + " works in " + (actor.languages().isEmpty() ? "no language yet"
-                : String.join(", ", actor.languages().stream().sorted().toList())) + ", not " + language
-                : (actor.role() == Role.ADMIN || actor.role() == Role.EDITOR ? "an " : "a ") + actor.role().code()
-                + " may not " + what;
-        throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", reason, List.of(), Map.of("permission", what));
+        if (grants(actor.role(), permission)) {
+            throw new NotPermitted(words(Set.of(permission)), "translator " + actor.name() + " works in "
+                    + (actor.languages().isEmpty() ? "no language yet" : String.join(", ", actor.languages().stream().sorted().toList()))
+                    + ", not " + language);
+        }
+        throw refused(actor, Set.of(permission));
     }
 
+    /** @throws NotPermitted when the actor's role lacks the permission */
     public void require(Actor actor, Permission permission) {
-        require(actor, permission, null);
+        requireAny(actor, Set.of(permission));
+    }
+
+    /** @throws NotPermitted when the actor's role has none of the permissions */
+    public void requireAny(Actor actor, Collection<Permission> permissions) {
+        if (permissions.stream().noneMatch(p -> grants(actor.role(), p))) {
+            throw refused(actor, permissions);
+        }
+    }
+
+    private static NotPermitted refused(Actor actor, Collection<Permission> permissions) {
+        String what = words(permissions);
+        return new NotPermitted(what, (actor.role() == Role.ADMIN || actor.role() == Role.EDITOR ? "an " : "a ")
+                + actor.role().code() + " may not " + what);
+    }
+
+    private static String words(Collection<Permission> permissions) {
+        return permissions.stream().sorted().map(p -> p.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .collect(Collectors.joining(" or "));
     }
 }

@@ -13,9 +13,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,17 +27,14 @@ import java.util.List;
 /** Users, their roles and languages, and their tokens: for admins. */
 @Tag(name = "users")
 @Controller("/api/v1/users")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UserController {
 
     private final Users users;
-    private final Policy policy;
     private final Languages languages;
 
-    UserController(Users users, Policy policy, Languages languages) {
+    UserController(Users users, Languages languages) {
         this.users = users;
-        this.policy = policy;
         this.languages = languages;
     }
 
@@ -61,15 +56,15 @@ class UserController {
     }
 
     @Get
-    List<UserView> list(Authentication auth) {
-        policy.require(Actor.of(auth), Permission.MANAGE_USERS);
+    @Allowed(Permission.MANAGE_USERS)
+    List<UserView> list() {
         return users.list().stream().map(UserController::view).toList();
     }
 
     @Operation(summary = "Create a user", description = "The reply carries the user's API token, shown only this once.")
     @Post
-    HttpResponse<TokenView> create(@Body @Valid NewUser request, Authentication auth) {
-        policy.require(Actor.of(auth), Permission.MANAGE_USERS);
+    @Allowed(Permission.MANAGE_USERS)
+    HttpResponse<TokenView> create(@Body @Valid NewUser request) {
         Users.IssuedToken issued = users.add(request.name(), role(request.role()), languages(request.languages()));
         return HttpResponse.created(new TokenView(issued.account().name(), issued.token()),
                 URI.create("/api/v1/users/" + issued.account().name()));
@@ -77,14 +72,14 @@ class UserController {
 
     @Operation(summary = "Change a user's role and languages")
     @Patch("/{name}")
-    UserView change(@PathVariable String name, @Body @Valid UserChange request, Authentication auth) {
-        policy.require(Actor.of(auth), Permission.MANAGE_USERS);
+    @Allowed(Permission.MANAGE_USERS)
+    UserView change(@PathVariable String name, @Body @Valid UserChange request) {
         return view(users.change(name, role(request.role()), languages(request.languages())));
     }
 
     @Delete("/{name}")
+    @Allowed(Permission.MANAGE_USERS)
     HttpResponse<Void> remove(@PathVariable String name, Authentication auth) {
-        policy.require(Actor.of(auth), Permission.MANAGE_USERS);
         if (name.equals(auth.getName())) {
             throw ProblemException.conflict("self-removal", "admins cannot remove themselves");
         }
@@ -94,16 +89,16 @@ class UserController {
 
     @Operation(summary = "Issue a further API token for a user")
     @Post("/{name}/tokens")
-    HttpResponse<TokenView> newToken(@PathVariable String name, Authentication auth) {
-        policy.require(Actor.of(auth), Permission.MANAGE_USERS);
+    @Allowed(Permission.MANAGE_USERS)
+    HttpResponse<TokenView> newToken(@PathVariable String name) {
         Users.IssuedToken issued = users.newToken(name);
         return HttpResponse.created(new TokenView(name, issued.token()));
     }
 
     @Operation(summary = "Revoke every token of a user")
     @Delete("/{name}/tokens")
-    HttpResponse<Void> revokeTokens(@PathVariable String name, Authentication auth) {
-        policy.require(Actor.of(auth), Permission.MANAGE_USERS);
+    @Allowed(Permission.MANAGE_USERS)
+    HttpResponse<Void> revokeTokens(@PathVariable String name) {
         users.revokeTokens(name);
         return HttpResponse.noContent();
     }

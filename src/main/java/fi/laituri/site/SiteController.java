@@ -1,5 +1,6 @@
 package fi.laituri.site;
 
+import fi.laituri.security.Public;
 import fi.laituri.web.Problems;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -16,8 +17,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,7 @@ import java.util.Map;
  */
 @Hidden
 @Controller
-@Secured(SecurityRule.IS_ANONYMOUS)
+@Public
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SiteController {
 

@@ -2,6 +2,8 @@ package fi.laituri.translation;
 
 import fi.laituri.content.RevisionDiff;
 import fi.laituri.security.Actor;
+import fi.laituri.security.Allowed;
+import fi.laituri.security.Permission;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -15,9 +17,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,7 +26,6 @@ import java.util.List;
 
 @Tag(name = "translations")
 @Controller("/api/v1/translations")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TranslationController {
 
@@ -44,6 +43,7 @@ class TranslationController {
             description = "state: missing, in_progress, outdated or up_to_date; without it everything but up_to_date. "
                     + "Without lang, every language the user may see (a translator's own).")
     @Get("{?lang,state}")
+    @Allowed(Permission.READ)
     TranslationApi.Worklist worklist(@Nullable @QueryValue String lang, @Nullable @QueryValue String state,
                                      Authentication user) {
         return translations.worklist(lang, state, Actor.of(user));
@@ -51,6 +51,7 @@ class TranslationController {
 
     @Operation(summary = "Per language: counts by state, and published source items with no version in it")
     @Get("/overview")
+    @Allowed(Permission.READ)
     TranslationApi.Overview overview(Authentication user) {
         return translations.overview(Actor.of(user));
     }
@@ -58,6 +59,7 @@ class TranslationController {
     @Operation(summary = "Export documents as one XLIFF 2.0 file for a target language",
             description = "documents: ids (repeat the parameter); or state: every document of the worklist in that state.")
     @Get(value = "/xliff{?lang,documents,state}", produces = XLIFF)
+    @Allowed(Permission.EDIT_VARIANT)
     HttpResponse<String> exportMany(@Nullable @QueryValue String lang, @Nullable @QueryValue List<Long> documents,
                                     @Nullable @QueryValue String state, Authentication user) {
         Actor actor = Actor.of(user);
@@ -71,6 +73,7 @@ class TranslationController {
             description = "Each document gets a new draft revision, checked against the version it was exported with.")
     @Post(value = "/xliff{?lang}")
     @Consumes({XLIFF, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Allowed(Permission.EDIT_VARIANT)
     TranslationApi.ImportResult importMany(@Nullable @QueryValue String lang, @Nullable @Body String file,
                                            Authentication user) {
         return xliff.importFile(file, lang, null, null, Actor.of(user));
@@ -78,6 +81,7 @@ class TranslationController {
 
     @Operation(summary = "Where a language version stands against its source")
     @Get("/{id}/{lang}")
+    @Allowed(Permission.READ)
     TranslationApi.TranslationStatus status(@PathVariable long id, @PathVariable String lang, Authentication user) {
         return translations.status(id, lang, Actor.of(user));
     }
@@ -86,6 +90,7 @@ class TranslationController {
             description = "The source's changed fields and paragraphs (word mode) from the revision the translation "
                     + "was made from to the source's live one.")
     @Get("/{id}/{lang}/source-diff")
+    @Allowed(Permission.READ)
     RevisionDiff.Diff sourceDiff(@PathVariable long id, @PathVariable String lang, Authentication user) {
         return translations.sourceDiff(id, lang, Actor.of(user));
     }
@@ -93,6 +98,7 @@ class TranslationController {
     @Operation(summary = "Mark a translation up to date without changing it (audited)",
             description = "For a source change that needs no translation, such as a typo fix.")
     @Post("/{id}/{lang}/up-to-date")
+    @Allowed(Permission.EDIT_VARIANT)
     TranslationApi.TranslationStatus markUpToDate(@PathVariable long id, @PathVariable String lang,
                                                   @Body @Valid TranslationApi.UpToDateRequest request,
                                                   Authentication user) {
@@ -101,6 +107,7 @@ class TranslationController {
 
     @Operation(summary = "Export one document as XLIFF 2.0")
     @Get(value = "/{id}/{lang}/xliff", produces = XLIFF)
+    @Allowed(Permission.EDIT_VARIANT)
     HttpResponse<String> export(@PathVariable long id, @PathVariable String lang, Authentication user) {
         return attachment(xliff.export(List.of(id), lang, Actor.of(user)), "laituri-" + id + "-" + lang + ".xlf");
     }
@@ -109,6 +116,7 @@ class TranslationController {
             description = "If-Match overrides the version the file was exported with.")
     @Post("/{id}/{lang}/xliff")
     @Consumes({XLIFF, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Allowed(Permission.EDIT_VARIANT)
     TranslationApi.ImportResult importOne(@PathVariable long id, @PathVariable String lang,
                                           @Nullable @Header("If-Match") String ifMatch, @Nullable @Body String file,
                                           Authentication user) {

@@ -1,11 +1,11 @@
 package fi.laituri.web;
 
+import fi.laituri.security.Public;
+
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
 /** Serves the OpenAPI document generated at compile time (META-INF/swagger/laituri.yml). */
 @Hidden
 @Controller("/openapi")
-@Secured(SecurityRule.IS_ANONYMOUS)
+@Public
 class OpenApiController {
 
     private final byte[] document;

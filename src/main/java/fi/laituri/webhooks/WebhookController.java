@@ -1,6 +1,8 @@
 package fi.laituri.webhooks;
 
 import fi.laituri.security.Actor;
+import fi.laituri.security.Allowed;
+import fi.laituri.security.Permission;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -14,9 +16,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,7 +31,6 @@ import java.util.List;
 
 @Tag(name = "webhooks")
 @Controller("/api/v1/webhooks")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Requires(property = "laituri.webhooks.enabled", notEquals = "false")
 class WebhookController {
@@ -57,41 +56,46 @@ class WebhookController {
                     + "X-Laituri-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>. Without a secret one "
                     + "is generated; the reply carries it, and no later reply does.")
     @Post
+    @Allowed(Permission.MANAGE_WEBHOOKS)
     HttpResponse<Webhooks.CreatedWebhook> create(@Body @Valid NewWebhook request, Authentication user) {
         Webhooks.CreatedWebhook created = webhooks.create(request.url(), request.secret(), request.events(), Actor.of(user));
         return HttpResponse.created(created, URI.create("/api/v1/webhooks/" + created.id()));
     }
 
     @Get
-    List<Webhooks.WebhookView> list(Authentication user) {
-        return webhooks.list(Actor.of(user));
+    @Allowed(Permission.MANAGE_WEBHOOKS)
+    List<Webhooks.WebhookView> list() {
+        return webhooks.list();
     }
 
     @Get("/{id}")
-    Webhooks.WebhookView get(@PathVariable long id, Authentication user) {
-        return webhooks.get(id, Actor.of(user));
+    @Allowed(Permission.MANAGE_WEBHOOKS)
+    Webhooks.WebhookView get(@PathVariable long id) {
+        return webhooks.get(id);
     }
 
     @Operation(summary = "Change a webhook's URL, event types or whether it is active",
             description = "Absent fields stay. An inactive webhook gets no new deliveries, and its pending ones wait.")
     @Patch("/{id}")
-    Webhooks.WebhookView change(@PathVariable long id, @Body @Valid WebhookChange request, Authentication user) {
-        return webhooks.change(id, request.active(), request.events(), request.url(), Actor.of(user));
+    @Allowed(Permission.MANAGE_WEBHOOKS)
+    Webhooks.WebhookView change(@PathVariable long id, @Body @Valid WebhookChange request) {
+        return webhooks.change(id, request.active(), request.events(), request.url());
     }
 
     @Operation(summary = "Remove a webhook with its delivery log")
     @Delete("/{id}")
-    HttpResponse<Void> delete(@PathVariable long id, Authentication user) {
-        webhooks.delete(id, Actor.of(user));
+    @Allowed(Permission.MANAGE_WEBHOOKS)
+    HttpResponse<Void> delete(@PathVariable long id) {
+        webhooks.delete(id);
         return HttpResponse.noContent();
     }
 
     @Operation(summary = "Read a webhook's delivery log", description = "Newest first; status: pending, delivered or failed.")
     @Get("/{id}/deliveries")
+    @Allowed(Permission.MANAGE_WEBHOOKS)
     Webhooks.DeliveryPage deliveries(@PathVariable long id, @Nullable @QueryValue @Size(max = 20) String status,
                                      @QueryValue(defaultValue = "1") @Min(1) @Max(100000) int page,
-                                     @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size,
-                                     Authentication user) {
-        return webhooks.deliveries(id, status, page, size, Actor.of(user));
+                                     @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return webhooks.deliveries(id, status, page, size);
     }
 }

@@ -1,5 +1,7 @@
 package fi.laituri.workflow;
 
+import fi.laituri.security.Public;
+
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -8,8 +10,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -19,7 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Tag(name = "preview links")
 @Controller("/preview")
-@Secured(SecurityRule.IS_ANONYMOUS)
+@Public
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PreviewController {
 

@@ -12,12 +12,11 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import fi.laituri.security.Actor;
+import fi.laituri.security.Allowed;
 import fi.laituri.security.Permission;
 import fi.laituri.security.Policy;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,7 +25,6 @@ import java.util.List;
 
 @Tag(name = "preview links")
 @Controller("/api/v1/documents/{id}/variants/{lang}/preview-links")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PreviewLinkController {
 
@@ -42,6 +40,7 @@ class PreviewLinkController {
             description = "Anyone with the link can read the draft until it expires (1-90 days, default 7) or is "
                     + "revoked. The token is in this reply only.")
     @Post
+    @Allowed(Permission.PREVIEW)
     HttpResponse<PreviewLinkApi.IssuedLink> create(@PathVariable long id, @PathVariable String lang,
                                                    @Nullable @Body @Valid PreviewLinkApi.NewLink request,
                                                    Authentication user) {
@@ -53,12 +52,14 @@ class PreviewLinkController {
 
     @Operation(summary = "List a language version's preview links, newest first")
     @Get
+    @Allowed(Permission.READ)
     List<PreviewLinkApi.LinkView> list(@PathVariable long id, @PathVariable String lang) {
         return previews.list(id, lang);
     }
 
     @Operation(summary = "Revoke a preview link", description = "The link stops working at once.")
     @Delete("/{linkId}")
+    @Allowed(Permission.PREVIEW)
     HttpResponse<Void> revoke(@PathVariable long id, @PathVariable String lang, @PathVariable long linkId,
                               Authentication user) {
         policy.require(Actor.of(user), Permission.PREVIEW, lang);

@@ -1,6 +1,8 @@
 package fi.laituri.workflow;
 
 import fi.laituri.security.Actor;
+import fi.laituri.security.Allowed;
+import fi.laituri.security.Permission;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -11,9 +13,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,7 +29,6 @@ import java.util.List;
 
 @Tag(name = "releases")
 @Controller("/api/v1/releases")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReleaseController {
 
@@ -54,6 +53,7 @@ class ReleaseController {
 
     @Operation(summary = "Bundle language versions into a release")
     @Post
+    @Allowed(Permission.MANAGE_RELEASES)
     HttpResponse<Releases.ReleaseView> create(@Body @Valid NewRelease request, Authentication user) {
         Releases.ReleaseView r = releases.create(request.name(),
                 request.members().stream().map(m -> new Releases.Member(m.documentId(), m.language())).toList(),
@@ -62,11 +62,13 @@ class ReleaseController {
     }
 
     @Get
+    @Allowed(Permission.READ)
     List<Releases.ReleaseView> list() {
         return releases.list();
     }
 
     @Get("/{id}")
+    @Allowed(Permission.READ)
     Releases.ReleaseView get(@PathVariable long id) {
         return releases.get(id);
     }
@@ -75,11 +77,13 @@ class ReleaseController {
             description = "All members go live together or none does: a member that is not approved makes it a 409 "
                     + "listing the reasons, and nothing changes.")
     @Post("/{id}/publish")
+    @Allowed(Permission.MANAGE_RELEASES)
     Releases.ReleaseView publish(@PathVariable long id, @Nullable @Body PublishRequest request, Authentication user) {
         return releases.publish(id, request == null ? null : request.at(), Actor.of(user));
     }
 
     @Delete("/{id}")
+    @Allowed(Permission.MANAGE_RELEASES)
     HttpResponse<Void> delete(@PathVariable long id, Authentication user) {
         releases.delete(id, Actor.of(user));
         return HttpResponse.noContent();

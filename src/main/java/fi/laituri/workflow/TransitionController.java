@@ -2,6 +2,8 @@ package fi.laituri.workflow;
 
 import fi.laituri.content.Api;
 import fi.laituri.security.Actor;
+import fi.laituri.security.Allowed;
+import fi.laituri.security.Permission;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -9,9 +11,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,7 +26,6 @@ import java.util.List;
 
 @Tag(name = "workflow")
 @Controller("/api/v1/documents/{id}/variants/{lang}/transitions")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TransitionController {
 
@@ -53,6 +52,7 @@ class TransitionController {
                     + "current state is a 409 naming it. Publishing an article or blog post whose required translation (sv) is "
                     + "not live returns `warnings`, or with laituri.translation.require-bilingual: block a 409.")
     @Post
+    @Allowed({Permission.SUBMIT, Permission.WITHDRAW, Permission.REVIEW, Permission.PUBLISH})
     TransitionResponse transition(@PathVariable long id, @PathVariable String lang, @Body @Valid TransitionRequest request,
                                Authentication user) {
         Transitions.Outcome outcome = transitions.apply(id, lang, request.action(), request.comment(), request.at(),

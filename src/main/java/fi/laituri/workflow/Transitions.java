@@ -201,7 +201,8 @@ public class Transitions {
         return updated;
     }
 
-    private static Permission permission(Action action) {
+    /** The permission an action takes: the route admits every role with one of them, and the action then checks its own. */
+    static Permission permission(Action action) {
         return switch (action) {
             case SUBMIT -> Permission.SUBMIT;
             case WITHDRAW -> Permission.WITHDRAW;

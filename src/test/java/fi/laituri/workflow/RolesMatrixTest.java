@@ -2,135 +2,356 @@ package fi.laituri.workflow;
 
 import fi.laituri.ApiClient;
 import fi.laituri.ApiTest;
+import fi.laituri.security.Allowed;
+import fi.laituri.security.Policy;
+import fi.laituri.security.Public;
+import fi.laituri.security.Role;
+import fi.laituri.security.RouteAccess;
+import fi.laituri.site.SiteBuilder;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.inject.ExecutableMethod;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static fi.laituri.workflow.Newsroom.require;
+import static fi.laituri.workflow.Newsroom.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every role against every editorial endpoint and workflow action: a role the policy allows is
- * never refused (whatever the state makes of the request), a role it does not allow gets 403 with a
- * reason, and no token at all gets 401.
+ * Every route the application exposes, called without a token and as every role, against the rule the route
+ * declares ({@link Allowed} or {@link Public}, read by {@link RouteAccess}) and the grants of {@link Policy}:
+ * a role the rule admits gets the exact status of a valid request, a role it does not a 403 problem saying
+ * why, and no token a 401. The routes come from the running application, so a new endpoint without a rule
+ * or without a fixture here fails, named.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RolesMatrixTest extends ApiTest {
 
-    private static final Set<String> ALL = Set.of("admin", "editor", "translator", "publisher");
-    private static final Set<String> WRITERS = Set.of("admin", "editor");
-    private static final Set<String> SV_WRITERS = Set.of("admin", "editor", "translator");
-    private static final Set<String> PUBLISHERS = Set.of("admin", "publisher");
-    private static final Set<String> ADMINS = Set.of("admin");
+    private static final Path SITE;
 
-
-    Newsroom newsroom;
-
-    /** One call: method, a path made from a fresh fixture document id, a body, and the roles allowed. */
-    record Call(String name, HttpMethod method, Function<Long, String> path, Function<Long, Object> body,
-                Set<String> allowed) {
-        @Override
-        public String toString() {
-            return name;
+    static {
+        try {
+            SITE = Files.createTempDirectory("laituri-matrix-site-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    private static final List<String> CALLERS = List.of("anonymous", "admin", "editor", "translator", "publisher");
+    private static final String XLIFF = "application/xliff+xml";
+    /** Nothing listens on the discard port of loopback: deliveries fail there and go nowhere else. */
+    private static final String HOOK_URL = "http://127.0.0.1:9/unused";
+
+    @Inject
+    Router router;
+
+    @Inject
+    RouteAccess access;
+
+    @Inject
+    Policy policy;
+
+    @Inject
+    SiteBuilder builder;
+
+    private Newsroom newsroom;
+    private String publishedSlug;
+    private String previewToken;
+
+    /** A valid request for a route: where it goes, what it carries, and the status it earns when allowed. */
+    record Call(String uri, Object body, String contentType, String ifMatch, int status) {
+
+        static Call of(String uri, int status) {
+            return new Call(uri, null, null, null, status);
+        }
+
+        static Call json(String uri, Object body, int status) {
+            return new Call(uri, body, "application/json", null, status);
+        }
+
+        Call ifMatch(String value) {
+            return new Call(uri, body, contentType, value, status);
+        }
+    }
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("laituri.site.output", SITE.toString());
     }
 
     @BeforeAll
-    void staff() {
+    void newsroomWithAPublishedSite() {
         newsroom = new Newsroom(client, users);
+        publishedSlug = ApiClient.publishNewArticle(newsroom.editor, newsroom.publisher, "Satama " + unique(),
+                "Laiturilla on hiljaista.").get("variants.0.slug");
+        builder.build(SITE);
+        previewToken = require(201, newsroom.editor.post(Newsroom.variant(document(), "sv") + "/preview-links", Map.of()))
+                .get("token");
     }
 
-    private static String doc(long id) {
-        return "/api/v1/documents/" + id;
-    }
+    /**
+     * A valid request per route, keyed by method and URI template as the router names them. The argument is
+     * the caller, for the one route whose valid request depends on the role (a workflow step).
+     */
+    private Map<String, Function<String, Call>> fixtures() {
+        Map<String, Function<String, Call>> f = new HashMap<>();
+        String docs = "/api/v1/documents";
+        f.put("GET " + docs, who -> Call.of(docs, 200));
+        f.put("POST " + docs, who -> Call.json(docs, Map.of("kind", "page"), 201));
+        f.put("GET " + docs + "/{id}", who -> Call.of(docs + "/" + document(), 200));
+        f.put("PATCH " + docs + "/{id}", who -> Call.json(docs + "/" + document(), Map.of("kind", "page"), 200).ifMatch("*"));
+        f.put("DELETE " + docs + "/{id}", who -> Call.of(docs + "/" + document(), 204).ifMatch("*"));
 
-    static List<Call> calls() {
-        List<Call> calls = new ArrayList<>();
-        calls.add(new Call("list documents", HttpMethod.GET, id -> "/api/v1/documents", id -> null, ALL));
-        calls.add(new Call("create document", HttpMethod.POST, id -> "/api/v1/documents", id -> Map.of("kind", "page"), WRITERS));
-        calls.add(new Call("read document", HttpMethod.GET, RolesMatrixTest::doc, id -> null, ALL));
-        calls.add(new Call("change document", HttpMethod.PATCH, RolesMatrixTest::doc, id -> Map.of("kind", "page"), WRITERS));
-        calls.add(new Call("delete document", HttpMethod.DELETE, RolesMatrixTest::doc, id -> null, WRITERS));
-        calls.add(new Call("add selko version", HttpMethod.POST, id -> doc(id) + "/variants",
-                id -> Map.of("language", "selko", "title", "Selko " + Newsroom.unique()), SV_WRITERS));
-        calls.add(new Call("add en-less fi version", HttpMethod.POST, id -> doc(id) + "/variants",
-                id -> Map.of("language", "fi", "title", "Toinen"), WRITERS));
-        calls.add(new Call("read version", HttpMethod.GET, id -> doc(id) + "/variants/fi", id -> null, ALL));
-        calls.add(new Call("replace fi version", HttpMethod.PUT, id -> doc(id) + "/variants/fi", id -> Map.of("title", "Uusi"), WRITERS));
-        calls.add(new Call("patch fi version", HttpMethod.PATCH, id -> doc(id) + "/variants/fi", id -> Map.of("title", "Uusi"), WRITERS));
-        calls.add(new Call("patch sv version", HttpMethod.PATCH, id -> doc(id) + "/variants/sv", id -> Map.of("title", "Ny"), SV_WRITERS));
-        calls.add(new Call("delete sv version", HttpMethod.DELETE, id -> doc(id) + "/variants/sv", id -> null, WRITERS));
-        calls.add(new Call("list revisions", HttpMethod.GET, id -> doc(id) + "/variants/fi/revisions", id -> null, ALL));
-        calls.add(new Call("compare revisions", HttpMethod.GET, id -> doc(id) + "/variants/fi/revisions/diff?from=1&to=1", id -> null, ALL));
-        calls.add(new Call("restore fi revision", HttpMethod.POST, id -> doc(id) + "/variants/fi/revisions/1/restore", id -> null, WRITERS));
-        calls.add(new Call("restore sv revision", HttpMethod.POST, id -> doc(id) + "/variants/sv/revisions/1/restore", id -> null, SV_WRITERS));
-        calls.add(new Call("list authors", HttpMethod.GET, id -> "/api/v1/authors", id -> null, ALL));
-        calls.add(new Call("create author", HttpMethod.POST, id -> "/api/v1/authors",
-                id -> Map.of("name", "Kirjoittaja " + Newsroom.unique()), WRITERS));
-        for (String action : List.of("submit", "withdraw")) {
-            calls.add(new Call(action + " fi", HttpMethod.POST, id -> doc(id) + "/variants/fi/transitions", id -> Map.of("action", action), WRITERS));
-            calls.add(new Call(action + " sv", HttpMethod.POST, id -> doc(id) + "/variants/sv/transitions", id -> Map.of("action", action), SV_WRITERS));
+        String variants = docs + "/{id}/variants";
+        f.put("POST " + variants, who -> Call.json(docs + "/" + document() + "/variants",
+                Map.of("language", "selko", "title", "Selko " + unique()), 201));
+        f.put("GET " + variants + "/{lang}", who -> Call.of(sv(document()), 200));
+        f.put("PUT " + variants + "/{lang}", who -> Call.json(sv(document()), Map.of("title", "Ny " + unique()), 200).ifMatch("*"));
+        f.put("PATCH " + variants + "/{lang}", who -> Call.json(sv(document()), Map.of("title", "Ny " + unique()), 200).ifMatch("*"));
+        f.put("DELETE " + variants + "/{lang}", who -> Call.of(sv(document()), 204).ifMatch("*"));
+        f.put("GET " + variants + "/{lang}/revisions", who -> Call.of(sv(document()) + "/revisions", 200));
+        f.put("GET " + variants + "/{lang}/revisions/{number}", who -> Call.of(sv(document()) + "/revisions/1", 200));
+        f.put("GET " + variants + "/{lang}/revisions/diff", who -> Call.of(sv(document()) + "/revisions/diff?from=1&to=1", 200));
+        f.put("POST " + variants + "/{lang}/revisions/{number}/restore",
+                who -> Call.of(sv(revisedDocument()) + "/revisions/1/restore", 200).ifMatch("*"));
+
+        String previewLinks = variants + "/{lang}/preview-links";
+        f.put("POST " + previewLinks, who -> Call.json(sv(document()) + "/preview-links", Map.of(), 201));
+        f.put("GET " + previewLinks, who -> Call.of(sv(document()) + "/preview-links", 200));
+        f.put("DELETE " + previewLinks + "/{linkId}", who -> {
+            String links = sv(document()) + "/preview-links";
+            return Call.of(links + "/" + require(201, newsroom.editor.post(links, Map.of())).get("id"), 204);
+        });
+        f.put("POST " + variants + "/{lang}/transitions", this::step);
+
+        String authors = "/api/v1/authors";
+        f.put("GET " + authors, who -> Call.of(authors, 200));
+        f.put("POST " + authors, who -> Call.json(authors, Map.of("name", "Kirjoittaja " + unique()), 201));
+        f.put("GET " + authors + "/{id}", who -> Call.of(authors + "/" + author(), 200));
+        f.put("PUT " + authors + "/{id}", who -> Call.json(authors + "/" + author(), Map.of("name", "Toinen " + unique()), 200).ifMatch("*"));
+        f.put("DELETE " + authors + "/{id}", who -> Call.of(authors + "/" + author(), 204).ifMatch("*"));
+
+        String releases = "/api/v1/releases";
+        f.put("POST " + releases, who -> Call.json(releases, release(document()), 201));
+        f.put("GET " + releases, who -> Call.of(releases, 200));
+        f.put("GET " + releases + "/{id}", who -> Call.of(releases + "/" + release(), 200));
+        f.put("POST " + releases + "/{id}/publish", who -> Call.json(releases + "/" + release() + "/publish", Map.of(), 200));
+        f.put("DELETE " + releases + "/{id}", who -> Call.of(releases + "/" + release(), 204));
+
+        String translations = "/api/v1/translations";
+        f.put("GET " + translations + "{?lang,state}", who -> Call.of(translations + "?lang=sv", 200));
+        f.put("GET " + translations + "/overview", who -> Call.of(translations + "/overview", 200));
+        f.put("GET " + translations + "/xliff{?lang,documents,state}",
+                who -> Call.of(translations + "/xliff?lang=sv&documents=" + document(), 200));
+        f.put("POST " + translations + "/xliff{?lang}",
+                who -> new Call(translations + "/xliff?lang=sv", xliff(document()), XLIFF, null, 200));
+        f.put("GET " + translations + "/{id}/{lang}", who -> Call.of(translations + "/" + document() + "/sv", 200));
+        f.put("GET " + translations + "/{id}/{lang}/source-diff",
+                who -> Call.of(translations + "/" + document() + "/sv/source-diff", 200));
+        f.put("POST " + translations + "/{id}/{lang}/up-to-date",
+                who -> Call.json(translations + "/" + document() + "/sv/up-to-date", Map.of("revision", 1), 200));
+        f.put("GET " + translations + "/{id}/{lang}/xliff", who -> Call.of(translations + "/" + document() + "/sv/xliff", 200));
+        f.put("POST " + translations + "/{id}/{lang}/xliff", who -> {
+            long id = document();
+            return new Call(translations + "/" + id + "/sv/xliff", xliff(id), XLIFF, null, 200);
+        });
+
+        f.put("GET /api/v1/audit", who -> Call.of("/api/v1/audit", 200));
+        f.put("GET /api/v1/me", who -> Call.of("/api/v1/me", 200));
+
+        String users = "/api/v1/users";
+        f.put("GET " + users, who -> Call.of(users, 200));
+        f.put("POST " + users, who -> Call.json(users, Map.of("name", "u" + unique(), "role", "editor"), 201));
+        f.put("PATCH " + users + "/{name}", who -> Call.json(users + "/" + user(), Map.of("role", "publisher"), 200));
+        f.put("DELETE " + users + "/{name}", who -> Call.of(users + "/" + user(), 204));
+        f.put("POST " + users + "/{name}/tokens", who -> Call.of(users + "/" + user() + "/tokens", 201));
+        f.put("DELETE " + users + "/{name}/tokens", who -> Call.of(users + "/" + user() + "/tokens", 204));
+
+        String hooks = "/api/v1/webhooks";
+        f.put("POST " + hooks, who -> Call.json(hooks, Map.of("url", HOOK_URL), 201));
+        f.put("GET " + hooks, who -> Call.of(hooks, 200));
+        f.put("GET " + hooks + "/{id}", who -> Call.of(hooks + "/" + webhook(), 200));
+        f.put("PATCH " + hooks + "/{id}", who -> Call.json(hooks + "/" + webhook(), Map.of("active", false), 200));
+        f.put("DELETE " + hooks + "/{id}", who -> Call.of(hooks + "/" + webhook(), 204));
+        f.put("GET " + hooks + "/{id}/deliveries", who -> Call.of(hooks + "/" + webhook() + "/deliveries", 200));
+
+        f.put("GET /api/public/v1/{lang}", who -> Call.of("/api/public/v1/fi", 200));
+        f.put("GET /api/public/v1/{lang}/{slug}", who -> Call.of("/api/public/v1/fi/" + publishedSlug, 200));
+        f.put("GET /api/search", who -> Call.of("/api/search?lang=fi&q=" + encode("laiturilla"), 200));
+        f.put("GET /api/search/suggest", who -> Call.of("/api/search/suggest?lang=fi&q=lai", 200));
+        f.put("GET /search", who -> Call.of("/search?lang=fi&q=" + encode("laiturilla"), 200));
+        f.put("GET /preview/{token}", who -> Call.of("/preview/" + previewToken, 200));
+        f.put("GET /openapi/laituri.yml", who -> Call.of("/openapi/laituri.yml", 200));
+        f.put("GET /", who -> Call.of("/", 200));
+        f.put("GET /{+path}", who -> Call.of("/robots.txt", 200));
+        // The site is files to read; any other method on a path no route claims finds nothing there.
+        for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+            f.put(method + " /{+path}", who -> Call.of("/fi/", 404));
         }
-        for (String action : List.of("approve", "reject", "publish", "unpublish", "unschedule")) {
-            calls.add(new Call(action + " fi", HttpMethod.POST, id -> doc(id) + "/variants/fi/transitions",
-                    id -> Map.of("action", action, "comment", "syy"), PUBLISHERS));
-        }
-        calls.add(new Call("create fi preview link", HttpMethod.POST, id -> doc(id) + "/variants/fi/preview-links",
-                id -> Map.of(), Set.of("admin", "editor", "publisher")));
-        calls.add(new Call("create sv preview link", HttpMethod.POST, id -> doc(id) + "/variants/sv/preview-links",
-                id -> Map.of(), ALL));
-        calls.add(new Call("list preview links", HttpMethod.GET, id -> doc(id) + "/variants/fi/preview-links", id -> null, ALL));
-        calls.add(new Call("list releases", HttpMethod.GET, id -> "/api/v1/releases", id -> null, ALL));
-        calls.add(new Call("create release", HttpMethod.POST, id -> "/api/v1/releases",
-                id -> Map.of("name", "R", "members", List.of(Map.of("documentId", id, "language", "fi"))), PUBLISHERS));
-        calls.add(new Call("sv worklist", HttpMethod.GET, id -> "/api/v1/translations?lang=sv", id -> null, ALL));
-        calls.add(new Call("translation overview", HttpMethod.GET, id -> "/api/v1/translations/overview", id -> null, ALL));
-        calls.add(new Call("sv translation status", HttpMethod.GET, id -> "/api/v1/translations/" + id + "/sv", id -> null, ALL));
-        calls.add(new Call("sv source diff", HttpMethod.GET, id -> "/api/v1/translations/" + id + "/sv/source-diff", id -> null, ALL));
-        calls.add(new Call("mark sv up to date", HttpMethod.POST, id -> "/api/v1/translations/" + id + "/sv/up-to-date",
-                id -> Map.of(), SV_WRITERS));
-        calls.add(new Call("export sv xliff", HttpMethod.GET, id -> "/api/v1/translations/" + id + "/sv/xliff", id -> null, SV_WRITERS));
-        calls.add(new Call("read audit log", HttpMethod.GET, id -> "/api/v1/audit", id -> null, ALL));
-        calls.add(new Call("who am I", HttpMethod.GET, id -> "/api/v1/me", id -> null, ALL));
-        calls.add(new Call("list users", HttpMethod.GET, id -> "/api/v1/users", id -> null, ADMINS));
-        calls.add(new Call("create user", HttpMethod.POST, id -> "/api/v1/users",
-                id -> Map.of("name", "u" + Newsroom.unique(), "role", "editor"), ADMINS));
-        return calls;
+        f.put("GET /health", who -> Call.of("/health", 200));
+        f.put("GET /health/{selector}", who -> Call.of("/health/liveness", 200));
+        f.put("GET /prometheus", who -> Call.of("/prometheus", 200));
+        // The server answers HEAD wherever it answers GET, with the same rule and status.
+        List.copyOf(f.keySet()).stream().filter(r -> r.startsWith("GET ")).forEach(r -> f.put("HEAD" + r.substring(3), f.get(r)));
+        return f;
     }
 
-    static Stream<Arguments> matrix() {
+    /** Every route the router serves, by method and URI template. */
+    private Map<String, UriRouteInfo<?, ?>> routes() {
+        Map<String, UriRouteInfo<?, ?>> routes = new TreeMap<>();
+        router.uriRoutes().forEach(r -> routes.put(r.getHttpMethodName() + " " + r.getUriMatchTemplate(), r));
+        return routes;
+    }
+
+    private Optional<RouteAccess.Access> rule(UriRouteInfo<?, ?> route) {
+        ExecutableMethod<?, ?> method = route.getTargetMethod().getExecutableMethod();
+        return access.declared(method);
+    }
+
+    @Test
+    void everyRouteDeclaresWhoMayCallIt() {
+        List<String> undeclared = routes().entrySet().stream().filter(r -> rule(r.getValue()).isEmpty())
+                .map(Map.Entry::getKey).toList();
+
+        assertEquals(List.of(), undeclared, "routes without @Allowed or @Public");
+    }
+
+    @Test
+    void everyRouteHasAValidRequestInThisTest() {
+        Map<String, Function<String, Call>> fixtures = fixtures();
+        List<String> missing = routes().keySet().stream().filter(r -> !fixtures.containsKey(r)).toList();
+
+        assertEquals(List.of(), missing, "routes this test cannot call; add a fixture for each");
+    }
+
+    Stream<Arguments> matrix() {
         List<Arguments> rows = new ArrayList<>();
-        for (Call call : calls()) {
-            for (String role : List.of("admin", "editor", "translator", "publisher", "anonymous")) {
-                rows.add(Arguments.of(call, role));
+        for (String route : routes().keySet()) {
+            for (String caller : CALLERS) {
+                rows.add(Arguments.of(route, caller));
             }
         }
         return rows.stream();
     }
 
-    /** A fresh document with fi and sv versions, so that destructive calls never share a fixture. */
-    private long fixture() {
-        long id = newsroom.finnishArticle("Matriisi " + Newsroom.unique());
-        require(201, newsroom.editor.post(doc(id) + "/variants", Map.of("language", "sv", "title", "Matris " + Newsroom.unique())));
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("matrix")
+    void eachCallerGetsWhatTheRoutesDeclaredRuleGivesTheirRole(String route, String caller) {
+        RouteAccess.Access rule = rule(routes().get(route)).orElseThrow(() -> new AssertionError(route + " declares no rule"));
+        Function<String, Call> fixture = fixtures().get(route);
+        assertNotNull(fixture, route + " has no fixture");
+        Call call = fixture.apply(caller);
+
+        HttpMethod method = HttpMethod.parse(route.substring(0, route.indexOf(' ')));
+        ApiClient.Reply reply = as(caller).send(method, call.uri(), call.body(), call.contentType(), call.ifMatch());
+
+        boolean allowed = rule.open() || !caller.equals("anonymous") && admits(rule, caller);
+        int expected = allowed ? call.status() : caller.equals("anonymous") ? 401 : 403;
+        assertEquals(expected, reply.status(), reply.text());
+        // A reply to HEAD has no body to say why.
+        if (!allowed && method != HttpMethod.HEAD) {
+            assertEquals("application/problem+json", reply.contentType());
+        }
+        if (expected == 403 && method != HttpMethod.HEAD) {
+            String article = caller.equals("admin") || caller.equals("editor") ? "an " : "a ";
+            assertTrue(((String) reply.get("detail")).startsWith(article + caller + " may not "), reply.text());
+            assertNotNull(reply.get("permission"), reply.text());
+        }
+    }
+
+    Stream<Arguments> steps() {
+        List<Arguments> rows = new ArrayList<>();
+        for (Transitions.Action action : Transitions.Action.values()) {
+            for (String caller : CALLERS.subList(1, CALLERS.size())) {
+                rows.add(Arguments.of(action, caller));
+            }
+        }
+        return rows.stream();
+    }
+
+    /** The transitions route admits every role; each action then takes its own permission. */
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("steps")
+    void eachWorkflowActionIsOpenExactlyToTheRolesWithItsPermission(Transitions.Action action, String caller) {
+        boolean allowed = policy.grants(Role.parse(caller).orElseThrow(), Transitions.permission(action));
+        long id = stateBefore(action, allowed ? as(caller) : newsroom.editor);
+
+        ApiClient.Reply reply = newsroom.step(as(caller), id, "sv", action.name().toLowerCase(Locale.ROOT),
+                "comment", "syy");
+
+        assertEquals(allowed ? 200 : 403, reply.status(), reply.text());
+    }
+
+    /** A document whose Swedish version is where the action starts from; a withdrawal withdraws one's own submission. */
+    private long stateBefore(Transitions.Action action, ApiClient submitter) {
+        long id = document();
+        switch (action) {
+            case SUBMIT -> { }
+            case WITHDRAW -> require(200, newsroom.step(submitter, id, "sv", "submit"));
+            case APPROVE, REJECT -> require(200, newsroom.step(newsroom.editor, id, "sv", "submit"));
+            case PUBLISH -> newsroom.approve(id, "sv");
+            case UNPUBLISH -> newsroom.publishNow(id, "sv");
+            case UNSCHEDULE -> {
+                newsroom.approve(id, "sv");
+                require(200, newsroom.step(newsroom.publisher, id, "sv", "publish", "at",
+                        OffsetDateTime.now().plusDays(1).toString()));
+            }
+        }
         return id;
     }
 
-    private ApiClient as(String role) {
-        return switch (role) {
+    static Stream<Arguments> finnishWrites() {
+        return Stream.of(
+                Arguments.of("replace", HttpMethod.PUT, "", Map.of("title", "Uusi")),
+                Arguments.of("patch", HttpMethod.PATCH, "", Map.of("title", "Uusi")),
+                Arguments.of("restore", HttpMethod.POST, "/revisions/1/restore", Map.of()),
+                Arguments.of("submit", HttpMethod.POST, "/transitions", Map.of("action", "submit")),
+                Arguments.of("preview", HttpMethod.POST, "/preview-links", Map.of()));
+    }
+
+    /** Routes a translator may call, on a language not theirs: the service, which knows the language, refuses. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("finnishWrites")
+    void aTranslatorIsRefusedOutsideTheirLanguages(String name, HttpMethod method, String path, Map<String, Object> body) {
+        ApiClient.Reply reply = newsroom.translator.send(method, Newsroom.variant(document(), "fi") + path, body, "*");
+
+        assertEquals(403, reply.status(), reply.text());
+        assertTrue(((String) reply.get("detail")).endsWith("works in selko, sv, not fi"), reply.text());
+    }
+
+    private boolean admits(RouteAccess.Access rule, String caller) {
+        Role role = Role.parse(caller).orElseThrow();
+        return rule.anyOf().stream().anyMatch(p -> policy.grants(role, p));
+    }
+
+    private ApiClient as(String caller) {
+        return switch (caller) {
             case "admin" -> newsroom.admin;
             case "editor" -> newsroom.editor;
             case "translator" -> newsroom.translator;
@@ -139,21 +360,65 @@ class RolesMatrixTest extends ApiTest {
         };
     }
 
-    @ParameterizedTest(name = "{0} as {1}")
-    @MethodSource("matrix")
-    void eachRoleMayDoExactlyWhatThePolicyAllows(Call call, String role) {
-        long id = fixture();
-        ApiClient.Reply reply = as(role).send(call.method(), call.path().apply(id), call.body().apply(id), "*");
-
-        if (role.equals("anonymous")) {
-            assertEquals(401, reply.status(), reply.text());
-        } else if (call.allowed().contains(role)) {
-            assertNotEquals(401, reply.status(), reply.text());
-            assertNotEquals(403, reply.status(), reply.text());
-        } else {
-            assertEquals(403, reply.status(), reply.text());
-            assertEquals("application/problem+json", reply.contentType());
-            assertNotNull(reply.get("detail"));
+    /** A workflow step each role may take: a publisher approves a submitted version, the others submit a draft. */
+    private Call step(String caller) {
+        long id = document();
+        if (caller.equals("publisher")) {
+            require(200, newsroom.step(newsroom.editor, id, "sv", "submit"));
+            return Call.json(sv(id) + "/transitions", Map.of("action", "approve"), 200);
         }
+        return Call.json(sv(id) + "/transitions", Map.of("action", "submit"), 200);
+    }
+
+    /** A fresh document with a Finnish and a Swedish version, so that no two calls share one. */
+    private long document() {
+        long id = newsroom.finnishArticle("Matriisi " + unique());
+        require(201, newsroom.editor.post("/api/v1/documents/" + id + "/variants",
+                Map.of("language", "sv", "title", "Matris " + unique(), "body", "Första stycket.")));
+        return id;
+    }
+
+    /** A document whose Swedish version has a second revision, so that the first can be restored. */
+    private long revisedDocument() {
+        long id = document();
+        require(200, newsroom.editor.patch(sv(id), Map.of("title", "Ny " + unique()), "*"));
+        return id;
+    }
+
+    private static String sv(long id) {
+        return Newsroom.variant(id, "sv");
+    }
+
+    private String author() {
+        return require(201, newsroom.editor.post("/api/v1/authors", Map.of("name", "Kirjoittaja " + unique()))).get("id");
+    }
+
+    private static Map<String, Object> release(long id) {
+        return Map.of("name", "Julkaisu " + unique(), "members", List.of(Map.of("documentId", id, "language", "sv")));
+    }
+
+    /** A release of one approved Swedish version, ready to publish. */
+    private long release() {
+        long id = document();
+        newsroom.approve(id, "sv");
+        return ((Number) require(201, newsroom.publisher.post("/api/v1/releases", release(id))).get("id")).longValue();
+    }
+
+    private String xliff(long id) {
+        return require(200, newsroom.editor.get("/api/v1/translations/" + id + "/sv/xliff")).text();
+    }
+
+    private String user() {
+        String name = "u" + unique();
+        users.add(name, Role.EDITOR);
+        return name;
+    }
+
+    private long webhook() {
+        return ((Number) require(201, newsroom.admin.post("/api/v1/webhooks", Map.of("url", HOOK_URL))).get("id")).longValue();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

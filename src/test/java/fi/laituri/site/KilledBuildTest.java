@@ -2,9 +2,10 @@ package fi.laituri.site;
 
 import fi.laituri.DatabaseTest;
 import fi.laituri.TestDatabase;
+import fi.laituri.bench.CorpusWriter;
+import fi.laituri.bench.SyntheticCorpus;
 import fi.laituri.content.Api;
 import fi.laituri.content.ContentService;
-import fi.laituri.content.SyntheticCorpus;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Role;
 import fi.laituri.workflow.Transitions;
@@ -42,7 +43,7 @@ class KilledBuildTest extends DatabaseTest {
     SiteBuilder builder;
 
     @Inject
-    SyntheticCorpus corpus;
+    CorpusWriter corpus;
 
     @Inject
     ContentService content;
@@ -60,7 +61,7 @@ class KilledBuildTest extends DatabaseTest {
 
     @Test
     void aBuildKilledAtAnyMomentLeavesTheLiveSiteWholeAndTheNextBuildSucceeds(@TempDir Path dir) throws Exception {
-        corpus.create(400, 3, new Actor("admin", Role.ADMIN, Set.of()));
+        corpus.write(SyntheticCorpus.documents(400, 3));
         Path site = dir.resolve("site");
         builder.build(site);
         Map<String, String> before = files(site);

@@ -1,13 +1,15 @@
 package fi.laituri.audit;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import jakarta.persistence.criteria.Predicate;
 
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,13 +19,13 @@ import java.util.List;
 @Singleton
 public class AuditLog {
 
+    private static final Sort OLDEST_FIRST = Sort.of(Sort.Order.asc("id"));
+
     private final AuditRepository entries;
-    private final JdbcOperations jdbc;
     private final Clock clock;
 
-    AuditLog(AuditRepository entries, JdbcOperations jdbc, Clock clock) {
+    AuditLog(AuditRepository entries, Clock clock) {
         this.entries = entries;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -76,46 +78,32 @@ public class AuditLog {
 
     @Transactional(readOnly = true)
     public Page find(Query q) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (q.documentId() != null) {
-            where.append(" AND document_id = ?");
-            params.add(q.documentId());
-        }
-        if (q.actor() != null) {
-            where.append(" AND actor = ?");
-            params.add(q.actor());
-        }
-        if (q.from() != null) {
-            where.append(" AND at >= ?");
-            params.add(java.sql.Timestamp.from(q.from()));
-        }
-        if (q.to() != null) {
-            where.append(" AND at < ?");
-            params.add(java.sql.Timestamp.from(q.to()));
-        }
-        long total = jdbc.prepareStatement("SELECT COUNT(*) FROM audit_entry" + where, ps -> {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
+        io.micronaut.data.model.Page<AuditEntry> page = entries.findAll(matching(q),
+                Pageable.from(q.page() - 1, q.size(), OLDEST_FIRST));
+        List<Entry> items = page.getContent().stream()
+                .map(a -> new Entry(a.id(), a.at(), a.actor(), a.action(), a.documentId(), a.language(),
+                        a.revision(), a.fromStatus(), a.toStatus(), a.comment(), a.detail()))
+                .toList();
+        return new Page(items, q.page(), q.size(), page.getTotalSize());
+    }
+
+    /** Null (every entry) when no filter is given; the time range is [from, to). */
+    private static PredicateSpecification<AuditEntry> matching(Query q) {
+        return (entry, cb) -> {
+            List<Predicate> conditions = new ArrayList<>();
+            if (q.documentId() != null) {
+                conditions.add(cb.equal(entry.get("documentId"), q.documentId()));
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+            if (q.actor() != null) {
+                conditions.add(cb.equal(entry.get("actor"), q.actor()));
             }
-        });
-        List<Entry> items = jdbc.prepareStatement("SELECT * FROM audit_entry" + where + " ORDER BY id LIMIT ? OFFSET ?", ps -> {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
+            if (q.from() != null) {
+                conditions.add(cb.greaterThanOrEqualTo(entry.get("at"), q.from()));
             }
-            ps.setInt(params.size() + 1, q.size());
-            ps.setLong(params.size() + 2, (long) (q.page() - 1) * q.size());
-            try (ResultSet rs = ps.executeQuery()) {
-                return jdbc.entityStream(rs, AuditEntry.class)
-                        .map(a -> new Entry(a.id(), a.at(), a.actor(), a.action(), a.documentId(), a.language(),
-                                a.revision(), a.fromStatus(), a.toStatus(), a.comment(), a.detail()))
-                        .toList();
+            if (q.to() != null) {
+                conditions.add(cb.lessThan(entry.get("at"), q.to()));
             }
-        });
-        return new Page(items, q.page(), q.size(), total);
+            return conditions.isEmpty() ? null : cb.and(conditions.toArray(Predicate[]::new));
+        };
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** A running Laituri: its database and its application context, closed together. */
-final class Application implements AutoCloseable {
+public final class Application implements AutoCloseable {
 
     private final DatabaseSettings database;
     private final ApplicationContext context;
@@ -21,7 +21,7 @@ final class Application implements AutoCloseable {
     }
 
     /** Starts the database and the context; throws {@link StartupFailure} with one readable line. */
-    static Application start(Map<String, String> env, Map<String, Object> extraProperties) {
+    public static Application start(Map<String, String> env, Map<String, Object> extraProperties) {
         DatabaseSettings database;
         try {
             database = DatabaseSettings.fromEnvironment(env);
@@ -60,7 +60,7 @@ final class Application implements AutoCloseable {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
@@ -118,7 +118,7 @@ final class Application implements AutoCloseable {
     }
 
     /** A start-up failure that the user can act on, told in one line. */
-    static final class StartupFailure extends RuntimeException {
+    public static final class StartupFailure extends RuntimeException {
         StartupFailure(String message) {
             super(message);
         }

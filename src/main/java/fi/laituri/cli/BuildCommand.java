@@ -14,7 +14,7 @@ import java.util.Map;
                 "Writes the build directory that is not live (OUT/builds/a or b), rendering only what changed since",
                 "the live build, then switches the OUT/current link to it in one atomic step, so a web server",
                 "pointed at OUT/current never sees a half-written site."})
-class BuildCommand extends AppCommand {
+public class BuildCommand extends AppCommand {
 
     @Option(names = "--out", defaultValue = "site", description = "output folder (default: ${DEFAULT-VALUE}; serve reads LAITURI_SITE_OUTPUT)")
     Path out;
@@ -53,7 +53,7 @@ class BuildCommand extends AppCommand {
     }
 
     /** A bar redrawn in place on a terminal; elsewhere (logs, CI) a plain line every tenth of the way. */
-    static SiteBuilder.Progress progress(PrintStream out, boolean terminal) {
+    public static SiteBuilder.Progress progress(PrintStream out, boolean terminal) {
         return new SiteBuilder.Progress() {
             private int shown = -1;
 

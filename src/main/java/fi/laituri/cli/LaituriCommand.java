@@ -1,5 +1,6 @@
 package fi.laituri.cli;
 
+import fi.laituri.bench.BenchCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "laituri", mixinStandardHelpOptions = true, version = "laituri 0.1",

@@ -11,12 +11,12 @@ import java.util.Map;
  * the beans that would use the database are only made when a request needs them: with
  * {@code laituri.search.node} every path but search's is a 404 before any of them is reached.
  */
-final class SearchNode {
+public final class SearchNode {
 
     private SearchNode() {
     }
 
-    static ApplicationContext start(Map<String, Object> extra) {
+    public static ApplicationContext start(Map<String, Object> extra) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("laituri.scheduler.enabled", false);
         properties.put("laituri.webhooks.enabled", false);

@@ -126,6 +126,16 @@ public class ContentService {
     }
 
     @Transactional
+    public Optional<Api.DocumentView> findDocument(String key) {
+        return documents.findByTranslationKey(key).map(this::view);
+    }
+
+    @Transactional
+    public long countDocuments() {
+        return documents.count();
+    }
+
+    @Transactional
     public Api.Page<Api.DocumentView> listDocuments(DocumentSearch.Filter filter) {
         if (filter.kind() != null) {
             parseKind(filter.kind());

@@ -1,25 +1,32 @@
 package fi.laituri.content;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.data.repository.jpa.criteria.QuerySpecification;
 import jakarta.inject.Singleton;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The filtered document listing. Hand-written SQL because the filters are optional and some of them
- * (a tag inside a JSON array) are beyond derived queries. Newest change first, id as tie-breaker.
+ * The filtered document listing, as a criteria query: every filter is optional, and those on language
+ * versions must all hold for one and the same version. Newest change first, id as tie-breaker.
  */
 @Singleton
 class DocumentSearch {
 
-    private final JdbcOperations jdbc;
+    private static final Sort NEWEST_FIRST = Sort.of(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
+    /** Escapes LIKE's wildcards in the free text, which is matched as written. */
+    private static final char ESCAPE = '!';
 
-    DocumentSearch(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    private final DocumentRepository documents;
+
+    DocumentSearch(DocumentRepository documents) {
+        this.documents = documents;
     }
 
     /** Optional filters (null = any) and the 1-based page to return. */
@@ -30,56 +37,39 @@ class DocumentSearch {
     }
 
     Result find(Filter f) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (f.kind() != null) {
-            where.append(" AND d.kind = ?");
-            params.add(f.kind());
-        }
-        List<String> variantConditions = new ArrayList<>();
-        if (f.language() != null) {
-            variantConditions.add("v.language = ?");
-            params.add(f.language());
-        }
-        if (f.status() != null) {
-            variantConditions.add("v.status = ?");
-            params.add(f.status());
-        }
-        if (f.tag() != null) {
-            variantConditions.add("JSON_CONTAINS(v.tags, JSON_QUOTE(?))");
-            params.add(f.tag());
-        }
-        if (f.text() != null) {
-            variantConditions.add("v.title LIKE ? ESCAPE '!'");
-            params.add("%" + f.text().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-        }
-        if (!variantConditions.isEmpty()) {
-            where.append(" AND EXISTS (SELECT 1 FROM variant v WHERE v.document_id = d.id AND ")
-                    .append(String.join(" AND ", variantConditions)).append(")");
-        }
-        long total = jdbc.prepareStatement("SELECT COUNT(*) FROM document d" + where, ps -> {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-        String select = "SELECT d.id, d.kind, d.translation_key, d.version, d.created_at, d.updated_at FROM document d"
-                + where + " ORDER BY d.updated_at DESC, d.id DESC LIMIT ? OFFSET ?";
-        List<Document> page = jdbc.prepareStatement(select, ps -> {
-            bind(ps, params);
-            ps.setInt(params.size() + 1, f.size());
-            ps.setLong(params.size() + 2, (long) (f.page() - 1) * f.size());
-            try (ResultSet rs = ps.executeQuery()) {
-                return jdbc.entityStream(rs, Document.class).toList();
-            }
-        });
-        return new Result(page, total);
+        Page<Document> page = documents.findAll(matching(f), Pageable.from(f.page() - 1, f.size(), NEWEST_FIRST));
+        return new Result(page.getContent(), page.getTotalSize());
     }
 
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
-        }
+    /** Null (everything) when no filter is given. */
+    private static QuerySpecification<Document> matching(Filter f) {
+        return (document, query, cb) -> {
+            List<Predicate> conditions = new ArrayList<>();
+            if (f.kind() != null) {
+                conditions.add(cb.equal(document.get("kind"), f.kind()));
+            }
+            if (f.language() != null || f.status() != null || f.tag() != null || f.text() != null) {
+                Subquery<Long> versions = query.subquery(Long.class);
+                Root<Variant> v = versions.from(Variant.class);
+                List<Predicate> onVersion = new ArrayList<>();
+                if (f.language() != null) {
+                    onVersion.add(cb.equal(v.get("language"), f.language()));
+                }
+                if (f.status() != null) {
+                    onVersion.add(cb.equal(v.get("status"), f.status()));
+                }
+                if (f.tag() != null) {
+                    onVersion.add(cb.isTrue(cb.function("JSON_CONTAINS", Boolean.class, v.get("tags"),
+                            cb.function("JSON_QUOTE", String.class, cb.literal(f.tag())))));
+                }
+                if (f.text() != null) {
+                    String literal = f.text().replace("!", "!!").replace("%", "!%").replace("_", "!_");
+                    onVersion.add(cb.like(v.get("title"), "%" + literal + "%", ESCAPE));
+                }
+                versions.select(v.get("documentId")).where(onVersion.toArray(Predicate[]::new));
+                conditions.add(document.get("id").in(versions));
+            }
+            return conditions.isEmpty() ? null : cb.and(conditions.toArray(Predicate[]::new));
+        };
     }
 }

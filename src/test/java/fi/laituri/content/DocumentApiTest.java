@@ -427,6 +427,85 @@ class DocumentApiTest extends ApiTest {
         assertEquals(List.of(older, newer), ids(editor.get("/api/v1/documents?tag=" + tag)));
     }
 
+    @Test
+    void theLanguageAndStatusFiltersMustHoldForOneAndTheSameLanguageVersion() {
+        String tag = uniqueWord();
+        long finnishLive = published("article", "fi", "Julkaistu suomeksi " + tag, tag);
+        ApiClient.Reply swedishDraft = editor.post("/api/v1/documents/" + finnishLive + "/variants",
+                variant("sv", "Utkast " + tag, "tags", List.of(tag)));
+        assertEquals(201, swedishDraft.status(), swedishDraft.text());
+        long swedishLive = published("article", "sv", "Publicerad " + tag, tag);
+
+        ApiClient.Reply listed = editor.get("/api/v1/documents?language=sv&status=published&tag=" + tag);
+
+        assertEquals(List.of(swedishLive), ids(listed));
+        assertEquals(1L, ((Number) listed.get("total")).longValue());
+    }
+
+    @Test
+    void everyFilterTogetherFindsOnlyTheDocumentMatchingThemAll() {
+        String tag = uniqueWord();
+        String word = uniqueWord();
+        long wanted = published("page", "sv", "Sida " + word, tag);
+        published("article", "sv", "Artikel " + word, tag);
+        published("page", "fi", "Sivu " + word, tag);
+        published("page", "sv", "Annan sida " + uniqueWord(), tag);
+        published("page", "sv", "Sida " + word, uniqueWord());
+        Drafts.create(editor, "page", variant("sv", "Sida " + word, "tags", List.of(tag)));
+
+        ApiClient.Reply listed = editor.get("/api/v1/documents?kind=page&language=sv&status=published&tag=" + tag
+                + "&q=" + word.toUpperCase());
+
+        assertEquals(List.of(wanted), ids(listed));
+        assertEquals(1L, ((Number) listed.get("total")).longValue());
+    }
+
+    @Test
+    void quotesBackslashesAndWildcardsInATagMatchOnlyThatVeryTag() {
+        String word = uniqueWord();
+        String hostile = word + " it's \"50%\" a_b \\ ) OR 1=1 --";
+        long tagged = article(editor, variant("fi", "Vihamielinen " + word, "tags", List.of(hostile)));
+        article(editor, variant("fi", "Lähes sama " + word, "tags", List.of(word + " its 50 axb  ) OR 1=1 --")));
+
+        ApiClient.Reply listed = editor.get("/api/v1/documents?tag=" + encode(hostile));
+
+        assertEquals(200, listed.status());
+        assertEquals(List.of(tagged), ids(listed));
+    }
+
+    @Test
+    void quotesAndBackslashesInTheFreeTextAreMatchedAsWritten() {
+        String word = uniqueWord();
+        long quoted = article(editor, variant("fi", word + " O'Brienin \"paras\" C:\\polku!"));
+        article(editor, variant("fi", word + " OBrienin paras C:polku"));
+
+        ApiClient.Reply listed = editor.get("/api/v1/documents?q=" + encode(word + " O'Brienin \"paras\" C:\\polku!"));
+
+        assertEquals(200, listed.status());
+        assertEquals(List.of(quoted), ids(listed));
+    }
+
+    @Test
+    void aTagOrFreeTextLongerThanItsLimitIsRefusedWith400NamingIt() {
+        ApiClient.Reply longTag = editor.get("/api/v1/documents?tag=" + "t".repeat(61));
+        ApiClient.Reply longText = editor.get("/api/v1/documents?q=" + "q".repeat(301));
+
+        assertEquals(400, longTag.status());
+        assertEquals(400, longText.status());
+        assertTrue(longTag.contentType().startsWith("application/problem+json"), longTag.contentType());
+        assertEquals("tag", longTag.get("errors.0.field"));
+        assertEquals("q", longText.get("errors.0.field"));
+    }
+
+    /** A document with one version, made live as an import would. */
+    private long published(String kind, String language, String title, String tag) {
+        ApiClient.Reply created = Drafts.create(editor, kind, variant(language, title, "tags", List.of(tag)));
+        content.importVariant(created.get("key"), Kind.parse(kind).orElseThrow(), language,
+                new Api.VariantInput(language, title, null, null, null, List.of(tag), null, null),
+                Status.PUBLISHED, fi.laituri.security.Actor.system("test"));
+        return id(created);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "kind=poem, kind",

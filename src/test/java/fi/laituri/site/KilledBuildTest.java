@@ -4,9 +4,10 @@ import fi.laituri.BuildPause;
 import fi.laituri.DatabaseTest;
 import fi.laituri.FileTrees;
 import fi.laituri.TestDatabase;
+import fi.laituri.bench.CorpusWriter;
+import fi.laituri.bench.SyntheticCorpus;
 import fi.laituri.content.Api;
 import fi.laituri.content.ContentService;
-import fi.laituri.content.SyntheticCorpus;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Role;
 import fi.laituri.workflow.Transitions;
@@ -51,7 +52,7 @@ class KilledBuildTest extends DatabaseTest {
     SiteBuilder builder;
 
     @Inject
-    SyntheticCorpus corpus;
+    CorpusWriter corpus;
 
     @Inject
     ContentService content;
@@ -75,7 +76,7 @@ class KilledBuildTest extends DatabaseTest {
     @BeforeAll
     void twoSites() throws IOException {
         dir = Files.createTempDirectory("laituri-killed-");
-        corpus.create(40, 3, new Actor("admin", Role.ADMIN, Set.of()));
+        corpus.write(SyntheticCorpus.documents(40, 3));
         builder.build(dir.resolve("before"));
         before = files(dir.resolve("before"));
 

@@ -80,6 +80,63 @@ class AuditLogTest extends ApiTest {
     }
 
     @Test
+    void theAuditLogPagesThroughADocumentsStoryOldestFirstWithTheTotal() {
+        long id = newsroom.finnishArticle("Sivuttain " + Newsroom.unique());
+        newsroom.publishNow(id, "fi");
+
+        ApiClient.Reply first = require(200, newsroom.publisher.get("/api/v1/audit?document=" + id + "&size=2&page=1"));
+        ApiClient.Reply third = require(200, newsroom.publisher.get("/api/v1/audit?document=" + id + "&size=2&page=3"));
+        ApiClient.Reply beyond = require(200, newsroom.publisher.get("/api/v1/audit?document=" + id + "&size=2&page=4"));
+
+        assertEquals(List.of("document.created", "variant.created"), actions(first));
+        assertEquals(List.of("variant.published"), actions(third));
+        assertEquals(List.of(), actions(beyond));
+        for (ApiClient.Reply page : List.of(first, third, beyond)) {
+            assertEquals(5L, ((Number) page.get("total")).longValue());
+        }
+    }
+
+    @Test
+    void documentUserAndTimeFiltersTogetherFindOnlyTheEntriesMatchingThemAll() {
+        OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
+        long id = newsroom.finnishArticle("Yhdessä " + Newsroom.unique());
+        newsroom.finnishArticle("Toinen " + Newsroom.unique());
+        newsroom.publishNow(id, "fi");
+        String publisher = (String) newsroom.publisher.get("/api/v1/me").get("name");
+        String from = URLEncoder.encode(before.toString(), StandardCharsets.UTF_8);
+        String to = URLEncoder.encode(OffsetDateTime.now().plusMinutes(1).toString(), StandardCharsets.UTF_8);
+
+        List<Map<String, Object>> found = entries("document=" + id + "&user=" + publisher + "&from=" + from + "&to=" + to);
+
+        assertEquals(List.of("variant.approved", "variant.published"), found.stream().map(e -> e.get("action")).toList());
+        assertTrue(entries("document=" + id + "&user=" + publisher + "&to=" + from).isEmpty());
+    }
+
+    @Test
+    void quotesWildcardsAndBackslashesInTheUserFilterAreMatchedAsWritten() {
+        newsroom.finnishArticle("Kenen " + Newsroom.unique());
+
+        for (String hostile : List.of("' OR '1'='1", "%", "_", "%editor%", "\\", "bench\" OR 1=1 --", "a'; DROP TABLE audit_entry; --")) {
+            ApiClient.Reply reply = newsroom.publisher.get("/api/v1/audit?user=" + URLEncoder.encode(hostile, StandardCharsets.UTF_8));
+            assertEquals(200, reply.status(), hostile + ": " + reply.text());
+            assertEquals(0L, ((Number) reply.get("total")).longValue(), hostile);
+        }
+    }
+
+    @Test
+    void aUserFilterLongerThanAUserNameIsA400() {
+        ApiClient.Reply refused = newsroom.publisher.get("/api/v1/audit?user=" + "u".repeat(101));
+
+        assertEquals(400, refused.status());
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> actions(ApiClient.Reply page) {
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(e -> e.get("action")).toList();
+    }
+
+    @Test
     void noApiCanChangeOrDeleteTheAuditLog() {
         for (HttpMethod method : List.of(HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.POST)) {
             int status = newsroom.admin.send(method, "/api/v1/audit", method == HttpMethod.DELETE ? null : Map.of(), null).status();

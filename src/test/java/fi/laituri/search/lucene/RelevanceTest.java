@@ -1,10 +1,10 @@
 package fi.laituri.search.lucene;
 
 import fi.laituri.DatabaseTest;
+import fi.laituri.bench.SyntheticCorpus;
 import fi.laituri.content.ContentFolder;
 import fi.laituri.search.SearchDocument;
 import fi.laituri.search.SearchIndex;
-import fi.laituri.search.SyntheticCorpus;
 import fi.laituri.site.SiteBuilder;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -130,7 +130,7 @@ class RelevanceTest extends DatabaseTest {
     void index() {
         assertEquals(List.of(), folder.importFrom(Path.of("content")).problems(), "problems importing the seed content");
         builder.build(SITE);
-        List<SearchDocument> docs = new ArrayList<>(SyntheticCorpus.documents(300, 7));
+        List<SearchDocument> docs = new ArrayList<>(SyntheticCorpus.searchDocuments(300, 7));
         docs.addAll(targets());
         new LuceneIndexer(analysis).replaceAll(SYNTHETIC, docs);
         synthetic = new LuceneSearchIndex(analysis, SYNTHETIC, List.of("fi", "sv", "selko"), CLOCK);

@@ -1,10 +1,10 @@
-package fi.laituri.cli;
+package fi.laituri.bench;
 
 import fi.laituri.FileTrees;
+import fi.laituri.cli.SearchNode;
 import fi.laituri.search.SearchDocument;
 import fi.laituri.search.SearchIndex;
 import fi.laituri.search.SearchIndexer;
-import fi.laituri.search.SyntheticCorpus;
 import fi.laituri.search.lucene.IndexFiles;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -36,7 +36,7 @@ import java.util.stream.Stream;
                 "(embedded: LAITURI_DATA_DIR, default ./data-bench; a server: LAITURI_DB_URL naming an empty database);",
                 "'search' needs no database."},
         subcommands = {BenchSiteCommand.class, BenchCommand.Search.class})
-class BenchCommand implements Runnable {
+public class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -86,7 +86,7 @@ class BenchCommand implements Runnable {
                     "laituri.search.rate-limit.per-second", 1e9, "laituri.search.rate-limit.burst", 1e9));
             try {
                 System.out.println(machine());
-                List<SearchDocument> corpus = SyntheticCorpus.documents(docs, 42);
+                List<SearchDocument> corpus = SyntheticCorpus.searchDocuments(docs, 42);
                 long words = corpus.stream().mapToLong(d -> d.bodyText().split("\\s+").length).sum();
                 System.out.printf("corpus: %d pages (%d × fi, sv, selko), %d body words on average%n",
                         corpus.size(), docs, words / corpus.size());

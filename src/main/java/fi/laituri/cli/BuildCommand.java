@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -21,6 +22,10 @@ public class BuildCommand extends AppCommand {
 
     @Option(names = "--strict", description = "fail, and keep the previous site, when a page links to a missing or unpublished document")
     boolean strict;
+
+    @Option(names = "--allow-shrink", description = {"publish even a build that deletes more than half of the live site",
+            "(refused by default: it usually means the wrong or an empty database)"})
+    boolean allowShrink;
 
     @Option(names = "--search-ndjson", paramLabel = "FILE",
             description = "also write the search documents to FILE as NDJSON for OpenSearch's _bulk API")
@@ -38,7 +43,18 @@ public class BuildCommand extends AppCommand {
     @Override
     int run(Application app) {
         try (app) {
-            BuildReport report = app.bean(SiteBuilder.class).build(out, strict, progress(System.out, System.console() != null));
+            SiteBuilder builder = app.bean(SiteBuilder.class);
+            SiteBuilder.Progress progress = progress(System.out, System.console() != null);
+            BuildReport report;
+            try {
+                report = allowShrink ? builder.build(out, strict, progress) : builder.buildUnlessItShrinks(out, strict, progress);
+            } catch (SiteBuilder.WouldShrink e) {
+                System.err.println("laituri: " + e.getMessage());
+                return 1;
+            } catch (UncheckedIOException e) {
+                System.err.println("laituri: cannot write the site to " + out.toAbsolutePath() + ": " + Application.explain(e));
+                return 1;
+            }
             if (report.live() == null) {
                 report.warnings().forEach(w -> System.err.println("laituri: " + w));
                 System.err.println("laituri: --strict: " + report.warnings().size() + " problem(s); the site was not changed");

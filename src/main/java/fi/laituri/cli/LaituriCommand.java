@@ -1,6 +1,7 @@
 package fi.laituri.cli;
 
 import fi.laituri.bench.BenchCommand;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "laituri", mixinStandardHelpOptions = true, version = "laituri 0.1",
@@ -17,5 +18,20 @@ public class LaituriCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** The command line as {@code main} runs it, its commands made by {@code factory}. */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(new LaituriCommand(), factory).setExecutionExceptionHandler(LaituriCommand::failed);
+    }
+
+    /**
+     * What no command caught: one line, never a stack trace (the user can act on the message; a trace helps only
+     * a developer, who has the tests). A start-up failure exits with 2, anything else with 1.
+     */
+    private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        commandLine.getErr().println("laituri: " + (e instanceof Application.StartupFailure ? e.getMessage() : Application.explain(e)));
+        commandLine.getErr().flush();
+        return e instanceof Application.StartupFailure ? 2 : 1;
     }
 }

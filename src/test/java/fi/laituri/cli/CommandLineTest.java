@@ -3,6 +3,7 @@ package fi.laituri.cli;
 import fi.laituri.TestDatabase;
 import fi.laituri.security.Users;
 import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ class CommandLineTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new LaituriCommand(), factory).execute(args);
+            int code = LaituriCommand.commandLine(factory).execute(args);
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
@@ -58,8 +60,16 @@ class CommandLineTest {
         }
     }
 
+    private static final List<String> DATABASES = new ArrayList<>();
+
+    @AfterAll
+    static void dropDatabases() {
+        DATABASES.forEach(TestDatabase::drop);
+    }
+
     private static Map<String, String> freshDatabaseEnv() {
         String db = TestDatabase.newDatabase();
+        DATABASES.add(db);
         Map<String, String> env = new HashMap<>();
         env.put("LAITURI_DB_URL", TestDatabase.url(db));
         env.put("LAITURI_DB_USER", TestDatabase.user());
@@ -161,6 +171,65 @@ class CommandLineTest {
         assertTrue(Files.exists(dir.resolve("site/current/fi/linkittava/index.html")));
     }
 
+    @Test
+    void aBuildFromAnEmptyDatabaseIsRefusedAndLeavesTheLiveSiteAsItWas(@TempDir Path dir) throws IOException {
+        writeArticles(dir.resolve("content"), 30);
+        Map<String, String> site = freshDatabaseEnv();
+        assertEquals(0, run(site, "import", dir.resolve("content").toString()).exitCode());
+        Path out = dir.resolve("site");
+        assertEquals(0, run(site, "build", "--out", out.toString()).exitCode());
+        Path live = out.resolve("current").toRealPath();
+
+        Run wrong = run(freshDatabaseEnv(), "build", "--out", out.toString());
+
+        assertEquals(1, wrong.exitCode(), wrong.err());
+        assertEquals(1, wrong.errLines().size(), wrong.err());
+        assertTrue(wrong.err().startsWith("laituri: this build would delete "), wrong.err());
+        assertTrue(wrong.err().contains("--allow-shrink"), wrong.err());
+        assertEquals(live, out.resolve("current").toRealPath(), "the live site is the one built before");
+        assertTrue(Files.exists(out.resolve("current/fi/artikkeli-1/index.html")));
+    }
+
+    @Test
+    void aBuildThatShrinksTheSiteIsPublishedWhenAllowed(@TempDir Path dir) throws IOException {
+        writeArticles(dir.resolve("content"), 30);
+        Map<String, String> site = freshDatabaseEnv();
+        assertEquals(0, run(site, "import", dir.resolve("content").toString()).exitCode());
+        Path out = dir.resolve("site");
+        assertEquals(0, run(site, "build", "--out", out.toString()).exitCode());
+
+        Run allowed = run(freshDatabaseEnv(), "build", "--out", out.toString(), "--allow-shrink");
+
+        assertEquals(0, allowed.exitCode(), allowed.err());
+        assertTrue(Files.notExists(out.resolve("current/fi/artikkeli-1/index.html")));
+    }
+
+    @Test
+    void aBuildIntoAFolderThatCannotBeWrittenFailsInOneLine(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        Path out = file.resolve("site");
+
+        Run run = run(freshDatabaseEnv(), "build", "--out", out.toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().startsWith("laituri: cannot write the site to " + out.toAbsolutePath()), run.err());
+    }
+
+    @Test
+    void aFailureNoCommandExpectedIsOneLineWithoutAStackTrace(@TempDir Path dir) throws IOException {
+        write(dir.resolve("content/articles/good/fi.md"), "---\ntitle: Hyvä\nstatus: draft\n---\n\nTeksti.\n");
+        Map<String, String> env = freshDatabaseEnv();
+        assertEquals(0, run(env, "import", dir.resolve("content").toString()).exitCode());
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+
+        Run run = run(env, "export", file.resolve("content").toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().startsWith("laituri: "), run.err());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"serve", "demo", "import", "export", "user", "build"})
     void everyCommandExplainsItselfWithHelp(String command) {
@@ -168,6 +237,14 @@ class CommandLineTest {
 
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("Usage: laituri " + command), run.out());
+    }
+
+    /** {@code n} published articles in Finnish and Swedish, so that they are most of the site's files. */
+    private static void writeArticles(Path content, int n) throws IOException {
+        for (int i = 1; i <= n; i++) {
+            write(content.resolve("articles/a" + i + "/fi.md"), "---\ntitle: Artikkeli " + i + "\nstatus: published\n---\n\nTeksti.\n");
+            write(content.resolve("articles/a" + i + "/sv.md"), "---\ntitle: Artikel " + i + "\nstatus: published\n---\n\nText.\n");
+        }
     }
 
     private static void write(Path file, String text) throws IOException {

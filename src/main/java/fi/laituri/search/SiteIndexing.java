@@ -69,7 +69,7 @@ public class SiteIndexing {
         List<String> authors = v.authors().stream()
                 .map(id -> site.authors().get(id)).filter(Objects::nonNull).map(Api.AuthorView::name).toList();
         return new SearchDocument(SearchDocument.id(v.key(), v.language()), v.language(), v.kind(), site.url(v),
-                v.title(), v.summary() == null ? "" : v.summary(), SearchDocument.plainText(markdown.toHtml(v.body())),
+                v.title(), v.summary() == null ? "" : v.summary(), markdown.toPlainText(markdown.parse(v.body())),
                 v.tags(), authors, v.date());
     }
 }

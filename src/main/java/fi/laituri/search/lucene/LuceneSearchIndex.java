@@ -1,6 +1,7 @@
 package fi.laituri.search.lucene;
 
 import fi.laituri.search.SearchIndex;
+import io.micronaut.core.annotation.Nullable;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -574,9 +575,9 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     /** {@code serving} is null when there is no index; {@code failed} and {@code reason} when opening one failed. */
-    public record Health(@io.micronaut.core.annotation.Nullable Path serving,
-                         @io.micronaut.core.annotation.Nullable Path failed,
-                         @io.micronaut.core.annotation.Nullable String reason) {
+    public record Health(@Nullable Path serving,
+                         @Nullable Path failed,
+                         @Nullable String reason) {
     }
 
     @Override

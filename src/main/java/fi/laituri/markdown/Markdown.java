@@ -8,15 +8,18 @@ import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
+import org.commonmark.renderer.text.TextContentRenderer;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -107,6 +110,33 @@ public class Markdown {
             })
             .attributeProviderFactory(context -> new HeadingIds())
             .build();
+
+    private final TextContentRenderer text = TextContentRenderer.builder().extensions(EXTENSIONS)
+            // A link's or image's words are text to find; its address, which the text renderer adds, is not.
+            .nodeRendererFactory(context -> new NodeRenderer() {
+                @Override
+                public Set<Class<? extends Node>> getNodeTypes() {
+                    return Set.of(Link.class, Image.class);
+                }
+
+                @Override
+                public void render(Node node) {
+                    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                        context.render(child);
+                    }
+                }
+            })
+            .build();
+
+    /** The text of a parsed body, a line for each block, without markup: what search indexes. */
+    public String toPlainText(Node document) {
+        return text.render(document);
+    }
+
+    /** The text of a body as {@link #toPlainText(Node)}, within the limits and time budget of {@link #toHtml(String)}. */
+    public String toPlainText(String markdown) {
+        return guarded(markdown, () -> text.render(parse(markdown)));
+    }
 
     /** Like the main parser, but remembering source lines, so that problems can name the line. */
     private final Parser locatingParser = Parser.builder().extensions(EXTENSIONS)

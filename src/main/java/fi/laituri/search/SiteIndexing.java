@@ -76,7 +76,7 @@ public class SiteIndexing {
     /** The text of the body; none for a body the renderer gives up on (its page says so, the build reports it). */
     private String bodyText(LiveVariant v) {
         try {
-            return SearchDocument.plainText(markdown.toHtml(v.body()));
+            return markdown.toPlainText(v.body());
         } catch (Unrenderable e) {
             return "";
         }

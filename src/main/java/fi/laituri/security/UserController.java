@@ -1,6 +1,7 @@
 package fi.laituri.security;
 
 import fi.laituri.language.Languages;
+import fi.laituri.web.ETags;
 import fi.laituri.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -8,6 +9,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -48,7 +50,7 @@ class UserController {
     }
 
     @Serdeable
-    record UserView(String name, String role, List<String> languages) {
+    record UserView(String name, String role, List<String> languages, long version) {
     }
 
     @Serdeable
@@ -70,11 +72,19 @@ class UserController {
                 URI.create("/api/v1/users/" + issued.account().name()));
     }
 
-    @Operation(summary = "Change a user's role and languages")
+    @Operation(summary = "Read a user", description = "The ETag header is what If-Match takes on a change.")
+    @Get("/{name}")
+    @Allowed(Permission.MANAGE_USERS)
+    HttpResponse<UserView> read(@PathVariable String name) {
+        return withETag(users.find(name).orElseThrow(() -> ProblemException.notFound("no user named " + name)));
+    }
+
+    @Operation(summary = "Change a user's role and languages", description = "Requires If-Match.")
     @Patch("/{name}")
     @Allowed(Permission.MANAGE_USERS)
-    UserView change(@PathVariable String name, @Body @Valid UserChange request) {
-        return view(users.change(name, role(request.role()), languages(request.languages())));
+    HttpResponse<UserView> change(@PathVariable String name, @Nullable @Header("If-Match") String ifMatch,
+                                  @Body @Valid UserChange request) {
+        return withETag(users.change(name, ETags.parse(ifMatch), role(request.role()), languages(request.languages())));
     }
 
     @Delete("/{name}")
@@ -116,6 +126,10 @@ class UserController {
     }
 
     private static UserView view(Users.Account a) {
-        return new UserView(a.name(), a.role().code(), a.languages());
+        return new UserView(a.name(), a.role().code(), a.languages(), a.version());
+    }
+
+    private static HttpResponse<UserView> withETag(Users.Account a) {
+        return HttpResponse.ok(view(a)).header("ETag", ETags.of(a.version()));
     }
 }

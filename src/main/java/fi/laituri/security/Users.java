@@ -1,6 +1,8 @@
 package fi.laituri.security;
 
+import fi.laituri.web.ETags;
 import fi.laituri.web.ProblemException;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -30,7 +32,7 @@ public class Users {
     }
 
     /** A user as the rest of the application sees one. */
-    public record Account(long id, String name, Role role, List<String> languages) {
+    public record Account(long id, String name, Role role, List<String> languages, long version) {
     }
 
     /** A newly issued token: shown to its owner once, then only its hash exists. */
@@ -45,14 +47,23 @@ public class Users {
     /** Creates a user; {@code languages} are those a translator may work in. */
     @Transactional
     public IssuedToken add(String name, Role role, List<String> languages) {
-        User user = users.save(new User(null, checkedNewName(name), role.code(), List.copyOf(languages), null));
+        User user = users.save(new User(null, checkedNewName(name), role.code(), List.copyOf(languages), null, null));
         return new IssuedToken(toAccount(user), issueToken(user.id()));
     }
 
-    @Transactional
-    public Account change(String name, Role role, List<String> languages) {
+    /**
+     * Changes a user's role and languages if it is still at {@code expectedVersion} (an If-Match value, null
+     * when none was sent): 428 without one, 412 when another change came first, even at the same moment (the
+     * update names the version it read). One statement writes, so it needs no transaction of its own.
+     */
+    public Account change(String name, Long expectedVersion, Role role, List<String> languages) {
         User user = user(name);
-        return toAccount(users.update(user.with(role.code(), List.copyOf(languages))));
+        ETags.check(expectedVersion, user.version());
+        try {
+            return toAccount(users.update(user.with(role.code(), List.copyOf(languages))));
+        } catch (OptimisticLockException e) {
+            throw ProblemException.preconditionFailed(user(name).version());
+        }
     }
 
     @Transactional
@@ -88,7 +99,7 @@ public class Users {
     /** Creates a user whose token the operator chose. */
     @Transactional
     public Account addWithToken(String name, Role role, String token) {
-        User user = users.save(new User(null, checkedNewName(name), role.code(), List.of(), null));
+        User user = users.save(new User(null, checkedNewName(name), role.code(), List.of(), null, null));
         tokens.save(new ApiToken(null, user.id(), hash(token), null));
         return toAccount(user);
     }
@@ -138,7 +149,7 @@ public class Users {
     }
 
     private static Account toAccount(User u) {
-        return new Account(u.id(), u.name(), Role.parse(u.role()).orElseThrow(), u.languages());
+        return new Account(u.id(), u.name(), Role.parse(u.role()).orElseThrow(), u.languages(), u.version());
     }
 
     static String hash(String token) {

@@ -53,8 +53,11 @@ public final class SiteModel {
                     Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder())).reversed()
             .thenComparing(LiveVariant::key);
     private final Map<String, String> addresses = new ConcurrentHashMap<>();
-    /** Slugs of tag names: pure, and asked for again and again by every listing. */
-    private static final Map<String, String> TAG_SLUGS = new ConcurrentHashMap<>();
+    /**
+     * Slugs of tag names: pure, and asked for again and again by every listing. Kept by the model, so there are
+     * never more than the site's tags and they go with the build.
+     */
+    private final Map<String, String> tagSlugs = new ConcurrentHashMap<>();
 
     public SiteModel(List<Language> languages, Language defaultLanguage, List<LiveVariant> variants,
                      Map<String, Api.AuthorView> authors, String baseUrl) {
@@ -269,14 +272,8 @@ public final class SiteModel {
 
     /** A tag's slug: tags spelt alike ("Kotoutuminen", "kotoutuminen") share one; empty when it has no letters or digits. */
     public String tagSlug(String tag) {
-        String slug = TAG_SLUGS.get(tag);
-        if (slug != null) {
-            return slug;
-        }
-        if (TAG_SLUGS.size() > 100_000) {
-            TAG_SLUGS.clear();
-        }
-        return TAG_SLUGS.computeIfAbsent(tag, Slugs::fromTitle);
+        String slug = tagSlugs.get(tag);
+        return slug != null ? slug : tagSlugs.computeIfAbsent(tag, Slugs::fromTitle);
     }
 
     /**

@@ -1,16 +1,19 @@
 package fi.laituri.search;
 
+import fi.laituri.markdown.Markdown;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SearchDocumentTest {
 
-    @Test
-    void plainTextOfRenderedHtmlKeepsTheWordsAndDecodesEntities() {
-        String html = "<h2 id=\"a\">Ohjelma &amp; tavoitteet</h2>\n<p>Lue <a href=\"/fi/x/\">lisää</a> &lt;täältä&gt;&#33;</p>"
-                + "<ul>\n<li>yksi</li>\n<li>kaksi</li>\n</ul>";
+    private final Markdown markdown = new Markdown();
 
-        assertEquals("Ohjelma & tavoitteet\nLue lisää <täältä>!\nyksi\nkaksi", SearchDocument.plainText(html));
+    @Test
+    void plainTextOfABodyKeepsTheWordsAndDropsTheMarkup() {
+        String body = "## Ohjelma & tavoitteet\n\nLue [lisää](/fi/x/) <täältä>&#33; **heti** ![Kartta](kartta.png)\n\n- yksi\n- kaksi\n";
+
+        assertEquals("Ohjelma & tavoitteet\nLue lisää <täältä>! heti Kartta\n- yksi\n- kaksi",
+                markdown.toPlainText(markdown.parse(body)));
     }
 }

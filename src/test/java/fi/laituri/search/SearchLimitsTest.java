@@ -52,4 +52,22 @@ class SearchLimitsTest extends ApiTest {
         assertTrue(Long.parseLong(last.header("Retry-After")) >= 1);
         assertEquals("https://kotoutuminen.example.fi", last.header("Access-Control-Allow-Origin"));
     }
+
+    @Test
+    void anAddressSentInXForwardedForByAClientThatIsNoTrustedProxyDoesNotGiveItANewBucket() {
+        int limited = 0;
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> r;
+            try {
+                r = client.toBlocking().exchange(HttpRequest.GET("/api/search?q=kotoutuminen")
+                        .header("X-Forwarded-For", "203.0.113." + i).header("Forwarded", "for=198.51.100." + i), String.class);
+            } catch (HttpClientResponseException e) {
+                r = (HttpResponse<String>) e.getResponse();
+            }
+            limited += r.code() == 429 ? 1 : 0;
+        }
+
+        // A bucket of 5: the sixth search is refused at the latest, whatever the headers say.
+        assertTrue(limited >= 1, "no search refused");
+    }
 }

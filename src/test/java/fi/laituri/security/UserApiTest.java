@@ -72,10 +72,42 @@ class UserApiTest extends ApiTest {
         String name = name();
         ApiClient user = new ApiClient(client, admin.post("/api/v1/users", Map.of("name", name, "role", "editor")).get("token"));
 
-        assertEquals(200, admin.patch("/api/v1/users/" + name, Map.of("role", "publisher"), null).status());
+        String etag = admin.get("/api/v1/users/" + name).etag();
+        assertEquals(200, admin.patch("/api/v1/users/" + name, Map.of("role", "publisher"), etag).status());
 
         assertEquals(List.of("publisher"), user.get("/api/v1/me").get("roles"));
         assertEquals(403, user.post("/api/v1/documents", Map.of("kind", "page")).status());
+    }
+
+    @Test
+    void ofTwoAdminsChangingOneUserFromTheSameVersionTheSecondGets412AndChangesNothing() {
+        String name = name();
+        admin.post("/api/v1/users", Map.of("name", name, "role", "translator", "languages", List.of("sv")));
+        String seen = admin.get("/api/v1/users/" + name).etag();
+
+        ApiClient.Reply first = admin.patch("/api/v1/users/" + name,
+                Map.of("role", "translator", "languages", List.of("sv", "selko")), seen);
+        ApiClient.Reply second = admin.patch("/api/v1/users/" + name, Map.of("role", "editor"), seen);
+
+        assertEquals(200, first.status());
+        assertEquals(412, second.status());
+        assertEquals("application/problem+json", second.contentType());
+        assertEquals(first.etag(), second.get("currentETag"));
+        ApiClient.Reply now = admin.get("/api/v1/users/" + name);
+        assertEquals("translator", now.get("role"));
+        assertEquals(List.of("sv", "selko"), now.get("languages"));
+        assertEquals(first.etag(), now.etag());
+    }
+
+    @Test
+    void changingAUserWithoutIfMatchGets428() {
+        String name = name();
+        admin.post("/api/v1/users", Map.of("name", name, "role", "editor"));
+
+        ApiClient.Reply change = admin.patch("/api/v1/users/" + name, Map.of("role", "publisher"), null);
+
+        assertEquals(428, change.status());
+        assertEquals("editor", admin.get("/api/v1/users/" + name).get("role"));
     }
 
     @Test

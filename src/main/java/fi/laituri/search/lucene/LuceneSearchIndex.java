@@ -1,6 +1,7 @@
 package fi.laituri.search.lucene;
 
 import fi.laituri.search.SearchIndex;
+import io.micronaut.core.annotation.Nullable;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -38,12 +39,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Answers searches from the live index under a search folder. Readers come from a {@link SearcherManager}
@@ -111,9 +114,45 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private final DirectSpellChecker oneEdit = new DirectSpellChecker();
     private final DirectSpellChecker twoEdits = new DirectSpellChecker();
     private Open open;
+    private Failure failed;
     private long checked;
 
-    private record Open(Path dir, FSDirectory directory, SearcherManager manager) {
+    private record Failure(Path index, String reason) {
+    }
+
+    /**
+     * One opened index, counted: one reference while it is the live one, one for each search using it. Its manager
+     * and directory close when the count reaches zero, so a swap never closes them under a search.
+     */
+    private record Open(Path dir, FSDirectory directory, SearcherManager manager, AtomicInteger references) {
+
+        static Open of(Path dir) throws IOException {
+            FSDirectory directory = FSDirectory.open(dir);
+            try {
+                if (!DirectoryReader.indexExists(directory)) {
+                    throw new NoSuchFileException(dir.toString(), null, "no index");
+                }
+                return new Open(dir, directory, new SearcherManager(directory, null), new AtomicInteger(1));
+            } catch (IOException | RuntimeException e) {
+                directory.close();
+                throw e;
+            }
+        }
+
+        void take() {
+            references.incrementAndGet();
+        }
+
+        void release() {
+            if (references.decrementAndGet() == 0) {
+                try {
+                    manager.close();
+                    directory.close();
+                } catch (IOException e) {
+                    LOG.warn("cannot close the search index {}: {}", dir, e.toString());
+                }
+            }
+        }
     }
 
     LuceneSearchIndex(Analysis analysis, Path search, List<String> languages, Clock clock) {
@@ -126,7 +165,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public SearchResult search(SearchIndex.Request q) {
-        Open index = current();
+        Open index = acquire();
         if (index == null) {
             return new SearchResult(q.text(), q.language(), 0, q.page(), PAGE_SIZE, List.of(), Map.of(), Map.of(),
                     null, false, List.of());
@@ -411,8 +450,11 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
         String last = words.get(words.size() - 1);
         String before = String.join(" ", words.subList(0, words.size() - 1));
-        Open index = current();
-        if (index == null || last.length() < 2) {
+        if (last.length() < 2) {
+            return List.of();
+        }
+        Open index = acquire();
+        if (index == null) {
             return List.of();
         }
         IndexSearcher searcher = null;
@@ -445,48 +487,71 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
+    /** Gives back a searcher of {@code index} and the reference {@link #acquire} took. */
     private static void release(Open index, IndexSearcher searcher) {
-        if (searcher != null) {
-            try {
+        try {
+            if (searcher != null) {
                 index.manager().release(searcher);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            index.release();
         }
     }
 
-    /** The open index, reopened when it was committed to or swapped since the last look. */
-    private synchronized Open current() {
+    /**
+     * The open index, reopened when it was committed to or swapped since the last look, with a reference taken
+     * for the caller: a swap only drops the index's own reference, and the last search to release it closes it.
+     * Null when there is no index to search.
+     */
+    private synchronized Open acquire() {
         long now = System.nanoTime() / 1_000_000;
-        if (open != null && now - checked < CHECK_MILLIS) {
-            return open;
+        if (open == null || now - checked >= CHECK_MILLIS) {
+            checked = now;
+            look();
         }
-        checked = now;
+        if (open != null) {
+            open.take();
+        }
+        return open;
+    }
+
+    /**
+     * Refreshes the open index, or moves to the one {@code current} now names. A new index that cannot be opened
+     * (missing, half copied, corrupt) leaves the old one serving and is reported by {@link #health} until the
+     * next look opens it or another one.
+     */
+    private void look() {
+        Path live = null;
         try {
-            Path live = IndexFiles.live(search).orElse(null);
-            if (open != null && open.dir().equals(live)) {
+            live = IndexFiles.live(search).orElse(null);
+            if (live == null && open == null) {
+                failed = null;
+                return;
+            }
+            if (live != null && open != null && open.dir().equals(live)) {
                 open.manager().maybeRefresh();
-                return open;
+                failed = null;
+                return;
             }
+            if (live == null) {
+                throw new NoSuchFileException(search.toString(), null, "no index");
+            }
+            Open opened = Open.of(live);
             Open previous = open;
-            open = null;
-            if (live != null) {
-                FSDirectory directory = FSDirectory.open(live);
-                if (DirectoryReader.indexExists(directory)) {
-                    open = new Open(live, directory, new SearcherManager(directory, null));
-                } else {
-                    directory.close();
-                }
-            }
+            open = opened;
+            failed = null;
             if (previous != null) {
-                // Searches holding a searcher of the old index finish with it; the manager gives out no more.
-                previous.manager().close();
-                previous.directory().close();
+                previous.release();
             }
-            return open;
-        } catch (IOException e) {
-            LOG.warn("cannot open the search index under {}: {}", search, e.toString());
-            return open;
+        } catch (IOException | UncheckedIOException e) {
+            Failure failure = new Failure(live == null ? search : live, e.toString());
+            if (!failure.equals(failed)) {
+                LOG.warn("cannot open the search index {}: {}; {}", failure.index(), failure.reason(),
+                        open == null ? "nothing to search" : "still searching " + open.dir());
+            }
+            failed = failure;
         }
     }
 
@@ -495,11 +560,30 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         checked = Long.MIN_VALUE / 2;
     }
 
+    /**
+     * The index searched, and whether the newest one could not be opened (with why). A failure is seen at a
+     * search's look for a new index, so this looks too.
+     */
+    public synchronized Health health() {
+        long now = System.nanoTime() / 1_000_000;
+        if (now - checked >= CHECK_MILLIS) {
+            checked = now;
+            look();
+        }
+        return new Health(open == null ? null : open.dir(), failed == null ? null : failed.index(),
+                failed == null ? null : failed.reason());
+    }
+
+    /** {@code serving} is null when there is no index; {@code failed} and {@code reason} when opening one failed. */
+    public record Health(@Nullable Path serving,
+                         @Nullable Path failed,
+                         @Nullable String reason) {
+    }
+
     @Override
-    public synchronized void close() throws IOException {
+    public synchronized void close() {
         if (open != null) {
-            open.manager().close();
-            open.directory().close();
+            open.release();
             open = null;
         }
     }

@@ -1,6 +1,8 @@
 package fi.laituri.workflow;
 
+import fi.laituri.web.HtmlNegotiation;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -35,9 +37,10 @@ class PreviewController {
 
     @Operation(summary = "Read a draft through a preview link",
             description = "No API token: the preview token is the key. Unknown, expired and revoked tokens are 404.")
-    @Get(uri = "/{token}", produces = MediaType.TEXT_HTML + ";charset=utf-8")
-    HttpResponse<String> show(@PathVariable String token) {
-        return HttpResponse.ok(previews.render(token))
+    @Get(uri = "/{token}", produces = MediaType.ALL)
+    HttpResponse<String> show(HttpRequest<?> request, @PathVariable String token) {
+        HtmlNegotiation.requireHtml(request);
+        return HttpResponse.ok(previews.render(token)).contentType(MediaType.TEXT_HTML + ";charset=utf-8")
                 .header("X-Robots-Tag", "noindex, nofollow")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Referrer-Policy", "no-referrer")

@@ -1,6 +1,7 @@
 package fi.laituri.security;
 
 import fi.laituri.language.Languages;
+import fi.laituri.web.Problem;
 import fi.laituri.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -18,6 +19,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +33,17 @@ import java.util.List;
 
 /** Users, their roles and languages, and their tokens: for admins. */
 @Tag(name = "users")
+@SecurityRequirement(name = "token")
+@ApiResponse(responseCode = "400", description = "Invalid fields, parameters or JSON",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "No token, or a wrong one",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The role does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "Nothing is here",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "409", description = "The state of the resource does not allow this, or a name or key is taken",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/users")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -68,6 +84,8 @@ class UserController {
 
     @Operation(summary = "Create a user", description = "The reply carries the user's API token, shown only this once.")
     @Post
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = TokenView.class)))
     HttpResponse<TokenView> create(@Body @Valid NewUser request, Authentication auth) {
         policy.require(Actor.of(auth), Permission.MANAGE_USERS);
         Users.IssuedToken issued = users.add(request.name(), role(request.role()), languages(request.languages()));
@@ -83,6 +101,7 @@ class UserController {
     }
 
     @Delete("/{name}")
+    @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> remove(@PathVariable String name, Authentication auth) {
         policy.require(Actor.of(auth), Permission.MANAGE_USERS);
         if (name.equals(auth.getName())) {
@@ -94,6 +113,8 @@ class UserController {
 
     @Operation(summary = "Issue a further API token for a user")
     @Post("/{name}/tokens")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = TokenView.class)))
     HttpResponse<TokenView> newToken(@PathVariable String name, Authentication auth) {
         policy.require(Actor.of(auth), Permission.MANAGE_USERS);
         Users.IssuedToken issued = users.newToken(name);
@@ -102,6 +123,7 @@ class UserController {
 
     @Operation(summary = "Revoke every token of a user")
     @Delete("/{name}/tokens")
+    @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> revokeTokens(@PathVariable String name, Authentication auth) {
         policy.require(Actor.of(auth), Permission.MANAGE_USERS);
         users.revokeTokens(name);

@@ -60,7 +60,7 @@ public final class Api {
     }
 
     @Serdeable
-    public record AuthorView(String id, String name, String title, String organisation, long version) {
+    public record AuthorView(String id, String name, @Nullable String title, @Nullable String organisation, long version) {
     }
 
     @Serdeable
@@ -77,7 +77,7 @@ public final class Api {
     @Serdeable
     public record VariantView(long documentId, String kind, String key, String language, String slug, String title,
                               String summary, String body, @Nullable String html, List<String> tags, List<AuthorView> authors,
-                              OffsetDateTime date, String status, int revision, @Nullable Integer liveRevision,
+                              @Nullable OffsetDateTime date, String status, int revision, @Nullable Integer liveRevision,
                               @Nullable String submittedBy, @Nullable Instant firstPublishedAt,
                               @Nullable Instant publishAt, @Nullable Instant unpublishAt,
                               @Nullable String scheduleFailure, long version, Instant createdAt, Instant updatedAt) {
@@ -90,7 +90,7 @@ public final class Api {
 
     @Serdeable
     public record RevisionView(int number, String slug, String title, String summary, String body, List<String> tags,
-                               List<String> authors, OffsetDateTime date, String contentHash,
+                               List<String> authors, @Nullable OffsetDateTime date, String contentHash,
                                @Nullable Integer restoredFrom, String createdBy, Instant createdAt) {
     }
 

@@ -4,6 +4,7 @@ import fi.laituri.security.Actor;
 import fi.laituri.security.Allowed;
 import fi.laituri.security.Permission;
 import fi.laituri.web.ETags;
+import fi.laituri.web.Problem;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -17,6 +18,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -24,6 +29,17 @@ import java.net.URI;
 import java.util.List;
 
 @Tag(name = "authors")
+@SecurityRequirement(name = "token")
+@ApiResponse(responseCode = "400", description = "Invalid fields, parameters or JSON",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "No token, or a wrong one",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The role does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "Nothing is here",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "409", description = "The state of the resource does not allow this, or a name or key is taken",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/authors")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuthorController {
@@ -42,6 +58,8 @@ class AuthorController {
 
     @Post
     @Allowed(Permission.MANAGE_AUTHORS)
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Api.AuthorView.class)))
     HttpResponse<Api.AuthorView> create(@Body @Valid Api.AuthorInput input, Authentication user) {
         Api.AuthorView a = content.createAuthor(input, Actor.of(user));
         return HttpResponse.created(a, URI.create("/api/v1/authors/" + a.id())).header("ETag", ETags.of(a.version()));
@@ -56,6 +74,10 @@ class AuthorController {
 
     @Put("/{id}")
     @Allowed(Permission.MANAGE_AUTHORS)
+    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = "No If-Match header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<Api.AuthorView> update(@PathVariable String id, @Nullable @Header("If-Match") String ifMatch,
                                         @Body @Valid Api.AuthorInput input, Authentication user) {
         Api.AuthorView a = content.updateAuthor(id, ETags.parse(ifMatch), input, Actor.of(user));
@@ -64,6 +86,11 @@ class AuthorController {
 
     @Delete("/{id}")
     @Allowed(Permission.MANAGE_AUTHORS)
+    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = "No If-Match header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> delete(@PathVariable String id, @Nullable @Header("If-Match") String ifMatch, Authentication user) {
         content.deleteAuthor(id, ETags.parse(ifMatch), Actor.of(user));
         return HttpResponse.noContent();

@@ -4,6 +4,7 @@ import fi.laituri.security.Actor;
 import fi.laituri.security.Allowed;
 import fi.laituri.security.Permission;
 import fi.laituri.web.ETags;
+import fi.laituri.web.Problem;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +20,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,6 +33,17 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 
 @Tag(name = "documents")
+@SecurityRequirement(name = "token")
+@ApiResponse(responseCode = "400", description = "Invalid fields, parameters or JSON",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "No token, or a wrong one",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The role does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "Nothing is here",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "409", description = "The state of the resource does not allow this, or a name or key is taken",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/documents")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DocumentController {
@@ -55,6 +71,8 @@ class DocumentController {
     @Operation(summary = "Create a document, optionally with its first language versions")
     @Post
     @Allowed(Permission.CREATE_DOCUMENT)
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Api.DocumentView.class)))
     HttpResponse<Api.DocumentView> create(@Body @Valid Api.CreateDocument request, Authentication user) {
         Api.DocumentView doc = content.createDocument(request, Actor.of(user));
         return HttpResponse.created(doc, URI.create("/api/v1/documents/" + doc.id()))
@@ -71,6 +89,10 @@ class DocumentController {
     @Operation(summary = "Change a document's kind or translation key", description = "Requires If-Match.")
     @Patch("/{id}")
     @Allowed(Permission.CHANGE_DOCUMENT)
+    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = "No If-Match header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<Api.DocumentView> patch(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
                                          @Body @Valid Api.DocumentPatch patch, Authentication user) {
         Api.DocumentView doc = content.updateDocument(id, ETags.parse(ifMatch), patch, Actor.of(user));
@@ -80,6 +102,11 @@ class DocumentController {
     @Operation(summary = "Delete a document with all its language versions and revisions", description = "Requires If-Match.")
     @Delete("/{id}")
     @Allowed(Permission.DELETE_DOCUMENT)
+    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = "No If-Match header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> delete(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch, Authentication user) {
         content.deleteDocument(id, ETags.parse(ifMatch), Actor.of(user));
         return HttpResponse.noContent();

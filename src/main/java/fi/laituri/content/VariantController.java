@@ -4,6 +4,7 @@ import fi.laituri.security.Actor;
 import fi.laituri.security.Allowed;
 import fi.laituri.security.Permission;
 import fi.laituri.web.ETags;
+import fi.laituri.web.Problem;
 import fi.laituri.web.ProblemException;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.core.annotation.Nullable;
@@ -21,6 +22,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -28,6 +33,17 @@ import java.net.URI;
 import java.util.List;
 
 @Tag(name = "variants")
+@SecurityRequirement(name = "token")
+@ApiResponse(responseCode = "400", description = "Invalid fields, parameters or JSON",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "No token, or a wrong one",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The role does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "Nothing is here",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "409", description = "The state of the resource does not allow this, or a name or key is taken",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/documents/{id}/variants")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class VariantController {
@@ -41,6 +57,8 @@ class VariantController {
     @Operation(summary = "Add a language version to a document")
     @Post
     @Allowed(Permission.EDIT_VARIANT)
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Api.VariantView.class)))
     HttpResponse<Api.VariantView> create(@PathVariable long id, @Body @Valid Api.VariantInput input, Authentication user) {
         Api.VariantView v = content.createVariant(id, input, Actor.of(user));
         return HttpResponse.created(v, URI.create("/api/v1/documents/" + id + "/variants/" + v.language()))
@@ -57,6 +75,10 @@ class VariantController {
     @Operation(summary = "Replace a language version's content", description = "Requires If-Match; a change appends a revision.")
     @Put("/{lang}")
     @Allowed(Permission.EDIT_VARIANT)
+    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = "No If-Match header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<Api.VariantView> replace(@PathVariable long id, @PathVariable String lang,
                                           @Nullable @Header("If-Match") String ifMatch,
                                           @Body @Valid Api.VariantInput input, Authentication user) {
@@ -66,6 +88,10 @@ class VariantController {
     @Operation(summary = "Change some fields of a language version", description = "Requires If-Match; absent fields stay.")
     @Patch("/{lang}")
     @Allowed(Permission.EDIT_VARIANT)
+    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = "No If-Match header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<Api.VariantView> patch(@PathVariable long id, @PathVariable String lang,
                                         @Nullable @Header("If-Match") String ifMatch,
                                         @Body @Valid Api.VariantPatch patch, Authentication user) {
@@ -75,6 +101,11 @@ class VariantController {
     @Operation(summary = "Delete a language version with its revisions", description = "Requires If-Match.")
     @Delete("/{lang}")
     @Allowed(Permission.DELETE_VARIANT)
+    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = "No If-Match header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> delete(@PathVariable long id, @PathVariable String lang, @Nullable @Header("If-Match") String ifMatch,
                               Authentication user) {
         content.deleteVariant(id, lang, ETags.parse(ifMatch), Actor.of(user));
@@ -97,6 +128,10 @@ class VariantController {
     @Operation(summary = "Restore an old revision", description = "Requires If-Match; the restored content becomes a new revision.")
     @Post("/{lang}/revisions/{number}/restore")
     @Allowed(Permission.EDIT_VARIANT)
+    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = "No If-Match header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<Api.VariantView> restore(@PathVariable long id, @PathVariable String lang, @PathVariable int number,
                                           @Nullable @Header("If-Match") String ifMatch, Authentication user) {
         return withETag(content.restoreRevision(id, lang, number, ETags.parse(ifMatch), Actor.of(user)));

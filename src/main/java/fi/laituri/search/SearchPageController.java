@@ -5,8 +5,12 @@ import fi.laituri.language.Languages;
 import fi.laituri.security.Public;
 import fi.laituri.site.Page;
 import fi.laituri.site.SiteMessages;
+import fi.laituri.web.HtmlNegotiation;
+import fi.laituri.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -50,10 +54,11 @@ class SearchPageController {
         this.messages = messages;
     }
 
-    @Get
-    HttpResponse<String> page(@QueryValue @Nullable String q, @QueryValue @Nullable String lang,
+    @Get(produces = MediaType.ALL)
+    HttpResponse<String> page(HttpRequest<?> http, @QueryValue @Nullable String q, @QueryValue @Nullable String lang,
                               @QueryValue @Nullable String kind, @QueryValue @Nullable String tag,
                               @QueryValue @Nullable String page) {
+        HtmlNegotiation.requireHtml(http);
         SearchIndex.Request request = requests.parse(q, lang, kind, tag, page);
         Language language = languages.find(request.language()).orElseThrow();
         SearchIndex.SearchResult result = request.text().isEmpty() ? null : index.search(request);

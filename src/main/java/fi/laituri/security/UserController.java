@@ -2,6 +2,7 @@ package fi.laituri.security;
 
 import fi.laituri.language.Languages;
 import fi.laituri.web.ETags;
+import fi.laituri.web.Problem;
 import fi.laituri.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -18,6 +19,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +33,17 @@ import java.util.List;
 
 /** Users, their roles and languages, and their tokens: for admins. */
 @Tag(name = "users")
+@SecurityRequirement(name = "token")
+@ApiResponse(responseCode = "400", description = "Invalid fields, parameters or JSON",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "No token, or a wrong one",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The role does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "Nothing is here",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "409", description = "The state of the resource does not allow this, or a name or key is taken",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UserController {
@@ -66,6 +82,8 @@ class UserController {
     @Operation(summary = "Create a user", description = "The reply carries the user's API token, shown only this once.")
     @Post
     @Allowed(Permission.MANAGE_USERS)
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = TokenView.class)))
     HttpResponse<TokenView> create(@Body @Valid NewUser request) {
         Users.IssuedToken issued = users.add(request.name(), role(request.role()), languages(request.languages()));
         return HttpResponse.created(new TokenView(issued.account().name(), issued.token()),
@@ -89,6 +107,7 @@ class UserController {
 
     @Delete("/{name}")
     @Allowed(Permission.MANAGE_USERS)
+    @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> remove(@PathVariable String name, Authentication auth) {
         if (name.equals(auth.getName())) {
             throw ProblemException.conflict("self-removal", "admins cannot remove themselves");
@@ -100,6 +119,8 @@ class UserController {
     @Operation(summary = "Issue a further API token for a user")
     @Post("/{name}/tokens")
     @Allowed(Permission.MANAGE_USERS)
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = TokenView.class)))
     HttpResponse<TokenView> newToken(@PathVariable String name) {
         Users.IssuedToken issued = users.newToken(name);
         return HttpResponse.created(new TokenView(name, issued.token()));
@@ -108,6 +129,7 @@ class UserController {
     @Operation(summary = "Revoke every token of a user")
     @Delete("/{name}/tokens")
     @Allowed(Permission.MANAGE_USERS)
+    @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> revokeTokens(@PathVariable String name) {
         users.revokeTokens(name);
         return HttpResponse.noContent();

@@ -3,6 +3,7 @@ package fi.laituri.web;
 import fi.laituri.security.Public;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -28,7 +29,8 @@ class OpenApiController {
         }
     }
 
-    @Get("/laituri.yml")
+    /** A file, served as what it is whatever the {@code Accept}. */
+    @Get(uri = "/laituri.yml", produces = MediaType.ALL)
     MutableHttpResponse<byte[]> document() {
         return HttpResponse.ok(document).contentType("application/yaml;charset=utf-8");
     }

@@ -1,6 +1,8 @@
 package fi.laituri.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +12,11 @@ import java.util.Map;
  * An RFC 9457 problem document. {@code errors} names the fields at fault; {@code extra} carries
  * problem-specific members such as the current version after a failed precondition.
  */
-public record Problem(String type, String title, int status, String detail, String instance,
-                      List<FieldError> errors, Map<String, Object> extra) {
+@Schema(name = "Problem", description = "An RFC 9457 problem document; some problems add members of their own",
+        additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+public record Problem(String type, String title, int status, @Nullable String detail, @Nullable String instance,
+                      @Nullable @Schema(description = "the fields at fault; left out when none") List<FieldError> errors,
+                      @Schema(hidden = true) Map<String, Object> extra) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -9,8 +9,6 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Renders the framework's own errors (unknown route, malformed JSON, body too large, failed bean
@@ -19,9 +17,6 @@ import java.util.regex.Pattern;
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 class ProblemResponseProcessor implements ErrorResponseProcessor<Map<String, Object>> {
-
-    /** Serde names the property after its type, which may hold spaces itself: {@code [List<String E> tags]}. */
-    private static final Pattern DECODED_PROPERTY = Pattern.compile("Error decoding property \\[[^]]*\\s(\\w+)] of type \\[[^]]*]");
 
     @Override
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
@@ -67,16 +62,7 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Map<String, Obj
         };
     }
 
-    /**
-     * A body that could not be decoded is reported by the framework against the whole argument
-     * ({@code /request}) with the JSON property inside the message; name the property instead.
-     */
     private static Problem.FieldError fieldError(String path, String message) {
-        Matcher property = DECODED_PROPERTY.matcher(message);
-        if (property.find()) {
-            String reason = message.substring(property.end()).replaceFirst("^\\]?:?\\s*", "");
-            return new Problem.FieldError(property.group(1), withoutSourceLocation(reason));
-        }
         String field = path.startsWith("/") ? path.substring(1) : fieldName(path);
         return new Problem.FieldError(field, withoutSourceLocation(message));
     }

@@ -35,12 +35,8 @@ class StrictStringDeserializer implements Deserializer<String> {
         return deserialize(decoder, context, type);
     }
 
-    /**
-     * Not a serde exception on purpose: serde wraps any other exception in one that names the
-     * property, which is what the client needs to hear.
-     */
-    static IllegalArgumentException wrongType(String expected, Object value) {
-        return new IllegalArgumentException("expected " + expected + ", not " + kind(value));
+    static WrongJsonType wrongType(String expected, Object value) {
+        return new WrongJsonType("expected " + expected + ", not " + kind(value));
     }
 
     private static String kind(Object value) {

@@ -3,6 +3,7 @@ package fi.laituri.webhooks;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Allowed;
 import fi.laituri.security.Permission;
+import fi.laituri.web.Problem;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +20,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,6 +35,17 @@ import java.net.URI;
 import java.util.List;
 
 @Tag(name = "webhooks")
+@SecurityRequirement(name = "token")
+@ApiResponse(responseCode = "400", description = "Invalid fields, parameters or JSON",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "No token, or a wrong one",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The role does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "Nothing is here",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "409", description = "The state of the resource does not allow this, or a name or key is taken",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/webhooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Requires(property = "laituri.webhooks.enabled", notEquals = "false")
@@ -57,6 +73,8 @@ class WebhookController {
                     + "is generated; the reply carries it, and no later reply does.")
     @Post
     @Allowed(Permission.MANAGE_WEBHOOKS)
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Webhooks.CreatedWebhook.class)))
     HttpResponse<Webhooks.CreatedWebhook> create(@Body @Valid NewWebhook request, Authentication user) {
         Webhooks.CreatedWebhook created = webhooks.create(request.url(), request.secret(), request.events(), Actor.of(user));
         return HttpResponse.created(created, URI.create("/api/v1/webhooks/" + created.id()));
@@ -85,6 +103,7 @@ class WebhookController {
     @Operation(summary = "Remove a webhook with its delivery log")
     @Delete("/{id}")
     @Allowed(Permission.MANAGE_WEBHOOKS)
+    @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> delete(@PathVariable long id) {
         webhooks.delete(id);
         return HttpResponse.noContent();

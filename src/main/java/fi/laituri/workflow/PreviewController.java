@@ -2,7 +2,10 @@ package fi.laituri.workflow;
 
 import fi.laituri.security.Public;
 
+import fi.laituri.web.HtmlNegotiation;
+import fi.laituri.web.Problem;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -11,6 +14,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -18,6 +24,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * key, so the page stays out of search engines, caches and other sites' referrer logs.
  */
 @Tag(name = "preview links")
+@ApiResponse(responseCode = "404", description = "Unknown, expired or revoked token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "406", description = "The client accepts no HTML",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/preview")
 @Public
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -35,9 +45,12 @@ class PreviewController {
 
     @Operation(summary = "Read a draft through a preview link",
             description = "No API token: the preview token is the key. Unknown, expired and revoked tokens are 404.")
-    @Get(uri = "/{token}", produces = MediaType.TEXT_HTML + ";charset=utf-8")
-    HttpResponse<String> show(@PathVariable String token) {
-        return HttpResponse.ok(previews.render(token))
+    @Get(uri = "/{token}", produces = MediaType.ALL)
+    @ApiResponse(responseCode = "200", description = "The draft as an HTML page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = "string")))
+    HttpResponse<String> show(HttpRequest<?> request, @PathVariable String token) {
+        HtmlNegotiation.requireHtml(request);
+        return HttpResponse.ok(previews.render(token)).contentType(MediaType.TEXT_HTML + ";charset=utf-8")
                 .header("X-Robots-Tag", "noindex, nofollow")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Referrer-Policy", "no-referrer")

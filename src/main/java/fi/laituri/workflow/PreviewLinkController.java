@@ -17,13 +17,29 @@ import fi.laituri.security.Actor;
 import fi.laituri.security.Allowed;
 import fi.laituri.security.Permission;
 import fi.laituri.security.Policy;
+import fi.laituri.web.Problem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.util.List;
 
 @Tag(name = "preview links")
+@SecurityRequirement(name = "token")
+@ApiResponse(responseCode = "400", description = "Invalid fields, parameters or JSON",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "No token, or a wrong one",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The role does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "Nothing is here",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "409", description = "The state of the resource does not allow this, or a name or key is taken",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/documents/{id}/variants/{lang}/preview-links")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PreviewLinkController {
@@ -41,6 +57,8 @@ class PreviewLinkController {
                     + "revoked. The token is in this reply only.")
     @Post
     @Allowed(Permission.PREVIEW)
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = PreviewLinkApi.IssuedLink.class)))
     HttpResponse<PreviewLinkApi.IssuedLink> create(@PathVariable long id, @PathVariable String lang,
                                                    @Nullable @Body @Valid PreviewLinkApi.NewLink request,
                                                    Authentication user) {
@@ -60,6 +78,7 @@ class PreviewLinkController {
     @Operation(summary = "Revoke a preview link", description = "The link stops working at once.")
     @Delete("/{linkId}")
     @Allowed(Permission.PREVIEW)
+    @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> revoke(@PathVariable long id, @PathVariable String lang, @PathVariable long linkId,
                               Authentication user) {
         policy.require(Actor.of(user), Permission.PREVIEW, lang);

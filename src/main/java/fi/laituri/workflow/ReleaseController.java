@@ -3,6 +3,7 @@ package fi.laituri.workflow;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Allowed;
 import fi.laituri.security.Permission;
+import fi.laituri.web.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -16,6 +17,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +33,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 @Tag(name = "releases")
+@SecurityRequirement(name = "token")
+@ApiResponse(responseCode = "400", description = "Invalid fields, parameters or JSON",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "No token, or a wrong one",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The role does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "Nothing is here",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "409", description = "The state of the resource does not allow this, or a name or key is taken",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/releases")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReleaseController {
@@ -54,6 +70,8 @@ class ReleaseController {
     @Operation(summary = "Bundle language versions into a release")
     @Post
     @Allowed(Permission.MANAGE_RELEASES)
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Releases.ReleaseView.class)))
     HttpResponse<Releases.ReleaseView> create(@Body @Valid NewRelease request, Authentication user) {
         Releases.ReleaseView r = releases.create(request.name(),
                 request.members().stream().map(m -> new Releases.Member(m.documentId(), m.language())).toList(),
@@ -84,6 +102,7 @@ class ReleaseController {
 
     @Delete("/{id}")
     @Allowed(Permission.MANAGE_RELEASES)
+    @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> delete(@PathVariable long id, Authentication user) {
         releases.delete(id, Actor.of(user));
         return HttpResponse.noContent();

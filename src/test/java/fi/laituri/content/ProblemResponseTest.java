@@ -165,6 +165,45 @@ class ProblemResponseTest extends ApiTest {
         assertEquals(404, editor.get(variantUri(id, "sv")).status());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/v1/documents?size=abc                  | size     | expected a whole number from -2147483648 to 2147483647",
+            "/api/v1/documents/abc                       | id       | expected a whole number",
+            "/api/v1/audit?document=x                    | document | expected a whole number",
+    })
+    void aParameterThatIsNotANumberIsNamedWithWhatWasExpectedInPlainWords(String uri, String field, String message) {
+        ApiClient admin = ApiClient.as(client, users, Role.ADMIN);
+
+        ApiClient.Reply refused = admin.get(uri);
+
+        assertProblem(400, refused);
+        assertEquals(List.of(Map.of("field", field, "message", message)), refused.get("errors"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"expiresInDays\": \"x\"}            | expiresInDays | expected a whole number from -2147483648 to 2147483647",
+            "{\"expiresInDays\": 99999999999999}   | expiresInDays | expected a whole number from -2147483648 to 2147483647",
+            "{\"expiresInDays\": {}}               | expiresInDays | expected a whole number from -2147483648 to 2147483647",
+            "[1]                                   | body          | expected a JSON object",
+    })
+    void aBodyValueOfTheWrongTypeIsNamedWithWhatWasExpectedInPlainWords(String body, String field, String message) {
+        ApiClient.Reply refused = editor.post(variantUri(documentId, "fi") + "/preview-links", body);
+
+        assertProblem(400, refused);
+        assertEquals(List.of(Map.of("field", field, "message", message)), refused.get("errors"));
+    }
+
+    @Test
+    void aWrongTypeDeepInsideANewDocumentNamesThePathToIt() {
+        ApiClient.Reply refused = editor.post("/api/v1/documents", "{\"kind\": \"article\", \"variants\": "
+                + "[{\"language\": \"fi\", \"title\": \"Syvä\", \"date\": \"eilen\"}]}");
+
+        assertProblem(400, refused);
+        assertEquals(List.of("variants[0].date"), fields(refused));
+        assertTrue(!refused.text().contains("java.") && !refused.text().contains("Text '"), refused.text());
+    }
+
     /** Adds a variant to a new document, so that each test starts from a document without one. */
     private ApiClient.Reply newVariant(Object body) {
         long id = article(editor, variant("fi", "Virheiden kohde " + uniqueWord()));

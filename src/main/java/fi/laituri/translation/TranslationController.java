@@ -131,9 +131,7 @@ class TranslationController {
     @Operation(summary = "Import one document's XLIFF 2.0 file as a new draft revision",
             description = "If-Match overrides the version the file was exported with.")
     @Post("/{id}/{lang}/xliff")
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "No If-Match header",
+    @ApiResponse(responseCode = "412", description = "If-Match, or else the file, names an older version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Consumes({XLIFF, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Allowed(Permission.EDIT_VARIANT)

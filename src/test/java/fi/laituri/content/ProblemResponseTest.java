@@ -185,6 +185,8 @@ class ProblemResponseTest extends ApiTest {
             "{\"expiresInDays\": \"x\"}            | expiresInDays | expected a whole number from -2147483648 to 2147483647",
             "{\"expiresInDays\": 99999999999999}   | expiresInDays | expected a whole number from -2147483648 to 2147483647",
             "{\"expiresInDays\": {}}               | expiresInDays | expected a whole number from -2147483648 to 2147483647",
+            "{\"expiresInDays\": 1.5}              | expiresInDays | expected a whole number from -2147483648 to 2147483647",
+            "{\"expiresInDays\": true}             | expiresInDays | expected a whole number from -2147483648 to 2147483647",
             "[1]                                   | body          | expected a JSON object",
     })
     void aBodyValueOfTheWrongTypeIsNamedWithWhatWasExpectedInPlainWords(String body, String field, String message) {
@@ -202,6 +204,19 @@ class ProblemResponseTest extends ApiTest {
         assertProblem(400, refused);
         assertEquals(List.of("variants[0].date"), fields(refused));
         assertTrue(!refused.text().contains("java.") && !refused.text().contains("Text '"), refused.text());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.5", "true", "\"7\""})
+    void aReleaseMemberWhoseDocumentIdIsNotAWholeNumberIsRefusedNamingIt(String documentId) {
+        ApiClient admin = ApiClient.as(client, users, Role.ADMIN);
+
+        ApiClient.Reply refused = admin.post("/api/v1/releases", "{\"name\": \"Julkaisu\", \"members\": "
+                + "[{\"documentId\": " + documentId + ", \"language\": \"fi\"}]}");
+
+        assertProblem(400, refused);
+        assertEquals(List.of(Map.of("field", "members[0].documentId", "message", "expected a whole number")),
+                refused.get("errors"));
     }
 
     /** Adds a variant to a new document, so that each test starts from a document without one. */

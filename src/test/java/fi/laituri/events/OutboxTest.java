@@ -132,9 +132,11 @@ class OutboxTest extends DatabaseTest {
 
     /** Whether a transaction on this test class's database is waiting for a row lock. */
     private boolean aTransactionWaitsForALock() {
-        return tx.executeRead(s -> jdbc.prepareStatement("SELECT COUNT(*) FROM information_schema.INNODB_TRX t"
-                + " JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id"
-                + " WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()", ps -> {
+        // The waiting statement itself names the lock row, whatever the server reports as the session's database.
+        return tx.executeRead(s -> jdbc.prepareStatement("SELECT COUNT(*) FROM information_schema.PROCESSLIST p"
+                + " LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = p.ID"
+                + " WHERE (p.DB = DATABASE() AND t.trx_state = 'LOCK WAIT')"
+                + " OR (p.INFO LIKE 'UPDATE outbox_lock%' AND p.ID <> CONNECTION_ID())", ps -> {
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         return rs.getLong(1) > 0;

@@ -2,7 +2,7 @@ package fi.laituri.cli;
 
 import fi.laituri.FileTrees;
 import fi.laituri.content.Api;
-import fi.laituri.content.ContentService;
+import fi.laituri.content.Documents;
 import fi.laituri.content.SyntheticCorpus;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Role;
@@ -122,7 +122,7 @@ class BenchSiteCommand extends AppCommand {
      * (the manifest, the search index), as an editor's publishes are seconds apart; without, they follow at once.
      */
     private long[] edits(Application app, Random random, int count, long pauseMillis) throws IOException, InterruptedException {
-        ContentService content = app.bean(ContentService.class);
+        Documents content = app.bean(Documents.class);
         Transitions transitions = app.bean(Transitions.class);
         long[] latencies = new long[count];
         for (int i = 0; i < count; i++) {

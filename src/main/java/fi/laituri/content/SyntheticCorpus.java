@@ -52,12 +52,12 @@ public class SyntheticCorpus {
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
-    private final ContentService content;
+    private final Authors authors;
 
-    SyntheticCorpus(JdbcOperations jdbc, TransactionOperations<Connection> tx, ContentService content) {
+    SyntheticCorpus(JdbcOperations jdbc, TransactionOperations<Connection> tx, Authors authors) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.content = content;
+        this.authors = authors;
     }
 
     /** How many benchmark documents the database holds. */
@@ -85,8 +85,8 @@ public class SyntheticCorpus {
         List<String> authors = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             String id = "bench-author-" + i;
-            if (content.listAuthors().stream().noneMatch(a -> a.id().equals(id))) {
-                content.createAuthor(new Api.AuthorInput(id, "Kirjoittaja " + i, "asiantuntija", "Laituri"), author);
+            if (this.authors.listAuthors().stream().noneMatch(a -> a.id().equals(id))) {
+                this.authors.createAuthor(new Api.AuthorInput(id, "Kirjoittaja " + i, "asiantuntija", "Laituri"), author);
             }
             authors.add(id);
         }

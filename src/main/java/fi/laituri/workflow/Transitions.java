@@ -2,9 +2,9 @@ package fi.laituri.workflow;
 
 import fi.laituri.audit.AuditLog;
 import fi.laituri.content.Api;
-import fi.laituri.content.ContentService;
 import fi.laituri.content.Document;
 import fi.laituri.content.DocumentRepository;
+import fi.laituri.content.Documents;
 import fi.laituri.content.PublicChanges;
 import fi.laituri.content.RevisionRepository;
 import fi.laituri.content.Status;
@@ -68,7 +68,7 @@ public class Transitions {
     private final DocumentRepository documents;
     private final VariantRepository variants;
     private final RevisionRepository revisions;
-    private final ContentService content;
+    private final Documents content;
     private final Publishing publishing;
     private final PublicChanges publicChanges;
     private final AuditLog audit;
@@ -80,7 +80,7 @@ public class Transitions {
     private final BilingualCheck bilingual;
 
     Transitions(DocumentRepository documents, VariantRepository variants, RevisionRepository revisions,
-                ContentService content, Publishing publishing, PublicChanges publicChanges, AuditLog audit,
+                Documents content, Publishing publishing, PublicChanges publicChanges, AuditLog audit,
                 Policy policy, Languages languages, TransactionOperations<Connection> tx, Clock clock,
                 @Value("${laituri.workflow.four-eyes:true}") boolean fourEyes, BilingualCheck bilingual) {
         this.documents = documents;

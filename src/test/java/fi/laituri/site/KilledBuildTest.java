@@ -5,7 +5,7 @@ import fi.laituri.DatabaseTest;
 import fi.laituri.FileTrees;
 import fi.laituri.TestDatabase;
 import fi.laituri.content.Api;
-import fi.laituri.content.ContentService;
+import fi.laituri.content.Documents;
 import fi.laituri.content.SyntheticCorpus;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Role;
@@ -54,7 +54,7 @@ class KilledBuildTest extends DatabaseTest {
     SyntheticCorpus corpus;
 
     @Inject
-    ContentService content;
+    Documents content;
 
     @Inject
     Transitions transitions;

@@ -5,6 +5,7 @@ import fi.laituri.content.Document;
 import fi.laituri.content.DocumentRepository;
 import fi.laituri.content.Variant;
 import fi.laituri.content.VariantRepository;
+import fi.laituri.content.VariantStates;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
@@ -30,16 +31,18 @@ class Scheduler {
 
     private final VariantRepository variants;
     private final DocumentRepository documents;
+    private final VariantStates states;
     private final Publishing publishing;
     private final Releases releases;
     private final AuditLog audit;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
-    Scheduler(VariantRepository variants, DocumentRepository documents, Publishing publishing, Releases releases,
-              AuditLog audit, TransactionOperations<Connection> tx, Clock clock) {
+    Scheduler(VariantRepository variants, DocumentRepository documents, VariantStates states, Publishing publishing,
+              Releases releases, AuditLog audit, TransactionOperations<Connection> tx, Clock clock) {
         this.variants = variants;
         this.documents = documents;
+        this.states = states;
         this.publishing = publishing;
         this.releases = releases;
         this.audit = audit;
@@ -74,7 +77,7 @@ class Scheduler {
                 if (v.isLive()) {
                     publishing.unpublish(document(v), v, ACTOR, "scheduled for " + v.unpublishAt());
                 } else {
-                    variants.update(v.withWorkflow(v.state(), null, v.submittedBy(), v.firstPublishedAt(), v.publishAt(), null));
+                    states.schedule(v, v.publishAt(), null);
                     audit.record(AuditLog.Event.of(ACTOR, "variant.unscheduled", v.documentId(), v.language())
                             .comment("nothing was live at " + v.unpublishAt() + " to unpublish"));
                 }

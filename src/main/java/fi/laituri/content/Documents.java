@@ -254,7 +254,7 @@ public class Documents {
         return RevisionDiff.compare(from, revision(v, from).content(), to, revision(v, to).content(), mode, views.zone());
     }
 
-    // --- the steps that the content folder's import shares -------------------------------------
+    // --- internals; insertVariant and saveRevision also serve the content folder's import --------
 
     private Api.VariantView change(long documentId, String language, Long expectedVersion,
                                    Function<Variant, VariantContent> newContent, Actor actor, Integer restoredFrom) {
@@ -361,7 +361,7 @@ public class Documents {
         return views.offset(instant);
     }
 
-    // --- views ---------------------------------------------------------------------------------
+    // --- views -----------------------------------------------------------------------------------
 
     private Api.DocumentView view(Document d) {
         return views.document(d, variants.findByDocumentIdOrderByLanguage(d.id()));

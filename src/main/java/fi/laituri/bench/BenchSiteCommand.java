@@ -4,7 +4,7 @@ import fi.laituri.FileTrees;
 import fi.laituri.cli.Application;
 import fi.laituri.cli.BuildCommand;
 import fi.laituri.content.Api;
-import fi.laituri.content.ContentService;
+import fi.laituri.content.Documents;
 import fi.laituri.site.BuildReport;
 import fi.laituri.site.SiteBuilder;
 import fi.laituri.workflow.Transitions;
@@ -135,7 +135,7 @@ class BenchSiteCommand implements Callable<Integer> {
      */
     private long[] edits(Application app, Random random, int count, long pauseMillis, int deadlineSeconds)
             throws IOException, InterruptedException {
-        ContentService content = app.bean(ContentService.class);
+        Documents content = app.bean(Documents.class);
         Transitions transitions = app.bean(Transitions.class);
         CorpusWriter writer = app.bean(CorpusWriter.class);
         long[] latencies = new long[count];

@@ -1,7 +1,8 @@
 package fi.laituri.bench;
 
 import fi.laituri.content.Api;
-import fi.laituri.content.ContentService;
+import fi.laituri.content.Authors;
+import fi.laituri.content.Documents;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Role;
 import fi.laituri.workflow.Transitions;
@@ -32,22 +33,24 @@ public class CorpusWriter {
      */
     private static final List<String> PUBLISHING_ORDER = List.of("sv", "selko", "fi");
 
-    private final ContentService content;
+    private final Documents content;
+    private final Authors authors;
     private final Transitions transitions;
     private final TransactionOperations<Connection> tx;
 
-    CorpusWriter(ContentService content, Transitions transitions, TransactionOperations<Connection> tx) {
+    CorpusWriter(Documents content, Authors authors, Transitions transitions, TransactionOperations<Connection> tx) {
         this.content = content;
+        this.authors = authors;
         this.transitions = transitions;
         this.tx = tx;
     }
 
     /** Writes and publishes {@code corpus}, with the authors of its bylines. */
     public void write(List<SyntheticCorpus.Document> corpus) {
-        Set<String> authors = content.listAuthors().stream().map(Api.AuthorView::id).collect(Collectors.toSet());
+        Set<String> authors = this.authors.listAuthors().stream().map(Api.AuthorView::id).collect(Collectors.toSet());
         for (SyntheticCorpus.Author author : SyntheticCorpus.AUTHORS) {
             if (!authors.contains(author.id())) {
-                content.createAuthor(new Api.AuthorInput(author.id(), author.name(), "asiantuntija", "Laituri"), ADMIN);
+                this.authors.createAuthor(new Api.AuthorInput(author.id(), author.name(), "asiantuntija", "Laituri"), ADMIN);
             }
         }
         for (int from = 0; from < corpus.size(); from += BATCH) {

@@ -36,16 +36,16 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuthorController {
 
-    private final ContentService content;
+    private final Authors authors;
 
-    AuthorController(ContentService content) {
-        this.content = content;
+    AuthorController(Authors authors) {
+        this.authors = authors;
     }
 
     @Get
     @Allowed(Permission.READ)
     List<Api.AuthorView> list() {
-        return content.listAuthors();
+        return authors.listAuthors();
     }
 
     @Post
@@ -53,14 +53,14 @@ class AuthorController {
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Api.AuthorView.class)))
     HttpResponse<Api.AuthorView> create(@Body @Valid Api.AuthorInput input, Authentication user) {
-        Api.AuthorView a = content.createAuthor(input, Actor.of(user));
+        Api.AuthorView a = authors.createAuthor(input, Actor.of(user));
         return HttpResponse.created(a, URI.create("/api/v1/authors/" + a.id())).header("ETag", ETags.of(a.version()));
     }
 
     @Get("/{id}")
     @Allowed(Permission.READ)
     HttpResponse<Api.AuthorView> get(@PathVariable String id) {
-        Api.AuthorView a = content.getAuthor(id);
+        Api.AuthorView a = authors.getAuthor(id);
         return HttpResponse.ok(a).header("ETag", ETags.of(a.version()));
     }
 
@@ -72,7 +72,7 @@ class AuthorController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<Api.AuthorView> update(@PathVariable String id, @Nullable @Header("If-Match") String ifMatch,
                                         @Body @Valid Api.AuthorInput input, Authentication user) {
-        Api.AuthorView a = content.updateAuthor(id, ETags.parse(ifMatch), input, Actor.of(user));
+        Api.AuthorView a = authors.updateAuthor(id, ETags.parse(ifMatch), input, Actor.of(user));
         return HttpResponse.ok(a).header("ETag", ETags.of(a.version()));
     }
 
@@ -84,7 +84,7 @@ class AuthorController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> delete(@PathVariable String id, @Nullable @Header("If-Match") String ifMatch, Authentication user) {
-        content.deleteAuthor(id, ETags.parse(ifMatch), Actor.of(user));
+        authors.deleteAuthor(id, ETags.parse(ifMatch), Actor.of(user));
         return HttpResponse.noContent();
     }
 }

@@ -41,10 +41,10 @@ public class ContentFolder {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final Actor IMPORTER = Actor.system("import");
 
-    private final ContentService content;
+    private final ContentExchange content;
     private final Languages languages;
 
-    ContentFolder(ContentService content, Languages languages) {
+    ContentFolder(ContentExchange content, Languages languages) {
         this.content = content;
         this.languages = languages;
     }
@@ -166,8 +166,8 @@ public class ContentFolder {
             write(file, FrontMatter.writeYaml(f), counts);
             keep.add(file);
         }
-        for (ContentService.ExportedDocument d : content.exportAll()) {
-            for (ContentService.ExportedVariant v : d.variants()) {
+        for (ContentExchange.ExportedDocument d : content.exportAll()) {
+            for (ContentExchange.ExportedVariant v : d.variants()) {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("title", v.title());
                 f.put("slug", v.slug());
@@ -348,7 +348,7 @@ public class ContentFolder {
         int unchanged;
         final List<FileProblem> problems = new ArrayList<>();
 
-        void count(ContentService.Outcome outcome) {
+        void count(ImportOutcome outcome) {
             switch (outcome) {
                 case CREATED -> created++;
                 case UPDATED -> updated++;

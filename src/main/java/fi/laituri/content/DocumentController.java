@@ -40,9 +40,9 @@ import java.net.URI;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DocumentController {
 
-    private final ContentService content;
+    private final Documents content;
 
-    DocumentController(ContentService content) {
+    DocumentController(Documents content) {
         this.content = content;
     }
 

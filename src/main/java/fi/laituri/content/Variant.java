@@ -51,8 +51,9 @@ public record Variant(@Id @GeneratedValue Long id, Long documentId, String langu
         return liveRevision != null;
     }
 
-    public Variant withWorkflow(Status newStatus, Integer newLiveRevision, String newSubmittedBy,
-                                Instant newFirstPublishedAt, Instant newPublishAt, Instant newUnpublishAt) {
+    /** Only through {@link VariantStates} (and the content folder's import), so no feature edits the row itself. */
+    Variant withWorkflow(Status newStatus, Integer newLiveRevision, String newSubmittedBy,
+                         Instant newFirstPublishedAt, Instant newPublishAt, Instant newUnpublishAt) {
         return new Variant(id, documentId, language, slug, title, summary, body, tags, authors, contentDate,
                 newStatus.code(), revision, contentHash, newLiveRevision, newSubmittedBy, newFirstPublishedAt,
                 newPublishAt, newUnpublishAt, null, version, createdAt, updatedAt);

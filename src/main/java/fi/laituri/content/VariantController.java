@@ -40,9 +40,9 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class VariantController {
 
-    private final ContentService content;
+    private final Documents content;
 
-    VariantController(ContentService content) {
+    VariantController(Documents content) {
         this.content = content;
     }
 

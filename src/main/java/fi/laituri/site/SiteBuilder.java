@@ -2,9 +2,9 @@ package fi.laituri.site;
 
 import fi.laituri.BuildPause;
 import fi.laituri.content.Api;
-import fi.laituri.content.ContentService;
-import fi.laituri.content.PublicContent;
+import fi.laituri.content.Authors;
 import fi.laituri.content.PublicContent.LiveVariant;
+import fi.laituri.content.PublicContent;
 import fi.laituri.language.Languages;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
@@ -46,7 +46,7 @@ public class SiteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(SiteBuilder.class);
 
     private final PublicContent publicContent;
-    private final ContentService content;
+    private final Authors authors;
     private final Languages languages;
     private final List<SiteRenderer> renderers;
     private final SiteWriter writer;
@@ -63,12 +63,12 @@ public class SiteBuilder {
     /** By site root: one process may build several sites (tests, benchmarks). */
     private final Map<Path, Last> last = new ConcurrentHashMap<>();
 
-    SiteBuilder(PublicContent publicContent, ContentService content, Languages languages, List<SiteRenderer> renderers,
+    SiteBuilder(PublicContent publicContent, Authors authors, Languages languages, List<SiteRenderer> renderers,
                 SiteWriter writer, TransactionOperations<Connection> tx, BuildLock lock,
                 @Value("${laituri.site.base-url}") String baseUrl, @Value("${laituri.site.templates}") String templates,
                 PublishedPages publishedPages) {
         this.publicContent = publicContent;
-        this.content = content;
+        this.authors = authors;
         this.languages = languages;
         this.renderers = renderers.stream().sorted(Comparator.comparing(r -> r.getClass().getName())).toList();
         this.writer = writer;
@@ -180,7 +180,7 @@ public class SiteBuilder {
     }
 
     private Map<String, Api.AuthorView> authors() {
-        return content.listAuthors().stream().collect(Collectors.toMap(Api.AuthorView::id, Function.identity()));
+        return authors.listAuthors().stream().collect(Collectors.toMap(Api.AuthorView::id, Function.identity()));
     }
 
     /**

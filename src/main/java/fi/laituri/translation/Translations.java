@@ -1,9 +1,9 @@
 package fi.laituri.translation;
 
 import fi.laituri.audit.AuditLog;
-import fi.laituri.content.ContentService;
 import fi.laituri.content.Document;
 import fi.laituri.content.DocumentRepository;
+import fi.laituri.content.Documents;
 import fi.laituri.content.Revision;
 import fi.laituri.content.RevisionDiff;
 import fi.laituri.content.RevisionRepository;
@@ -63,7 +63,7 @@ public class Translations {
     private final VariantRepository variants;
     private final RevisionRepository revisions;
     private final TranslationSourceRepository sources;
-    private final ContentService content;
+    private final Documents content;
     private final Languages languages;
     private final Policy policy;
     private final AuditLog audit;
@@ -71,7 +71,7 @@ public class Translations {
     private final Clock clock;
 
     Translations(DocumentRepository documents, VariantRepository variants, RevisionRepository revisions,
-                 TranslationSourceRepository sources, ContentService content, Languages languages, Policy policy,
+                 TranslationSourceRepository sources, Documents content, Languages languages, Policy policy,
                  AuditLog audit, TransactionOperations<Connection> tx, Clock clock) {
         this.documents = documents;
         this.variants = variants;

@@ -2,9 +2,9 @@ package fi.laituri.translation;
 
 import fi.laituri.audit.AuditLog;
 import fi.laituri.content.Api;
-import fi.laituri.content.ContentService;
 import fi.laituri.content.Document;
 import fi.laituri.content.DocumentRepository;
+import fi.laituri.content.Documents;
 import fi.laituri.content.Revision;
 import fi.laituri.content.RevisionRepository;
 import fi.laituri.content.Variant;
@@ -51,7 +51,7 @@ class XliffExchange {
     private final DocumentRepository documents;
     private final VariantRepository variants;
     private final RevisionRepository revisions;
-    private final ContentService content;
+    private final Documents content;
     private final Translations translations;
     private final TranslationSourceRepository sources;
     private final Languages languages;
@@ -61,7 +61,7 @@ class XliffExchange {
     private final TransactionOperations<Connection> tx;
 
     XliffExchange(DocumentRepository documents, VariantRepository variants, RevisionRepository revisions,
-                  ContentService content, Translations translations, TranslationSourceRepository sources,
+                  Documents content, Translations translations, TranslationSourceRepository sources,
                   Languages languages, Markdown markdown, Policy policy, AuditLog audit,
                   TransactionOperations<Connection> tx) {
         this.documents = documents;

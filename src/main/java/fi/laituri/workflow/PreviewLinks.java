@@ -1,7 +1,7 @@
 package fi.laituri.workflow;
 
 import fi.laituri.content.Api;
-import fi.laituri.content.ContentService;
+import fi.laituri.content.Documents;
 import fi.laituri.language.Language;
 import fi.laituri.language.Languages;
 import fi.laituri.site.Page;
@@ -38,13 +38,13 @@ class PreviewLinks {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PreviewLinkRepository links;
-    private final ContentService content;
+    private final Documents content;
     private final Languages languages;
     private final PageRenderer pages;
     private final Clock clock;
     private final int defaultDays;
 
-    PreviewLinks(PreviewLinkRepository links, ContentService content, Languages languages, PageRenderer pages,
+    PreviewLinks(PreviewLinkRepository links, Documents content, Languages languages, PageRenderer pages,
                  Clock clock, @Value("${laituri.preview.default-days}") int defaultDays) {
         if (defaultDays < 1 || defaultDays > PreviewLinkApi.MAX_DAYS) {
             throw new IllegalStateException("laituri.preview.default-days must be 1-" + PreviewLinkApi.MAX_DAYS

@@ -5,7 +5,7 @@ import fi.laituri.content.Document;
 import fi.laituri.content.PublicChanges;
 import fi.laituri.content.Status;
 import fi.laituri.content.Variant;
-import fi.laituri.content.VariantRepository;
+import fi.laituri.content.VariantStates;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -18,13 +18,13 @@ import java.util.Map;
 @Singleton
 class Publishing {
 
-    private final VariantRepository variants;
+    private final VariantStates states;
     private final AuditLog audit;
     private final PublicChanges publicChanges;
     private final Clock clock;
 
-    Publishing(VariantRepository variants, AuditLog audit, PublicChanges publicChanges, Clock clock) {
-        this.variants = variants;
+    Publishing(VariantStates states, AuditLog audit, PublicChanges publicChanges, Clock clock) {
+        this.states = states;
         this.audit = audit;
         this.publicChanges = publicChanges;
         this.clock = clock;
@@ -32,8 +32,7 @@ class Publishing {
 
     /** Makes the working revision live. */
     Variant publish(Document doc, Variant v, String actor, String comment) {
-        Variant updated = variants.update(v.withWorkflow(Status.PUBLISHED, v.revision(), null,
-                v.firstPublishedAt() == null ? clock.instant() : v.firstPublishedAt(), null, v.unpublishAt()));
+        Variant updated = states.markLive(v, clock.instant());
         audit.record(AuditLog.Event.of(actor, "variant.published", doc.id(), v.language()).revision(v.revision())
                 .states(v.status(), Status.PUBLISHED.code()).comment(comment));
         publicChanges.record(PublicChanges.PUBLISHED, doc, updated);
@@ -43,7 +42,7 @@ class Publishing {
     /** Takes the variant off everything public at once; a working draft stays as it is. */
     Variant unpublish(Document doc, Variant v, String actor, String comment) {
         Status next = v.state() == Status.PUBLISHED ? Status.UNPUBLISHED : v.state();
-        Variant updated = variants.update(v.withWorkflow(next, null, v.submittedBy(), v.firstPublishedAt(), null, null));
+        Variant updated = states.markNotLive(v, next);
         audit.record(AuditLog.Event.of(actor, "variant.unpublished", doc.id(), v.language()).revision(v.liveRevision())
                 .states(v.status(), next.code()).comment(comment));
         publicChanges.record(PublicChanges.UNPUBLISHED, doc, v, Map.of());

@@ -6,6 +6,7 @@ import fi.laituri.content.DocumentRepository;
 import fi.laituri.content.PublicChanges;
 import fi.laituri.content.Variant;
 import fi.laituri.content.VariantRepository;
+import fi.laituri.content.VariantStates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
@@ -43,6 +44,7 @@ class Scheduler {
     private final VariantRepository variants;
     private final DocumentRepository documents;
     private final ScheduleRepository schedule;
+    private final VariantStates states;
     private final Publishing publishing;
     private final Releases releases;
     private final AuditLog audit;
@@ -54,7 +56,8 @@ class Scheduler {
     private final Duration backoffBase;
     private final Duration backoffMax;
 
-    Scheduler(VariantRepository variants, DocumentRepository documents, ScheduleRepository schedule, Publishing publishing,
+    Scheduler(VariantRepository variants, DocumentRepository documents, ScheduleRepository schedule, VariantStates states,
+              Publishing publishing,
               Releases releases, AuditLog audit, PublicChanges publicChanges, TransactionOperations<Connection> tx, Clock clock,
               MeterRegistry meters,
               @Value("${laituri.scheduler.max-failures:5}") int maxFailures,
@@ -63,6 +66,7 @@ class Scheduler {
         this.variants = variants;
         this.documents = documents;
         this.schedule = schedule;
+        this.states = states;
         this.publishing = publishing;
         this.releases = releases;
         this.audit = audit;
@@ -103,7 +107,7 @@ class Scheduler {
                 if (v.isLive()) {
                     publishing.unpublish(document(v), v, ACTOR, "scheduled for " + v.unpublishAt());
                 } else {
-                    variants.update(v.withWorkflow(v.state(), null, v.submittedBy(), v.firstPublishedAt(), v.publishAt(), null));
+                    states.schedule(v, v.publishAt(), null);
                     audit.record(AuditLog.Event.of(ACTOR, "variant.unscheduled", v.documentId(), v.language())
                             .comment("nothing was live at " + v.unpublishAt() + " to unpublish"));
                 }
@@ -153,7 +157,7 @@ class Scheduler {
                         return;
                     }
                     String why = "scheduled " + action + " for " + dueAt + " failed " + failures + " times: " + reason;
-                    Variant updated = variants.update(v.scheduleFailed(publication, why));
+                    Variant updated = states.giveUpSchedule(v, publication, why);
                     schedule.forget(variantId, action);
                     audit.record(AuditLog.Event.of(ACTOR, "variant.schedule_failed", v.documentId(), v.language())
                             .comment(why));

@@ -2,14 +2,15 @@ package fi.laituri.workflow;
 
 import fi.laituri.audit.AuditLog;
 import fi.laituri.content.Api;
-import fi.laituri.content.ContentService;
 import fi.laituri.content.Document;
 import fi.laituri.content.DocumentRepository;
+import fi.laituri.content.Documents;
 import fi.laituri.content.PublicChanges;
 import fi.laituri.content.RevisionRepository;
 import fi.laituri.content.Status;
 import fi.laituri.content.Variant;
 import fi.laituri.content.VariantRepository;
+import fi.laituri.content.VariantStates;
 import fi.laituri.language.Languages;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Permission;
@@ -68,7 +69,8 @@ public class Transitions {
     private final DocumentRepository documents;
     private final VariantRepository variants;
     private final RevisionRepository revisions;
-    private final ContentService content;
+    private final Documents content;
+    private final VariantStates states;
     private final Publishing publishing;
     private final PublicChanges publicChanges;
     private final AuditLog audit;
@@ -80,13 +82,14 @@ public class Transitions {
     private final BilingualCheck bilingual;
 
     Transitions(DocumentRepository documents, VariantRepository variants, RevisionRepository revisions,
-                ContentService content, Publishing publishing, PublicChanges publicChanges, AuditLog audit,
-                Policy policy, Languages languages, TransactionOperations<Connection> tx, Clock clock,
+                Documents content, VariantStates states, Publishing publishing, PublicChanges publicChanges,
+                AuditLog audit, Policy policy, Languages languages, TransactionOperations<Connection> tx, Clock clock,
                 @Value("${laituri.workflow.four-eyes:true}") boolean fourEyes, BilingualCheck bilingual) {
         this.documents = documents;
         this.variants = variants;
         this.revisions = revisions;
         this.content = content;
+        this.states = states;
         this.publishing = publishing;
         this.publicChanges = publicChanges;
         this.audit = audit;
@@ -171,8 +174,7 @@ public class Transitions {
                 if (v.publishAt() == null && v.unpublishAt() == null) {
                     throw ProblemException.conflict("nothing-scheduled", "nothing is scheduled for this version");
                 }
-                Variant updated = variants.update(v.withWorkflow(v.state(), v.liveRevision(), v.submittedBy(),
-                        v.firstPublishedAt(), null, null));
+                Variant updated = states.schedule(v, null, null);
                 audit.record(AuditLog.Event.of(actor.name(), "variant.unscheduled", doc.id(), v.language())
                         .revision(v.revision()).comment(comment));
                 publicChanges.record(PublicChanges.UNSCHEDULED, doc, updated);
@@ -183,16 +185,14 @@ public class Transitions {
 
     private Variant move(Document doc, Variant v, Status to, String submittedBy, Actor actor, String auditAction,
                          String comment) {
-        Variant updated = variants.update(v.withWorkflow(to, v.liveRevision(), submittedBy, v.firstPublishedAt(),
-                v.publishAt(), v.unpublishAt()));
+        Variant updated = states.move(v, to, submittedBy);
         audit.record(AuditLog.Event.of(actor.name(), auditAction, doc.id(), v.language()).revision(v.revision())
                 .states(v.status(), to.code()).comment(comment));
         return updated;
     }
 
     private Variant schedule(Document doc, Variant v, Instant publishAt, Instant unpublishAt, Actor actor, String comment) {
-        Variant updated = variants.update(v.withWorkflow(v.state(), v.liveRevision(), v.submittedBy(),
-                v.firstPublishedAt(), publishAt, unpublishAt != null ? unpublishAt : v.unpublishAt()));
+        Variant updated = states.schedule(v, publishAt, unpublishAt != null ? unpublishAt : v.unpublishAt());
         String detail = (publishAt != null ? "publish at " + publishAt : "")
                 + (unpublishAt != null ? (publishAt != null ? ", " : "") + "unpublish at " + unpublishAt : "");
         audit.record(AuditLog.Event.of(actor.name(), "variant.scheduled", doc.id(), v.language()).revision(v.revision())

@@ -65,7 +65,10 @@ class ContentFolderTest extends DatabaseTest {
     ContentFolder folder;
 
     @Inject
-    ContentService content;
+    Documents content;
+
+    @Inject
+    ContentExchange exchange;
 
     @Test
     void importingTheRepositoryContentCreatesEveryDocumentAndVariantWithoutProblems(@TempDir Path temp) {
@@ -247,8 +250,8 @@ class ContentFolderTest extends DatabaseTest {
     @Test
     void importExportImportIsLossless(@TempDir Path temp) {
         folder.importFrom(seedCopy(temp));
-        List<ContentService.ExportedDocument> imported = content.exportAll();
-        List<Api.AuthorView> authors = content.exportAuthors();
+        List<ContentExchange.ExportedDocument> imported = exchange.exportAll();
+        List<Api.AuthorView> authors = exchange.exportAuthors();
         Path exported = temp.resolve("exported");
         folder.exportTo(exported);
 
@@ -257,8 +260,8 @@ class ContentFolderTest extends DatabaseTest {
         assertEquals(List.of(), reimport.problems());
         assertEquals(0, reimport.created());
         assertEquals(0, reimport.updated());
-        assertEquals(imported, content.exportAll());
-        assertEquals(authors, content.exportAuthors());
+        assertEquals(imported, exchange.exportAll());
+        assertEquals(authors, exchange.exportAuthors());
     }
 
     @Test
@@ -346,7 +349,7 @@ class ContentFolderTest extends DatabaseTest {
 
     /** The stored variants of these documents, as the files they belong in. */
     private List<String> storedVariantFiles(Set<String> keys) {
-        return content.exportAll().stream()
+        return exchange.exportAll().stream()
                 .filter(d -> keys.contains(d.key()))
                 .flatMap(d -> d.variants().stream().map(v -> d.kind().section() + "/" + d.key() + "/" + v.language() + ".md"))
                 .sorted()

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DocumentApiTest extends ApiTest {
 
     @Inject
-    ContentService content;
+    ContentExchange content;
 
     ApiClient editor;
 

@@ -25,7 +25,7 @@ class RevisionDiffTest {
 
     @Test
     void aChangedLineIsShownWithThreeUnchangedLinesOnEachSide() {
-        List<LineHunk> hunks = RevisionDiff.lineHunks(numbered(1, 10), replace(numbered(1, 10), 5, "viisi"));
+        List<LineHunk> hunks = BodyDiff.lineHunks(numbered(1, 10), replace(numbered(1, 10), 5, "viisi"));
 
         assertEquals(1, hunks.size());
         LineHunk hunk = hunks.get(0);
@@ -38,7 +38,7 @@ class RevisionDiffTest {
 
     @Test
     void contextStopsAtTheStartAndEndOfTheBody() {
-        List<LineHunk> hunks = RevisionDiff.lineHunks(numbered(1, 2), replace(numbered(1, 2), 1, "yksi"));
+        List<LineHunk> hunks = BodyDiff.lineHunks(numbered(1, 2), replace(numbered(1, 2), 1, "yksi"));
 
         LineHunk hunk = hunks.get(0);
         assertEquals(List.of(1, 2, 1, 2), List.of(hunk.fromLine(), hunk.fromCount(), hunk.toLine(), hunk.toCount()));
@@ -49,8 +49,8 @@ class RevisionDiffTest {
     void changesSixUnchangedLinesApartShareAHunkAndSevenApartDoNot() {
         List<String> old = numbered(1, 30);
 
-        List<LineHunk> close = RevisionDiff.lineHunks(old, replace(replace(old, 5, "a"), 12, "b"));
-        List<LineHunk> apart = RevisionDiff.lineHunks(old, replace(replace(old, 5, "a"), 13, "b"));
+        List<LineHunk> close = BodyDiff.lineHunks(old, replace(replace(old, 5, "a"), 12, "b"));
+        List<LineHunk> apart = BodyDiff.lineHunks(old, replace(replace(old, 5, "a"), 13, "b"));
 
         assertEquals(1, close.size());
         assertEquals(List.of(2, 14), List.of(close.get(0).fromLine(), close.get(0).fromCount()));
@@ -61,7 +61,7 @@ class RevisionDiffTest {
 
     @Test
     void textAddedToAnEmptyBodyStartsAfterLineZero() {
-        LineHunk hunk = RevisionDiff.lineHunks(List.of(), List.of("Uusi")).get(0);
+        LineHunk hunk = BodyDiff.lineHunks(List.of(), List.of("Uusi")).get(0);
 
         assertEquals(List.of(0, 0, 1, 1), List.of(hunk.fromLine(), hunk.fromCount(), hunk.toLine(), hunk.toCount()));
         assertEquals(List.of(edit("insert", "Uusi")), hunk.lines());
@@ -87,10 +87,10 @@ class RevisionDiffTest {
 
     @Test
     void aChangedListItemIsOneDeletedAndOneInsertedLine() {
-        List<String> old = RevisionDiff.lines("Ostoslista:\n\n- maitoa\n- leipää\n- voita\n");
-        List<String> changed = RevisionDiff.lines("Ostoslista:\n\n- maitoa\n- ruisleipää\n- voita\n");
+        List<String> old = BodyDiff.lines("Ostoslista:\n\n- maitoa\n- leipää\n- voita\n");
+        List<String> changed = BodyDiff.lines("Ostoslista:\n\n- maitoa\n- ruisleipää\n- voita\n");
 
-        List<Edit> lines = RevisionDiff.lineHunks(old, changed).get(0).lines();
+        List<Edit> lines = BodyDiff.lineHunks(old, changed).get(0).lines();
 
         assertEquals(List.of(edit("delete", "- leipää")), only(lines, "delete"));
         assertEquals(List.of(edit("insert", "- ruisleipää")), only(lines, "insert"));
@@ -98,10 +98,10 @@ class RevisionDiffTest {
 
     @Test
     void aChangedListItemIsAWordHunkOverTheWholeList() {
-        List<String> old = RevisionDiff.lines("Ostoslista:\n\n- maitoa\n- leipää\n- voita\n");
-        List<String> changed = RevisionDiff.lines("Ostoslista:\n\n- maitoa\n- ruisleipää\n- voita\n");
+        List<String> old = BodyDiff.lines("Ostoslista:\n\n- maitoa\n- leipää\n- voita\n");
+        List<String> changed = BodyDiff.lines("Ostoslista:\n\n- maitoa\n- ruisleipää\n- voita\n");
 
-        List<WordHunk> hunks = RevisionDiff.wordHunks(old, changed);
+        List<WordHunk> hunks = BodyDiff.wordHunks(old, changed);
 
         assertEquals(1, hunks.size());
         assertEquals(List.of(3, 3, 3, 3), List.of(hunks.get(0).fromLine(), hunks.get(0).fromCount(),
@@ -112,11 +112,11 @@ class RevisionDiffTest {
 
     @Test
     void aMovedParagraphIsDeletedWhereItWasAndInsertedWhereItIs() {
-        List<String> old = RevisionDiff.lines("Ensimmäinen.\n\nToinen.\n\nKolmas.\n\nNeljäs.\n\nViides.");
-        List<String> moved = RevisionDiff.lines("Toinen.\n\nKolmas.\n\nNeljäs.\n\nEnsimmäinen.\n\nViides.");
+        List<String> old = BodyDiff.lines("Ensimmäinen.\n\nToinen.\n\nKolmas.\n\nNeljäs.\n\nViides.");
+        List<String> moved = BodyDiff.lines("Toinen.\n\nKolmas.\n\nNeljäs.\n\nEnsimmäinen.\n\nViides.");
 
-        List<Edit> lines = RevisionDiff.lineHunks(old, moved).stream().flatMap(h -> h.lines().stream()).toList();
-        List<WordHunk> words = RevisionDiff.wordHunks(old, moved);
+        List<Edit> lines = BodyDiff.lineHunks(old, moved).stream().flatMap(h -> h.lines().stream()).toList();
+        List<WordHunk> words = BodyDiff.wordHunks(old, moved);
 
         assertEquals(List.of("Ensimmäinen."), texts(only(lines, "delete")).stream().filter(t -> !t.isEmpty()).toList());
         assertEquals(List.of("Ensimmäinen."), texts(only(lines, "insert")).stream().filter(t -> !t.isEmpty()).toList());
@@ -133,7 +133,7 @@ class RevisionDiffTest {
         String old = "Otsikko\n\nKissa istui matolla, ja  koira\tnukkui.\nToinen rivi samassa kappaleessa.\n\nLoppu.";
         String changed = "Otsikko\n\nKissa makasi sohvalla; ja koira\tnukkui!\nToinen rivi samassa kappaleessa.\n\nLoppu.";
 
-        List<WordHunk> hunks = RevisionDiff.wordHunks(RevisionDiff.lines(old), RevisionDiff.lines(changed));
+        List<WordHunk> hunks = BodyDiff.wordHunks(BodyDiff.lines(old), BodyDiff.lines(changed));
 
         assertEquals(1, hunks.size());
         WordHunk hunk = hunks.get(0);
@@ -144,7 +144,7 @@ class RevisionDiffTest {
 
     @Test
     void finnishWordsWithUmlautsAreWholeTokens() {
-        List<Edit> tokens = RevisionDiff.words("Hän söi äidin tekemää jäätelöä.", "Hän söi isän tekemää mansikkajäätelöä.");
+        List<Edit> tokens = BodyDiff.words("Hän söi äidin tekemää jäätelöä.", "Hän söi isän tekemää mansikkajäätelöä.");
 
         assertEquals(List.of(
                 edit("equal", "Hän söi "), edit("delete", "äidin"), edit("insert", "isän"),
@@ -154,7 +154,7 @@ class RevisionDiffTest {
 
     @Test
     void aWordReplacedByTwoIsOneDeleteAndOneInsert() {
-        List<Edit> tokens = RevisionDiff.words("Auki arkisin kello 9.", "Auki joka päivä kello 9.");
+        List<Edit> tokens = BodyDiff.words("Auki arkisin kello 9.", "Auki joka päivä kello 9.");
 
         assertEquals(List.of(edit("equal", "Auki "), edit("delete", "arkisin"), edit("insert", "joka päivä"),
                 edit("equal", " kello 9.")), tokens);
@@ -162,7 +162,7 @@ class RevisionDiffTest {
 
     @Test
     void aDeletedWordBesideAnInsertedOneKeepsTheSpaceBetweenUnchanged() {
-        List<Edit> tokens = RevisionDiff.words("yksi kaksi kolme", "yksi kolme neljä");
+        List<Edit> tokens = BodyDiff.words("yksi kaksi kolme", "yksi kolme neljä");
 
         assertEquals("yksi kaksi kolme", oldText(tokens));
         assertEquals("yksi kolme neljä", newText(tokens));
@@ -175,7 +175,7 @@ class RevisionDiffTest {
         String old = "Pa\u0308a\u0308kirjoitus 😀 ja ö\u2028rivi";
         String changed = "Pa\u0308a\u0308kirjoitukset 🎉 ja ö\u2028rivi";
 
-        List<Edit> tokens = RevisionDiff.words(old, changed);
+        List<Edit> tokens = BodyDiff.words(old, changed);
 
         assertEquals(old, oldText(tokens));
         assertEquals(changed, newText(tokens));
@@ -227,7 +227,7 @@ class RevisionDiffTest {
         oldFramed.add("Loppu");
 
         List<LineHunk> hunks = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> RevisionDiff.lineHunks(oldFramed, framed));
+                () -> BodyDiff.lineHunks(oldFramed, framed));
 
         assertEquals(1, hunks.size());
         List<Edit> lines = hunks.get(0).lines();

@@ -3,7 +3,7 @@ package fi.laituri.site;
 import fi.laituri.DatabaseTest;
 import fi.laituri.content.Api;
 import fi.laituri.content.ContentFolder;
-import fi.laituri.content.ContentService;
+import fi.laituri.content.Documents;
 import fi.laituri.content.Kind;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Role;
@@ -66,7 +66,7 @@ class FeedsAndSitemapsTest extends DatabaseTest {
     ContentFolder folder;
 
     @Inject
-    ContentService content;
+    Documents content;
 
     @Override
     protected Map<String, String> extraProperties() {

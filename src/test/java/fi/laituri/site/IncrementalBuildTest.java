@@ -2,8 +2,9 @@ package fi.laituri.site;
 
 import fi.laituri.DatabaseTest;
 import fi.laituri.content.Api;
+import fi.laituri.content.Authors;
 import fi.laituri.content.ContentFolder;
-import fi.laituri.content.ContentService;
+import fi.laituri.content.Documents;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Role;
 import fi.laituri.workflow.Transitions;
@@ -53,7 +54,10 @@ class IncrementalBuildTest extends DatabaseTest {
     ContentFolder folder;
 
     @Inject
-    ContentService content;
+    Documents content;
+
+    @Inject
+    Authors authors;
 
     @Inject
     Transitions transitions;
@@ -237,9 +241,9 @@ class IncrementalBuildTest extends DatabaseTest {
         long before = lastEvent();
         Api.DocumentView doc = content.getDocument(id);
         content.updateDocument(id, doc.version(), new Api.DocumentPatch("blog_post", "avain-vaihtui-" + counter), EDITOR);
-        Api.AuthorView author = content.listAuthors().stream().filter(a -> a.id().equals("varpu-taarna")).findFirst().orElseThrow();
+        Api.AuthorView author = authors.listAuthors().stream().filter(a -> a.id().equals("varpu-taarna")).findFirst().orElseThrow();
         String name = "Varpu Taarna-Muokattu " + counter;
-        content.updateAuthor(author.id(), author.version(), new Api.AuthorInput(null, name, author.title(), author.organisation()), EDITOR);
+        authors.updateAuthor(author.id(), author.version(), new Api.AuthorInput(null, name, author.title(), author.organisation()), EDITOR);
 
         Set<Long> changed = changedDocumentsAfter(before);
         assertTrue(changed.contains(id), "the key and kind change names its document: " + changed);

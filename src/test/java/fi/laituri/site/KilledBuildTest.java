@@ -7,7 +7,7 @@ import fi.laituri.TestDatabase;
 import fi.laituri.bench.CorpusWriter;
 import fi.laituri.bench.SyntheticCorpus;
 import fi.laituri.content.Api;
-import fi.laituri.content.ContentService;
+import fi.laituri.content.Documents;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Role;
 import fi.laituri.workflow.Transitions;
@@ -55,7 +55,7 @@ class KilledBuildTest extends DatabaseTest {
     CorpusWriter corpus;
 
     @Inject
-    ContentService content;
+    Documents content;
 
     @Inject
     Transitions transitions;

@@ -2,7 +2,7 @@ package fi.laituri.site;
 
 import fi.laituri.DatabaseTest;
 import fi.laituri.content.Api;
-import fi.laituri.content.ContentService;
+import fi.laituri.content.Documents;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Role;
 import fi.laituri.workflow.Transitions;
@@ -45,7 +45,7 @@ class ListingPagesTest extends DatabaseTest {
     SiteBuilder builder;
 
     @Inject
-    ContentService content;
+    Documents content;
 
     @Inject
     Transitions transitions;

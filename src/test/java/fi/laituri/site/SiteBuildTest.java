@@ -3,7 +3,7 @@ package fi.laituri.site;
 import fi.laituri.DatabaseTest;
 import fi.laituri.content.Api;
 import fi.laituri.content.ContentFolder;
-import fi.laituri.content.ContentService;
+import fi.laituri.content.Documents;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Role;
 import fi.laituri.workflow.Transitions;
@@ -41,7 +41,7 @@ class SiteBuildTest extends DatabaseTest {
     ContentFolder folder;
 
     @Inject
-    ContentService content;
+    Documents content;
 
     @Inject
     Transitions transitions;

@@ -2,7 +2,7 @@ package fi.laituri.workflow;
 
 import fi.laituri.TestDatabase;
 import fi.laituri.content.Api;
-import fi.laituri.content.ContentService;
+import fi.laituri.content.Documents;
 import fi.laituri.content.PublicContent;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Role;
@@ -53,7 +53,7 @@ class SchedulingTest {
      * null. The time is taken just before the publish, so however long making the article takes, it is in the future.
      */
     private static Scheduled scheduled(ApplicationContext context, String title, Duration in) {
-        ContentService content = context.getBean(ContentService.class);
+        Documents content = context.getBean(Documents.class);
         Transitions transitions = context.getBean(Transitions.class);
         Api.DocumentView doc = content.createDocument(new Api.CreateDocument("article", null,
                 List.of(new Api.VariantInput("fi", title, null, null, "Kappale.", null, null, null))), EDITOR);
@@ -177,7 +177,7 @@ class SchedulingTest {
                       SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the archive refused it';
                     END IF""", java.sql.PreparedStatement::execute));
             Scheduled doc = scheduled(context, "Torjuttu " + Newsroom.unique(), Duration.ofSeconds(5));
-            ContentService content = context.getBean(ContentService.class);
+            Documents content = context.getBean(Documents.class);
 
             await("the scheduler gives up", () -> content.getVariant(doc.id(), "fi").scheduleFailure() != null);
 

@@ -1,0 +1,70 @@
+package fi.laituri.content;
+
+import fi.laituri.web.ETags;
+import fi.laituri.web.ProblemException;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.function.Supplier;
+
+/**
+ * Runs the writes of documents and authors, each in one transaction: a lost race for a version
+ * becomes a 412 (or a 409 where the client named none), a lost race for a unique value a 409.
+ */
+@Singleton
+class ContentWrites {
+
+    private final TransactionOperations<Connection> tx;
+
+    ContentWrites(TransactionOperations<Connection> tx) {
+        this.tx = tx;
+    }
+
+    <T> T write(Supplier<T> work) {
+        return write(work, null);
+    }
+
+    <T> T write(Supplier<T> work, Supplier<Long> currentVersion) {
+        try {
+            return tx.executeWrite(s -> work.get());
+        } catch (OptimisticLockException e) {
+            if (currentVersion == null) {
+                throw ProblemException.conflict("concurrent-change", "someone changed this at the same moment; try again");
+            }
+            throw ProblemException.preconditionFailed(tx.executeRead(s -> currentVersion.get()));
+        } catch (DataAccessException e) {
+            throw translate(e);
+        }
+    }
+
+    private static RuntimeException translate(DataAccessException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException sql) {
+                String message = String.valueOf(sql.getMessage());
+                if (message.contains("uq_variant_language_slug")) {
+                    return ProblemException.conflict("slug-conflict", "that slug is already used by another page in this language");
+                }
+                if (message.contains("uq_variant_document_language")) {
+                    return ProblemException.conflict("variant-exists", "that language version exists already");
+                }
+                if (message.contains("uq_document_key")) {
+                    return ProblemException.conflict("key-conflict", "a document with that key exists already");
+                }
+                if (message.contains("PRIMARY")) {
+                    return ProblemException.conflict("exists", "that resource exists already");
+                }
+            }
+        }
+        return e;
+    }
+
+    /** The entity, when the client's If-Match names its current version. */
+    static <E> E checked(E entity, Long expectedVersion, long currentVersion) {
+        ETags.check(expectedVersion, currentVersion);
+        return entity;
+    }
+}

@@ -72,6 +72,15 @@ public final class TestDatabase {
                 "datasources.default.password", password);
     }
 
+    /** The environment a {@code laituri} process needs to use the database ({@code LAITURI_DB_URL} and its credentials). */
+    public static Map<String, String> processEnvironment(String database) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("LAITURI_DB_URL", url(database));
+        env.put("LAITURI_DB_USER", user());
+        env.put("LAITURI_DB_PASSWORD", password());
+        return env;
+    }
+
     /** Creates an empty database and returns its name. */
     public static String newDatabase() {
         init();

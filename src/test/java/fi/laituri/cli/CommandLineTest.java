@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,11 +69,7 @@ class CommandLineTest {
     private static Map<String, String> freshDatabaseEnv() {
         String db = TestDatabase.newDatabase();
         DATABASES.add(db);
-        Map<String, String> env = new HashMap<>();
-        env.put("LAITURI_DB_URL", TestDatabase.url(db));
-        env.put("LAITURI_DB_USER", TestDatabase.user());
-        env.put("LAITURI_DB_PASSWORD", TestDatabase.password());
-        return env;
+        return TestDatabase.processEnvironment(db);
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,11 +36,7 @@ class ServeStartTest {
     private static Map<String, String> freshDatabase() {
         String db = TestDatabase.newDatabase();
         DATABASES.add(db);
-        Map<String, String> env = new HashMap<>();
-        env.put("LAITURI_DB_URL", TestDatabase.url(db));
-        env.put("LAITURI_DB_USER", TestDatabase.user());
-        env.put("LAITURI_DB_PASSWORD", TestDatabase.password());
-        return env;
+        return TestDatabase.processEnvironment(db);
     }
 
     @Test

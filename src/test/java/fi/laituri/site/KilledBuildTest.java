@@ -146,9 +146,7 @@ class KilledBuildTest extends DatabaseTest {
         ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-Dlaituri.test.pause-at=" + point,
                 "-Dlaituri.test.pause-marker=" + marker, "-cp", System.getProperty("java.class.path"),
                 "fi.laituri.Laituri", "build", "--out", site.toString());
-        pb.environment().put("LAITURI_DB_URL", databaseUrl);
-        pb.environment().put("LAITURI_DB_USER", TestDatabase.user());
-        pb.environment().put("LAITURI_DB_PASSWORD", TestDatabase.password());
+        pb.environment().putAll(TestDatabase.processEnvironment(TestDatabase.nameIn(databaseUrl)));
         return pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

@@ -19,8 +19,10 @@ final class Newsroom {
     final ApiClient otherPublisher;
     final ApiClient admin;
     final ApiClient anonymous;
+    private final Users users;
 
     Newsroom(HttpClient client, Users users) {
+        this.users = users;
         editor = ApiClient.as(client, users, Role.EDITOR);
         translator = new ApiClient(client, users.add("translator-" + unique(), Role.TRANSLATOR, List.of("sv", "selko")).token());
         publisher = ApiClient.as(client, users, Role.PUBLISHER);
@@ -55,6 +57,59 @@ final class Newsroom {
     void publishNow(long id, String language) {
         approve(id, language);
         require(200, step(publisher, id, language, "publish"));
+    }
+
+    /** A fresh document with a Finnish and a Swedish version, so that no two requests share one. */
+    long document() {
+        long id = finnishArticle("Sopimus " + unique());
+        require(201, editor.post("/api/v1/documents/" + id + "/variants",
+                Map.of("language", "sv", "title", "Avtal " + unique(), "body", "Första stycket.")));
+        return id;
+    }
+
+    /** A document whose Swedish version has a second revision, so that the first can be restored. */
+    long revisedDocument() {
+        long id = document();
+        require(200, editor.patch(sv(id), Map.of("title", "Ny " + unique()), "*"));
+        return id;
+    }
+
+    /** A new author's id. */
+    String author() {
+        return require(201, editor.post("/api/v1/authors", Map.of("name", "Kirjoittaja " + unique()))).get("id");
+    }
+
+    /** The body of a release of the document's Swedish version. */
+    static Map<String, Object> release(long id) {
+        return Map.of("name", "Julkaisu " + unique(), "members", List.of(Map.of("documentId", id, "language", "sv")));
+    }
+
+    /** A release of one approved Swedish version, ready to publish; returns its id. */
+    long release() {
+        long id = document();
+        approve(id, "sv");
+        return ((Number) require(201, publisher.post("/api/v1/releases", release(id))).get("id")).longValue();
+    }
+
+    /** The XLIFF file of the document's Swedish version. */
+    String xliff(long id) {
+        return require(200, editor.get("/api/v1/translations/" + id + "/sv/xliff")).text();
+    }
+
+    /** A new editor's user name. */
+    String user() {
+        String name = "u" + unique();
+        users.add(name, Role.EDITOR);
+        return name;
+    }
+
+    /** A webhook the admin registers for the URL; returns its id. */
+    long webhook(String url) {
+        return ((Number) require(201, admin.post("/api/v1/webhooks", Map.of("url", url))).get("id")).longValue();
+    }
+
+    static String sv(long id) {
+        return variant(id, "sv");
     }
 
     static String variant(long id, String language) {

@@ -134,7 +134,7 @@ class OpenApiConformanceTest extends ApiTest {
         publishedSlug = ApiClient.publishNewArticle(newsroom.editor, newsroom.publisher, "Satama " + unique(),
                 "Laiturilla on hiljaista.").get("variants.0.slug");
         builder.build(SITE);
-        previewToken = require(201, newsroom.editor.post(Newsroom.variant(document(), "sv") + "/preview-links", Map.of()))
+        previewToken = require(201, newsroom.editor.post(Newsroom.variant(newsroom.document(), "sv") + "/preview-links", Map.of()))
                 .get("token");
     }
 
@@ -434,34 +434,34 @@ class OpenApiConformanceTest extends ApiTest {
         r.put("GET " + docs, () -> List.of(Exchange.of(docs + "?size=5", 200)));
         r.put("POST " + docs, () -> List.of(Exchange.json(docs, Map.of("kind", "article", "variants",
                 List.of(Map.of("language", "fi", "title", "Uusi " + unique()))), 201)));
-        r.put("GET " + docs + "/{id}", () -> List.of(Exchange.of(docs + "/" + document(), 200)));
+        r.put("GET " + docs + "/{id}", () -> List.of(Exchange.of(docs + "/" + newsroom.document(), 200)));
         r.put("PATCH " + docs + "/{id}", () -> List.of(
-                Exchange.json(docs + "/" + document(), Map.of("tags", List.of("satama")), 200).ifMatch("*")));
-        r.put("DELETE " + docs + "/{id}", () -> List.of(Exchange.of(docs + "/" + document(), 204).ifMatch("*")));
+                Exchange.json(docs + "/" + newsroom.document(), Map.of("tags", List.of("satama")), 200).ifMatch("*")));
+        r.put("DELETE " + docs + "/{id}", () -> List.of(Exchange.of(docs + "/" + newsroom.document(), 204).ifMatch("*")));
 
         r.put("POST " + docs + "/{id}/variants", () -> {
-            String uri = docs + "/" + document() + "/variants";
+            String uri = docs + "/" + newsroom.document() + "/variants";
             return List.of(Exchange.json(uri, Map.of("language", "selko", "title", "Selko " + unique()), 201),
                     Exchange.json(uri, Map.of("language", "sv", "title", "Igen " + unique()), 409).named("taken language", 409));
         });
         String variant = docs + "/{id}/variants/{lang}";
-        r.put("GET " + variant, () -> List.of(Exchange.of(sv(document()), 200)));
-        r.put("PUT " + variant, () -> List.of(Exchange.json(sv(document()), Map.of("title", "Ny " + unique()), 200).ifMatch("*")));
-        r.put("PATCH " + variant, () -> List.of(Exchange.json(sv(document()), Map.of("title", "Ny " + unique()), 200).ifMatch("*")));
-        r.put("DELETE " + variant, () -> List.of(Exchange.of(sv(document()), 204).ifMatch("*")));
-        r.put("GET " + variant + "/revisions", () -> List.of(Exchange.of(sv(document()) + "/revisions", 200)));
-        r.put("GET " + variant + "/revisions/{number}", () -> List.of(Exchange.of(sv(document()) + "/revisions/1", 200)));
-        r.put("GET " + variant + "/revisions/diff", () -> List.of(Exchange.of(sv(revisedDocument()) + "/revisions/diff?from=1&to=2", 200)));
+        r.put("GET " + variant, () -> List.of(Exchange.of(Newsroom.sv(newsroom.document()), 200)));
+        r.put("PUT " + variant, () -> List.of(Exchange.json(Newsroom.sv(newsroom.document()), Map.of("title", "Ny " + unique()), 200).ifMatch("*")));
+        r.put("PATCH " + variant, () -> List.of(Exchange.json(Newsroom.sv(newsroom.document()), Map.of("title", "Ny " + unique()), 200).ifMatch("*")));
+        r.put("DELETE " + variant, () -> List.of(Exchange.of(Newsroom.sv(newsroom.document()), 204).ifMatch("*")));
+        r.put("GET " + variant + "/revisions", () -> List.of(Exchange.of(Newsroom.sv(newsroom.document()) + "/revisions", 200)));
+        r.put("GET " + variant + "/revisions/{number}", () -> List.of(Exchange.of(Newsroom.sv(newsroom.document()) + "/revisions/1", 200)));
+        r.put("GET " + variant + "/revisions/diff", () -> List.of(Exchange.of(Newsroom.sv(newsroom.revisedDocument()) + "/revisions/diff?from=1&to=2", 200)));
         r.put("POST " + variant + "/revisions/{number}/restore",
-                () -> List.of(Exchange.of(sv(revisedDocument()) + "/revisions/1/restore", 200).ifMatch("*")));
-        r.put("POST " + variant + "/preview-links", () -> List.of(Exchange.json(sv(document()) + "/preview-links", Map.of(), 201)));
-        r.put("GET " + variant + "/preview-links", () -> List.of(Exchange.of(sv(document()) + "/preview-links", 200)));
+                () -> List.of(Exchange.of(Newsroom.sv(newsroom.revisedDocument()) + "/revisions/1/restore", 200).ifMatch("*")));
+        r.put("POST " + variant + "/preview-links", () -> List.of(Exchange.json(Newsroom.sv(newsroom.document()) + "/preview-links", Map.of(), 201)));
+        r.put("GET " + variant + "/preview-links", () -> List.of(Exchange.of(Newsroom.sv(newsroom.document()) + "/preview-links", 200)));
         r.put("DELETE " + variant + "/preview-links/{linkId}", () -> {
-            String links = sv(document()) + "/preview-links";
+            String links = Newsroom.sv(newsroom.document()) + "/preview-links";
             return List.of(Exchange.of(links + "/" + require(201, newsroom.editor.post(links, Map.of())).get("id"), 204));
         });
         r.put("POST " + variant + "/transitions", () -> {
-            String uri = sv(document()) + "/transitions";
+            String uri = Newsroom.sv(newsroom.document()) + "/transitions";
             return List.of(Exchange.json(uri, Map.of("action", "submit"), 200),
                     Exchange.json(uri, Map.of("action", "publish"), 409).named("publish before approval", 409));
         });
@@ -470,35 +470,35 @@ class OpenApiConformanceTest extends ApiTest {
         r.put("GET " + authors, () -> List.of(Exchange.of(authors, 200)));
         r.put("POST " + authors, () -> List.of(Exchange.json(authors,
                 Map.of("name", "Kirjoittaja " + unique(), "title", "toimittaja"), 201)));
-        r.put("GET " + authors + "/{id}", () -> List.of(Exchange.of(authors + "/" + author(), 200)));
+        r.put("GET " + authors + "/{id}", () -> List.of(Exchange.of(authors + "/" + newsroom.author(), 200)));
         r.put("PUT " + authors + "/{id}", () -> List.of(
-                Exchange.json(authors + "/" + author(), Map.of("name", "Toinen " + unique()), 200).ifMatch("*")));
-        r.put("DELETE " + authors + "/{id}", () -> List.of(Exchange.of(authors + "/" + author(), 204).ifMatch("*")));
+                Exchange.json(authors + "/" + newsroom.author(), Map.of("name", "Toinen " + unique()), 200).ifMatch("*")));
+        r.put("DELETE " + authors + "/{id}", () -> List.of(Exchange.of(authors + "/" + newsroom.author(), 204).ifMatch("*")));
 
         String releases = "/api/v1/releases";
-        r.put("POST " + releases, () -> List.of(Exchange.json(releases, release(document()), 201)));
+        r.put("POST " + releases, () -> List.of(Exchange.json(releases, Newsroom.release(newsroom.document()), 201)));
         r.put("GET " + releases, () -> List.of(Exchange.of(releases, 200)));
-        r.put("GET " + releases + "/{id}", () -> List.of(Exchange.of(releases + "/" + release(), 200)));
+        r.put("GET " + releases + "/{id}", () -> List.of(Exchange.of(releases + "/" + newsroom.release(), 200)));
         r.put("POST " + releases + "/{id}/publish", () -> List.of(
-                Exchange.json(releases + "/" + release() + "/publish", Map.of(), 200),
+                Exchange.json(releases + "/" + newsroom.release() + "/publish", Map.of(), 200),
                 Exchange.json(releases + "/" + unreadyRelease() + "/publish", Map.of(), 409).named("a member not approved", 409)));
-        r.put("DELETE " + releases + "/{id}", () -> List.of(Exchange.of(releases + "/" + release(), 204)));
+        r.put("DELETE " + releases + "/{id}", () -> List.of(Exchange.of(releases + "/" + newsroom.release(), 204)));
 
         String translations = "/api/v1/translations";
         r.put("GET " + translations, () -> List.of(Exchange.of(translations + "?lang=sv", 200)));
         r.put("GET " + translations + "/overview", () -> List.of(Exchange.of(translations + "/overview", 200)));
-        r.put("GET " + translations + "/xliff", () -> List.of(Exchange.of(translations + "/xliff?lang=sv&documents=" + document(), 200)));
+        r.put("GET " + translations + "/xliff", () -> List.of(Exchange.of(translations + "/xliff?lang=sv&documents=" + newsroom.document(), 200)));
         r.put("POST " + translations + "/xliff", () -> List.of(
-                Exchange.of(translations + "/xliff?lang=sv", 200).body(xliff(document()), XLIFF)));
-        r.put("GET " + translations + "/{id}/{lang}", () -> List.of(Exchange.of(translations + "/" + document() + "/sv", 200)));
+                Exchange.of(translations + "/xliff?lang=sv", 200).body(newsroom.xliff(newsroom.document()), XLIFF)));
+        r.put("GET " + translations + "/{id}/{lang}", () -> List.of(Exchange.of(translations + "/" + newsroom.document() + "/sv", 200)));
         r.put("GET " + translations + "/{id}/{lang}/source-diff",
-                () -> List.of(Exchange.of(translations + "/" + document() + "/sv/source-diff", 200)));
+                () -> List.of(Exchange.of(translations + "/" + newsroom.document() + "/sv/source-diff", 200)));
         r.put("POST " + translations + "/{id}/{lang}/up-to-date",
-                () -> List.of(Exchange.json(translations + "/" + document() + "/sv/up-to-date", Map.of("revision", 1), 200)));
-        r.put("GET " + translations + "/{id}/{lang}/xliff", () -> List.of(Exchange.of(translations + "/" + document() + "/sv/xliff", 200)));
+                () -> List.of(Exchange.json(translations + "/" + newsroom.document() + "/sv/up-to-date", Map.of("revision", 1), 200)));
+        r.put("GET " + translations + "/{id}/{lang}/xliff", () -> List.of(Exchange.of(translations + "/" + newsroom.document() + "/sv/xliff", 200)));
         r.put("POST " + translations + "/{id}/{lang}/xliff", () -> {
-            long id = document();
-            return List.of(Exchange.of(translations + "/" + id + "/sv/xliff", 200).body(xliff(id), XLIFF).ifMatch("*"));
+            long id = newsroom.document();
+            return List.of(Exchange.of(translations + "/" + id + "/sv/xliff", 200).body(newsroom.xliff(id), XLIFF).ifMatch("*"));
         });
 
         r.put("GET /api/v1/audit", () -> List.of(Exchange.of("/api/v1/audit", 200)));
@@ -507,20 +507,20 @@ class OpenApiConformanceTest extends ApiTest {
         String users = "/api/v1/users";
         r.put("GET " + users, () -> List.of(Exchange.of(users, 200)));
         r.put("POST " + users, () -> List.of(Exchange.json(users, Map.of("name", "u" + unique(), "role", "editor"), 201),
-                Exchange.json(users, Map.of("name", user(), "role", "editor"), 409).named("taken name", 409)));
-        r.put("GET " + users + "/{name}", () -> List.of(Exchange.of(users + "/" + user(), 200)));
-        r.put("PATCH " + users + "/{name}", () -> List.of(Exchange.json(users + "/" + user(), Map.of("role", "publisher"), 200).ifMatch("*")));
-        r.put("DELETE " + users + "/{name}", () -> List.of(Exchange.of(users + "/" + user(), 204)));
-        r.put("POST " + users + "/{name}/tokens", () -> List.of(Exchange.of(users + "/" + user() + "/tokens", 201)));
-        r.put("DELETE " + users + "/{name}/tokens", () -> List.of(Exchange.of(users + "/" + user() + "/tokens", 204)));
+                Exchange.json(users, Map.of("name", newsroom.user(), "role", "editor"), 409).named("taken name", 409)));
+        r.put("GET " + users + "/{name}", () -> List.of(Exchange.of(users + "/" + newsroom.user(), 200)));
+        r.put("PATCH " + users + "/{name}", () -> List.of(Exchange.json(users + "/" + newsroom.user(), Map.of("role", "publisher"), 200).ifMatch("*")));
+        r.put("DELETE " + users + "/{name}", () -> List.of(Exchange.of(users + "/" + newsroom.user(), 204)));
+        r.put("POST " + users + "/{name}/tokens", () -> List.of(Exchange.of(users + "/" + newsroom.user() + "/tokens", 201)));
+        r.put("DELETE " + users + "/{name}/tokens", () -> List.of(Exchange.of(users + "/" + newsroom.user() + "/tokens", 204)));
 
         String hooks = "/api/v1/webhooks";
         r.put("POST " + hooks, () -> List.of(Exchange.json(hooks, Map.of("url", HOOK_URL), 201)));
         r.put("GET " + hooks, () -> List.of(Exchange.of(hooks, 200)));
-        r.put("GET " + hooks + "/{id}", () -> List.of(Exchange.of(hooks + "/" + webhook(), 200)));
-        r.put("PATCH " + hooks + "/{id}", () -> List.of(Exchange.json(hooks + "/" + webhook(), Map.of("active", false), 200)));
-        r.put("DELETE " + hooks + "/{id}", () -> List.of(Exchange.of(hooks + "/" + webhook(), 204)));
-        r.put("GET " + hooks + "/{id}/deliveries", () -> List.of(Exchange.of(hooks + "/" + webhook() + "/deliveries", 200)));
+        r.put("GET " + hooks + "/{id}", () -> List.of(Exchange.of(hooks + "/" + newsroom.webhook(HOOK_URL), 200)));
+        r.put("PATCH " + hooks + "/{id}", () -> List.of(Exchange.json(hooks + "/" + newsroom.webhook(HOOK_URL), Map.of("active", false), 200)));
+        r.put("DELETE " + hooks + "/{id}", () -> List.of(Exchange.of(hooks + "/" + newsroom.webhook(HOOK_URL), 204)));
+        r.put("GET " + hooks + "/{id}/deliveries", () -> List.of(Exchange.of(hooks + "/" + newsroom.webhook(HOOK_URL) + "/deliveries", 200)));
 
         r.put("GET /api/public/v1/{lang}", () -> List.of(Exchange.of("/api/public/v1/fi", 200).as("anonymous")));
         r.put("GET /api/public/v1/{lang}/{slug}",
@@ -532,60 +532,21 @@ class OpenApiConformanceTest extends ApiTest {
         return r;
     }
 
-    /** A fresh document with a Finnish and a Swedish version, so that no two requests share one. */
-    private long document() {
-        long id = newsroom.finnishArticle("Sopimus " + unique());
-        require(201, newsroom.editor.post("/api/v1/documents/" + id + "/variants",
-                Map.of("language", "sv", "title", "Avtal " + unique(), "body", "Första stycket.")));
-        return id;
-    }
 
-    /** A document whose Swedish version has a second revision. */
-    private long revisedDocument() {
-        long id = document();
-        require(200, newsroom.editor.patch(sv(id), Map.of("title", "Ny " + unique()), "*"));
-        return id;
-    }
 
-    private static String sv(long id) {
-        return Newsroom.variant(id, "sv");
-    }
 
-    private String author() {
-        return require(201, newsroom.editor.post("/api/v1/authors", Map.of("name", "Kirjoittaja " + unique()))).get("id");
-    }
 
-    private static Map<String, Object> release(long id) {
-        return Map.of("name", "Julkaisu " + unique(), "members", List.of(Map.of("documentId", id, "language", "sv")));
-    }
 
-    /** A release of one approved Swedish version, ready to publish. */
-    private long release() {
-        long id = document();
-        newsroom.approve(id, "sv");
-        return ((Number) require(201, newsroom.publisher.post("/api/v1/releases", release(id))).get("id")).longValue();
-    }
 
     /** A release whose member went back to draft after the release was made. */
     private long unreadyRelease() {
-        long id = document();
+        long id = newsroom.document();
         newsroom.approve(id, "sv");
-        long release = ((Number) require(201, newsroom.publisher.post("/api/v1/releases", release(id))).get("id")).longValue();
-        require(200, newsroom.editor.patch(sv(id), Map.of("title", "Muutettu " + unique()), "*"));
+        long release = ((Number) require(201, newsroom.publisher.post("/api/v1/releases", Newsroom.release(id))).get("id")).longValue();
+        require(200, newsroom.editor.patch(Newsroom.sv(id), Map.of("title", "Muutettu " + unique()), "*"));
         return release;
     }
 
-    private String xliff(long id) {
-        return require(200, newsroom.editor.get("/api/v1/translations/" + id + "/sv/xliff")).text();
-    }
 
-    private String user() {
-        String name = "u" + unique();
-        users.add(name, Role.EDITOR);
-        return name;
-    }
 
-    private long webhook() {
-        return ((Number) require(201, newsroom.admin.post("/api/v1/webhooks", Map.of("url", HOOK_URL))).get("id")).longValue();
-    }
 }

@@ -111,7 +111,7 @@ class RolesMatrixTest extends ApiTest {
         publishedSlug = ApiClient.publishNewArticle(newsroom.editor, newsroom.publisher, "Satama " + unique(),
                 "Laiturilla on hiljaista.").get("variants.0.slug");
         builder.build(SITE);
-        previewToken = require(201, newsroom.editor.post(Newsroom.variant(document(), "sv") + "/preview-links", Map.of()))
+        previewToken = require(201, newsroom.editor.post(Newsroom.variant(newsroom.document(), "sv") + "/preview-links", Map.of()))
                 .get("token");
     }
 
@@ -124,28 +124,28 @@ class RolesMatrixTest extends ApiTest {
         String docs = "/api/v1/documents";
         f.put("GET " + docs, who -> Call.of(docs, 200));
         f.put("POST " + docs, who -> Call.json(docs, Map.of("kind", "page"), 201));
-        f.put("GET " + docs + "/{id}", who -> Call.of(docs + "/" + document(), 200));
-        f.put("PATCH " + docs + "/{id}", who -> Call.json(docs + "/" + document(), Map.of("kind", "page"), 200).ifMatch("*"));
-        f.put("DELETE " + docs + "/{id}", who -> Call.of(docs + "/" + document(), 204).ifMatch("*"));
+        f.put("GET " + docs + "/{id}", who -> Call.of(docs + "/" + newsroom.document(), 200));
+        f.put("PATCH " + docs + "/{id}", who -> Call.json(docs + "/" + newsroom.document(), Map.of("kind", "page"), 200).ifMatch("*"));
+        f.put("DELETE " + docs + "/{id}", who -> Call.of(docs + "/" + newsroom.document(), 204).ifMatch("*"));
 
         String variants = docs + "/{id}/variants";
-        f.put("POST " + variants, who -> Call.json(docs + "/" + document() + "/variants",
+        f.put("POST " + variants, who -> Call.json(docs + "/" + newsroom.document() + "/variants",
                 Map.of("language", "selko", "title", "Selko " + unique()), 201));
-        f.put("GET " + variants + "/{lang}", who -> Call.of(sv(document()), 200));
-        f.put("PUT " + variants + "/{lang}", who -> Call.json(sv(document()), Map.of("title", "Ny " + unique()), 200).ifMatch("*"));
-        f.put("PATCH " + variants + "/{lang}", who -> Call.json(sv(document()), Map.of("title", "Ny " + unique()), 200).ifMatch("*"));
-        f.put("DELETE " + variants + "/{lang}", who -> Call.of(sv(document()), 204).ifMatch("*"));
-        f.put("GET " + variants + "/{lang}/revisions", who -> Call.of(sv(document()) + "/revisions", 200));
-        f.put("GET " + variants + "/{lang}/revisions/{number}", who -> Call.of(sv(document()) + "/revisions/1", 200));
-        f.put("GET " + variants + "/{lang}/revisions/diff", who -> Call.of(sv(document()) + "/revisions/diff?from=1&to=1", 200));
+        f.put("GET " + variants + "/{lang}", who -> Call.of(Newsroom.sv(newsroom.document()), 200));
+        f.put("PUT " + variants + "/{lang}", who -> Call.json(Newsroom.sv(newsroom.document()), Map.of("title", "Ny " + unique()), 200).ifMatch("*"));
+        f.put("PATCH " + variants + "/{lang}", who -> Call.json(Newsroom.sv(newsroom.document()), Map.of("title", "Ny " + unique()), 200).ifMatch("*"));
+        f.put("DELETE " + variants + "/{lang}", who -> Call.of(Newsroom.sv(newsroom.document()), 204).ifMatch("*"));
+        f.put("GET " + variants + "/{lang}/revisions", who -> Call.of(Newsroom.sv(newsroom.document()) + "/revisions", 200));
+        f.put("GET " + variants + "/{lang}/revisions/{number}", who -> Call.of(Newsroom.sv(newsroom.document()) + "/revisions/1", 200));
+        f.put("GET " + variants + "/{lang}/revisions/diff", who -> Call.of(Newsroom.sv(newsroom.document()) + "/revisions/diff?from=1&to=1", 200));
         f.put("POST " + variants + "/{lang}/revisions/{number}/restore",
-                who -> Call.of(sv(revisedDocument()) + "/revisions/1/restore", 200).ifMatch("*"));
+                who -> Call.of(Newsroom.sv(newsroom.revisedDocument()) + "/revisions/1/restore", 200).ifMatch("*"));
 
         String previewLinks = variants + "/{lang}/preview-links";
-        f.put("POST " + previewLinks, who -> Call.json(sv(document()) + "/preview-links", Map.of(), 201));
-        f.put("GET " + previewLinks, who -> Call.of(sv(document()) + "/preview-links", 200));
+        f.put("POST " + previewLinks, who -> Call.json(Newsroom.sv(newsroom.document()) + "/preview-links", Map.of(), 201));
+        f.put("GET " + previewLinks, who -> Call.of(Newsroom.sv(newsroom.document()) + "/preview-links", 200));
         f.put("DELETE " + previewLinks + "/{linkId}", who -> {
-            String links = sv(document()) + "/preview-links";
+            String links = Newsroom.sv(newsroom.document()) + "/preview-links";
             return Call.of(links + "/" + require(201, newsroom.editor.post(links, Map.of())).get("id"), 204);
         });
         f.put("POST " + variants + "/{lang}/transitions", this::step);
@@ -153,33 +153,33 @@ class RolesMatrixTest extends ApiTest {
         String authors = "/api/v1/authors";
         f.put("GET " + authors, who -> Call.of(authors, 200));
         f.put("POST " + authors, who -> Call.json(authors, Map.of("name", "Kirjoittaja " + unique()), 201));
-        f.put("GET " + authors + "/{id}", who -> Call.of(authors + "/" + author(), 200));
-        f.put("PUT " + authors + "/{id}", who -> Call.json(authors + "/" + author(), Map.of("name", "Toinen " + unique()), 200).ifMatch("*"));
-        f.put("DELETE " + authors + "/{id}", who -> Call.of(authors + "/" + author(), 204).ifMatch("*"));
+        f.put("GET " + authors + "/{id}", who -> Call.of(authors + "/" + newsroom.author(), 200));
+        f.put("PUT " + authors + "/{id}", who -> Call.json(authors + "/" + newsroom.author(), Map.of("name", "Toinen " + unique()), 200).ifMatch("*"));
+        f.put("DELETE " + authors + "/{id}", who -> Call.of(authors + "/" + newsroom.author(), 204).ifMatch("*"));
 
         String releases = "/api/v1/releases";
-        f.put("POST " + releases, who -> Call.json(releases, release(document()), 201));
+        f.put("POST " + releases, who -> Call.json(releases, Newsroom.release(newsroom.document()), 201));
         f.put("GET " + releases, who -> Call.of(releases, 200));
-        f.put("GET " + releases + "/{id}", who -> Call.of(releases + "/" + release(), 200));
-        f.put("POST " + releases + "/{id}/publish", who -> Call.json(releases + "/" + release() + "/publish", Map.of(), 200));
-        f.put("DELETE " + releases + "/{id}", who -> Call.of(releases + "/" + release(), 204));
+        f.put("GET " + releases + "/{id}", who -> Call.of(releases + "/" + newsroom.release(), 200));
+        f.put("POST " + releases + "/{id}/publish", who -> Call.json(releases + "/" + newsroom.release() + "/publish", Map.of(), 200));
+        f.put("DELETE " + releases + "/{id}", who -> Call.of(releases + "/" + newsroom.release(), 204));
 
         String translations = "/api/v1/translations";
         f.put("GET " + translations + "{?lang,state}", who -> Call.of(translations + "?lang=sv", 200));
         f.put("GET " + translations + "/overview", who -> Call.of(translations + "/overview", 200));
         f.put("GET " + translations + "/xliff{?lang,documents,state}",
-                who -> Call.of(translations + "/xliff?lang=sv&documents=" + document(), 200));
+                who -> Call.of(translations + "/xliff?lang=sv&documents=" + newsroom.document(), 200));
         f.put("POST " + translations + "/xliff{?lang}",
-                who -> new Call(translations + "/xliff?lang=sv", xliff(document()), XLIFF, null, 200));
-        f.put("GET " + translations + "/{id}/{lang}", who -> Call.of(translations + "/" + document() + "/sv", 200));
+                who -> new Call(translations + "/xliff?lang=sv", newsroom.xliff(newsroom.document()), XLIFF, null, 200));
+        f.put("GET " + translations + "/{id}/{lang}", who -> Call.of(translations + "/" + newsroom.document() + "/sv", 200));
         f.put("GET " + translations + "/{id}/{lang}/source-diff",
-                who -> Call.of(translations + "/" + document() + "/sv/source-diff", 200));
+                who -> Call.of(translations + "/" + newsroom.document() + "/sv/source-diff", 200));
         f.put("POST " + translations + "/{id}/{lang}/up-to-date",
-                who -> Call.json(translations + "/" + document() + "/sv/up-to-date", Map.of("revision", 1), 200));
-        f.put("GET " + translations + "/{id}/{lang}/xliff", who -> Call.of(translations + "/" + document() + "/sv/xliff", 200));
+                who -> Call.json(translations + "/" + newsroom.document() + "/sv/up-to-date", Map.of("revision", 1), 200));
+        f.put("GET " + translations + "/{id}/{lang}/xliff", who -> Call.of(translations + "/" + newsroom.document() + "/sv/xliff", 200));
         f.put("POST " + translations + "/{id}/{lang}/xliff", who -> {
-            long id = document();
-            return new Call(translations + "/" + id + "/sv/xliff", xliff(id), XLIFF, null, 200);
+            long id = newsroom.document();
+            return new Call(translations + "/" + id + "/sv/xliff", newsroom.xliff(id), XLIFF, null, 200);
         });
 
         f.put("GET /api/v1/audit", who -> Call.of("/api/v1/audit", 200));
@@ -188,19 +188,19 @@ class RolesMatrixTest extends ApiTest {
         String users = "/api/v1/users";
         f.put("GET " + users, who -> Call.of(users, 200));
         f.put("POST " + users, who -> Call.json(users, Map.of("name", "u" + unique(), "role", "editor"), 201));
-        f.put("GET " + users + "/{name}", who -> Call.of(users + "/" + user(), 200));
-        f.put("PATCH " + users + "/{name}", who -> Call.json(users + "/" + user(), Map.of("role", "publisher"), 200).ifMatch("*"));
-        f.put("DELETE " + users + "/{name}", who -> Call.of(users + "/" + user(), 204));
-        f.put("POST " + users + "/{name}/tokens", who -> Call.of(users + "/" + user() + "/tokens", 201));
-        f.put("DELETE " + users + "/{name}/tokens", who -> Call.of(users + "/" + user() + "/tokens", 204));
+        f.put("GET " + users + "/{name}", who -> Call.of(users + "/" + newsroom.user(), 200));
+        f.put("PATCH " + users + "/{name}", who -> Call.json(users + "/" + newsroom.user(), Map.of("role", "publisher"), 200).ifMatch("*"));
+        f.put("DELETE " + users + "/{name}", who -> Call.of(users + "/" + newsroom.user(), 204));
+        f.put("POST " + users + "/{name}/tokens", who -> Call.of(users + "/" + newsroom.user() + "/tokens", 201));
+        f.put("DELETE " + users + "/{name}/tokens", who -> Call.of(users + "/" + newsroom.user() + "/tokens", 204));
 
         String hooks = "/api/v1/webhooks";
         f.put("POST " + hooks, who -> Call.json(hooks, Map.of("url", HOOK_URL), 201));
         f.put("GET " + hooks, who -> Call.of(hooks, 200));
-        f.put("GET " + hooks + "/{id}", who -> Call.of(hooks + "/" + webhook(), 200));
-        f.put("PATCH " + hooks + "/{id}", who -> Call.json(hooks + "/" + webhook(), Map.of("active", false), 200));
-        f.put("DELETE " + hooks + "/{id}", who -> Call.of(hooks + "/" + webhook(), 204));
-        f.put("GET " + hooks + "/{id}/deliveries", who -> Call.of(hooks + "/" + webhook() + "/deliveries", 200));
+        f.put("GET " + hooks + "/{id}", who -> Call.of(hooks + "/" + newsroom.webhook(HOOK_URL), 200));
+        f.put("PATCH " + hooks + "/{id}", who -> Call.json(hooks + "/" + newsroom.webhook(HOOK_URL), Map.of("active", false), 200));
+        f.put("DELETE " + hooks + "/{id}", who -> Call.of(hooks + "/" + newsroom.webhook(HOOK_URL), 204));
+        f.put("GET " + hooks + "/{id}/deliveries", who -> Call.of(hooks + "/" + newsroom.webhook(HOOK_URL) + "/deliveries", 200));
 
         f.put("GET /api/public/v1/{lang}", who -> Call.of("/api/public/v1/fi", 200));
         f.put("GET /api/public/v1/{lang}/{slug}", who -> Call.of("/api/public/v1/fi/" + publishedSlug, 200));
@@ -311,7 +311,7 @@ class RolesMatrixTest extends ApiTest {
 
     /** A document whose Swedish version is where the action starts from; a withdrawal withdraws one's own submission. */
     private long stateBefore(Transitions.Action action, ApiClient submitter) {
-        long id = document();
+        long id = newsroom.document();
         switch (action) {
             case SUBMIT -> { }
             case WITHDRAW -> require(200, newsroom.step(submitter, id, "sv", "submit"));
@@ -340,7 +340,7 @@ class RolesMatrixTest extends ApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("finnishWrites")
     void aTranslatorIsRefusedOutsideTheirLanguages(String name, HttpMethod method, String path, Map<String, Object> body) {
-        ApiClient.Reply reply = newsroom.translator.send(method, Newsroom.variant(document(), "fi") + path, body, "*");
+        ApiClient.Reply reply = newsroom.translator.send(method, Newsroom.variant(newsroom.document(), "fi") + path, body, "*");
 
         assertEquals(403, reply.status(), reply.text());
         assertTrue(((String) reply.get("detail")).endsWith("works in selko, sv, not fi"), reply.text());
@@ -363,61 +363,22 @@ class RolesMatrixTest extends ApiTest {
 
     /** A workflow step each role may take: a publisher approves a submitted version, the others submit a draft. */
     private Call step(String caller) {
-        long id = document();
+        long id = newsroom.document();
         if (caller.equals("publisher")) {
             require(200, newsroom.step(newsroom.editor, id, "sv", "submit"));
-            return Call.json(sv(id) + "/transitions", Map.of("action", "approve"), 200);
+            return Call.json(Newsroom.sv(id) + "/transitions", Map.of("action", "approve"), 200);
         }
-        return Call.json(sv(id) + "/transitions", Map.of("action", "submit"), 200);
+        return Call.json(Newsroom.sv(id) + "/transitions", Map.of("action", "submit"), 200);
     }
 
-    /** A fresh document with a Finnish and a Swedish version, so that no two calls share one. */
-    private long document() {
-        long id = newsroom.finnishArticle("Matriisi " + unique());
-        require(201, newsroom.editor.post("/api/v1/documents/" + id + "/variants",
-                Map.of("language", "sv", "title", "Matris " + unique(), "body", "Första stycket.")));
-        return id;
-    }
 
-    /** A document whose Swedish version has a second revision, so that the first can be restored. */
-    private long revisedDocument() {
-        long id = document();
-        require(200, newsroom.editor.patch(sv(id), Map.of("title", "Ny " + unique()), "*"));
-        return id;
-    }
 
-    private static String sv(long id) {
-        return Newsroom.variant(id, "sv");
-    }
 
-    private String author() {
-        return require(201, newsroom.editor.post("/api/v1/authors", Map.of("name", "Kirjoittaja " + unique()))).get("id");
-    }
 
-    private static Map<String, Object> release(long id) {
-        return Map.of("name", "Julkaisu " + unique(), "members", List.of(Map.of("documentId", id, "language", "sv")));
-    }
 
-    /** A release of one approved Swedish version, ready to publish. */
-    private long release() {
-        long id = document();
-        newsroom.approve(id, "sv");
-        return ((Number) require(201, newsroom.publisher.post("/api/v1/releases", release(id))).get("id")).longValue();
-    }
 
-    private String xliff(long id) {
-        return require(200, newsroom.editor.get("/api/v1/translations/" + id + "/sv/xliff")).text();
-    }
 
-    private String user() {
-        String name = "u" + unique();
-        users.add(name, Role.EDITOR);
-        return name;
-    }
 
-    private long webhook() {
-        return ((Number) require(201, newsroom.admin.post("/api/v1/webhooks", Map.of("url", HOOK_URL))).get("id")).longValue();
-    }
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);

@@ -3,7 +3,7 @@ package fi.laituri.audit;
 import fi.laituri.web.EditorialApi;
 import fi.laituri.security.Allowed;
 import fi.laituri.security.Permission;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -49,7 +49,7 @@ class AuditController {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "a time like 2026-11-22T09:00:00+02:00");
+            throw DomainException.invalid(field, "a time like 2026-11-22T09:00:00+02:00");
         }
     }
 }

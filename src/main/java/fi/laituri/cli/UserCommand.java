@@ -3,7 +3,7 @@ package fi.laituri.cli;
 import fi.laituri.language.Languages;
 import fi.laituri.security.Role;
 import fi.laituri.security.Users;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,7 +52,7 @@ class UserCommand implements Runnable {
                 System.out.println("Created " + r.code() + " " + name + ". API token (shown only now):");
                 System.out.println(issued.token());
                 return 0;
-            } catch (ProblemException e) {
+            } catch (DomainException e) {
                 System.err.println("laituri: " + e.getMessage() + detail(e));
                 return 1;
             }
@@ -82,15 +82,15 @@ class UserCommand implements Runnable {
             try (app) {
                 System.out.println(app.bean(Users.class).newToken(name).token());
                 return 0;
-            } catch (ProblemException e) {
+            } catch (DomainException e) {
                 System.err.println("laituri: " + e.getMessage());
                 return 1;
             }
         }
     }
 
-    private static String detail(ProblemException e) {
-        var errors = e.toProblem(null).errors();
+    private static String detail(DomainException e) {
+        var errors = e.errors();
         return errors.isEmpty() ? "" : ": " + errors.get(0).field() + " " + errors.get(0).message();
     }
 }

@@ -3,7 +3,7 @@ package fi.laituri.content;
 import fi.laituri.audit.AuditLog;
 import fi.laituri.markdown.Slugs;
 import fi.laituri.security.Actor;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -52,11 +52,11 @@ public class Authors {
     public Api.AuthorView createAuthor(Api.AuthorInput input, Actor actor) {
         String id = input.id() != null ? ContentChecks.validAuthorId(input.id()) : Slugs.fromTitle(input.name());
         if (id.isEmpty()) {
-            throw ProblemException.invalid("id", "give the author an id of lowercase letters, digits and hyphens");
+            throw DomainException.invalid("id", "give the author an id of lowercase letters, digits and hyphens");
         }
         return writes.write(() -> {
             if (authors.existsById(id)) {
-                throw ProblemException.conflict("author-exists", "an author with id " + id + " exists already");
+                throw DomainException.conflict("author-exists", "an author with id " + id + " exists already");
             }
             audit.record(AuditLog.Event.of(actor.name(), "author.created", null, null).detail(id));
             return view(authors.save(new Author(id, input.name().strip(), blankToNull(input.title()),
@@ -73,7 +73,7 @@ public class Authors {
             // The byline is on the author's live pages and in the listings that show them.
             for (Variant v : variants.findLiveUsingAuthor(id)) {
                 Document doc = documents.findById(v.documentId())
-                        .orElseThrow(() -> ProblemException.notFound("no document " + v.documentId()));
+                        .orElseThrow(() -> DomainException.notFound("no document " + v.documentId()));
                 publicChanges.record(PublicChanges.CHANGED, doc, v, Map.of("author", id));
             }
             return view(updated);
@@ -85,7 +85,7 @@ public class Authors {
             Author a = checked(author(id), expectedVersion);
             audit.record(AuditLog.Event.of(actor.name(), "author.deleted", null, null).detail(id));
             if (variants.countUsingAuthor(id) > 0) {
-                throw ProblemException.conflict("author-in-use", "author " + id + " is named on content; remove it there first");
+                throw DomainException.conflict("author-in-use", "author " + id + " is named on content; remove it there first");
             }
             authors.delete(a);
             return null;
@@ -112,7 +112,7 @@ public class Authors {
     }
 
     private Author author(String id) {
-        return authors.findById(id).orElseThrow(() -> ProblemException.notFound("no author " + id));
+        return authors.findById(id).orElseThrow(() -> DomainException.notFound("no author " + id));
     }
 
     private static Author checked(Author a, Long expectedVersion) {

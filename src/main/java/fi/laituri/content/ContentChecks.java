@@ -3,8 +3,7 @@ package fi.laituri.content;
 import fi.laituri.language.Languages;
 import fi.laituri.markdown.MarkdownLimits;
 import fi.laituri.markdown.Slugs;
-import fi.laituri.web.Problem;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -40,22 +39,22 @@ class ContentChecks {
 
     /** Turns client input into content: validated, normalised, slug resolved. */
     VariantContent toContent(Api.VariantInput input, Variant current, String field) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<DomainException.FieldError> errors = new ArrayList<>();
         String title = input.title() == null ? "" : input.title().strip();
         if (title.isEmpty()) {
-            errors.add(new Problem.FieldError(field + "title", "must not be blank"));
+            errors.add(new DomainException.FieldError(field + "title", "must not be blank"));
         }
         checkText(errors, field + "title", title, false);
         checkText(errors, field + "summary", input.summary(), true);
         checkText(errors, field + "body", input.body(), true);
-        MarkdownLimits.check(input.body()).ifPresent(over -> errors.add(new Problem.FieldError(field + "body", over)));
+        MarkdownLimits.check(input.body()).ifPresent(over -> errors.add(new DomainException.FieldError(field + "body", over)));
         String slug = input.slug() != null ? input.slug() : current != null ? current.slug() : null;
         if (slug != null && !Slugs.isValid(slug)) {
-            errors.add(new Problem.FieldError(field + "slug",
+            errors.add(new DomainException.FieldError(field + "slug",
                     "a slug is 1-" + Slugs.MAX_LENGTH + " lowercase letters a-z, digits and single hyphens"));
         } else if (slug != null && Slugs.isReserved(slug) && (current == null || !slug.equals(current.slug()))) {
             // A page that took the name before it was reserved can still be edited; the build reports it.
-            errors.add(new Problem.FieldError(field + "slug", "the site uses " + slug + " for its own pages (reserved: "
+            errors.add(new DomainException.FieldError(field + "slug", "the site uses " + slug + " for its own pages (reserved: "
                     + String.join(", ", Slugs.RESERVED.stream().sorted().toList()) + "); choose another slug"));
         }
         List<String> tags = normalise(input.tags());
@@ -63,17 +62,17 @@ class ContentChecks {
         List<String> authorIds = normalise(input.authors());
         Instant date = input.date() == null ? null : input.date().toInstant();
         if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
-            errors.add(new Problem.FieldError(field + "date", "must be between the years 1000 and 9999"));
+            errors.add(new DomainException.FieldError(field + "date", "must be between the years 1000 and 9999"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
         requireAuthorsExist(field + "authors", authorIds);
         return new VariantContent(slug, title, input.summary() == null ? "" : input.summary().strip(),
                 input.body() == null ? "" : input.body(), tags, authorIds, date);
     }
 
-    private static void checkText(List<Problem.FieldError> errors, String field, String text, boolean multiline) {
+    private static void checkText(List<DomainException.FieldError> errors, String field, String text, boolean multiline) {
         if (text == null) {
             return;
         }
@@ -83,7 +82,7 @@ class ContentChecks {
             if ((Character.isISOControl(ch) && !allowedWhitespace) || Character.isSurrogate(ch)
                     && !(Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
                     && !(Character.isLowSurrogate(ch) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)))) {
-                errors.add(new Problem.FieldError(field, "contains a control character or broken Unicode at position " + i));
+                errors.add(new DomainException.FieldError(field, "contains a control character or broken Unicode at position " + i));
                 return;
             }
         }
@@ -105,22 +104,22 @@ class ContentChecks {
         List<String> known = authors.findByIdIn(ids).stream().map(Author::id).toList();
         List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {
-            throw ProblemException.invalid(field, "unknown author " + String.join(", ", unknown)
+            throw DomainException.invalid(field, "unknown author " + String.join(", ", unknown)
                     + "; create it under /api/v1/authors first");
         }
     }
 
     Kind parseKind(String code) {
-        return Kind.parse(code).orElseThrow(() -> ProblemException.invalid("kind",
+        return Kind.parse(code).orElseThrow(() -> DomainException.invalid("kind",
                 "unknown kind; one of " + codes(Kind.values(), Kind::code)));
     }
 
     String requireLanguage(String field, String code) {
         if (code == null || code.isBlank()) {
-            throw ProblemException.invalid(field, "must name a language");
+            throw DomainException.invalid(field, "must name a language");
         }
         if (!languages.isConfigured(code)) {
-            throw ProblemException.invalid(field, "unknown language " + code.replaceAll("\\p{Cntrl}", "?")
+            throw DomainException.invalid(field, "unknown language " + code.replaceAll("\\p{Cntrl}", "?")
                     + "; this site has " + languages.all().stream().map(l -> l.code()).collect(Collectors.joining(", ")));
         }
         return code;
@@ -128,14 +127,14 @@ class ContentChecks {
 
     static String validKey(String key) {
         if (!Slugs.isValid(key)) {
-            throw ProblemException.invalid("key", "a key is lowercase letters a-z, digits and single hyphens");
+            throw DomainException.invalid("key", "a key is lowercase letters a-z, digits and single hyphens");
         }
         return key;
     }
 
     static String validAuthorId(String id) {
         if (!Slugs.isValid(id)) {
-            throw ProblemException.invalid("id", "an author id is lowercase letters a-z, digits and single hyphens");
+            throw DomainException.invalid("id", "an author id is lowercase letters a-z, digits and single hyphens");
         }
         return id;
     }

@@ -2,7 +2,7 @@ package fi.laituri.content;
 
 import fi.laituri.audit.AuditLog;
 import fi.laituri.security.Actor;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -59,7 +59,7 @@ class ContentExchange {
             Document doc = documents.findByTranslationKey(key)
                     .orElseGet(() -> documents.save(new Document(null, kind.code(), key, null, null, null)));
             if (!doc.kind().equals(kind.code())) {
-                throw ProblemException.conflict("kind-conflict",
+                throw DomainException.conflict("kind-conflict",
                         "document " + key + " is a " + doc.kind() + ", not a " + kind.code());
             }
             Optional<Variant> existing = variants.findByDocumentIdAndLanguage(doc.id(), language);

@@ -3,8 +3,7 @@ package fi.laituri.content;
 import fi.laituri.language.Language;
 import fi.laituri.language.Languages;
 import fi.laituri.security.Actor;
-import fi.laituri.web.Problem;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -101,7 +100,7 @@ public class ContentFolder {
             counter.count(content.importAuthor(id, name.strip(), string(f, "title"), string(f, "organisation")));
         } catch (FrontMatter.Invalid e) {
             counter.problem(file, e.line, e.getMessage());
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             counter.problem(file, 1, describe(e));
         } catch (IllegalArgumentException e) {
             counter.problem(file, 1, e.getMessage());
@@ -146,8 +145,8 @@ public class ContentFolder {
             counter.count(content.importVariant(key, kind, language, input, status, IMPORTER));
         } catch (FrontMatter.Invalid e) {
             counter.problem(file, e.line, e.getMessage());
-        } catch (ProblemException e) {
-            String field = e.toProblem(null).errors().stream().map(Problem.FieldError::field).findFirst().orElse("");
+        } catch (DomainException e) {
+            String field = e.errors().stream().map(DomainException.FieldError::field).findFirst().orElse("");
             counter.problem(file, parsed == null ? 1 : parsed.lineOf(field), describe(e));
         } catch (IllegalArgumentException e) {
             counter.problem(file, parsed == null ? 1 : 2, e.getMessage());
@@ -303,12 +302,11 @@ public class ContentFolder {
         return out;
     }
 
-    private static String describe(ProblemException e) {
-        Problem p = e.toProblem(null);
-        if (p.errors().isEmpty()) {
-            return p.detail();
+    private static String describe(DomainException e) {
+        if (e.errors().isEmpty()) {
+            return e.getMessage();
         }
-        return String.join("; ", p.errors().stream().map(err -> err.field() + ": " + err.message()).toList());
+        return String.join("; ", e.errors().stream().map(err -> err.field() + ": " + err.message()).toList());
     }
 
     private static String stripExtension(Path file) {

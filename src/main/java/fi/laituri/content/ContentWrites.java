@@ -1,7 +1,7 @@
 package fi.laituri.content;
 
 import fi.laituri.web.ETags;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
@@ -33,9 +33,9 @@ class ContentWrites {
             return tx.executeWrite(s -> work.get());
         } catch (OptimisticLockException e) {
             if (currentVersion == null) {
-                throw ProblemException.conflict("concurrent-change", "someone changed this at the same moment; try again");
+                throw DomainException.conflict("concurrent-change", "someone changed this at the same moment; try again");
             }
-            throw ProblemException.preconditionFailed(tx.executeRead(s -> currentVersion.get()));
+            throw DomainException.preconditionFailed(tx.executeRead(s -> currentVersion.get()));
         } catch (DataAccessException e) {
             throw translate(e);
         }
@@ -46,16 +46,16 @@ class ContentWrites {
             if (t instanceof SQLIntegrityConstraintViolationException sql) {
                 String message = String.valueOf(sql.getMessage());
                 if (message.contains("uq_variant_language_slug")) {
-                    return ProblemException.conflict("slug-conflict", "that slug is already used by another page in this language");
+                    return DomainException.conflict("slug-conflict", "that slug is already used by another page in this language");
                 }
                 if (message.contains("uq_variant_document_language")) {
-                    return ProblemException.conflict("variant-exists", "that language version exists already");
+                    return DomainException.conflict("variant-exists", "that language version exists already");
                 }
                 if (message.contains("uq_document_key")) {
-                    return ProblemException.conflict("key-conflict", "a document with that key exists already");
+                    return DomainException.conflict("key-conflict", "a document with that key exists already");
                 }
                 if (message.contains("PRIMARY")) {
-                    return ProblemException.conflict("exists", "that resource exists already");
+                    return DomainException.conflict("exists", "that resource exists already");
                 }
             }
         }

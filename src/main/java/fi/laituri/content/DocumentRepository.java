@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface DocumentRepository extends CrudRepository<Document, Long>, JpaSpecificationExecutor<Document> {
+interface DocumentRepository extends CrudRepository<Document, Long>, JpaSpecificationExecutor<Document> {
 
     Optional<Document> findByTranslationKey(String translationKey);
 

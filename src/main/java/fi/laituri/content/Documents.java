@@ -6,7 +6,7 @@ import fi.laituri.markdown.Slugs;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Permission;
 import fi.laituri.security.Policy;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -65,7 +65,7 @@ public class Documents {
         }
         long distinct = inputs.stream().map(Api.VariantInput::language).distinct().count();
         if (distinct != inputs.size()) {
-            throw ProblemException.invalid("variants", "each language may appear once");
+            throw DomainException.invalid("variants", "each language may appear once");
         }
         String key = request.key() != null ? ContentChecks.validKey(request.key())
                 : inputs.isEmpty() ? null : Slugs.fromTitle(inputs.get(0).title());
@@ -73,7 +73,7 @@ public class Documents {
             String finalKey = key == null || key.isEmpty() ? uniqueKey("document") : key;
             if (documents.existsByTranslationKey(finalKey)) {
                 if (request.key() != null) {
-                    throw ProblemException.conflict("key-conflict", "a document with key " + finalKey + " exists already");
+                    throw DomainException.conflict("key-conflict", "a document with key " + finalKey + " exists already");
                 }
                 finalKey = uniqueKey(finalKey);
             }
@@ -112,7 +112,7 @@ public class Documents {
             checks.requireLanguage("language", filter.language());
         }
         if (filter.status() != null && Status.parse(filter.status()).isEmpty()) {
-            throw ProblemException.invalid("status", "unknown status; one of "
+            throw DomainException.invalid("status", "unknown status; one of "
                     + ContentChecks.codes(Status.values(), Status::code));
         }
         DocumentSearch.Result result = search.find(filter);
@@ -131,7 +131,7 @@ public class Documents {
         return writes.write(() -> {
             Document doc = checked(document(id), expectedVersion);
             if (key != null && !key.equals(doc.translationKey()) && documents.existsByTranslationKey(key)) {
-                throw ProblemException.conflict("key-conflict", "a document with key " + key + " exists already");
+                throw DomainException.conflict("key-conflict", "a document with key " + key + " exists already");
             }
             Document updated = documents.update(doc.withKey(key == null ? doc.translationKey() : key,
                     kind == null ? doc.kind() : kind.code()));
@@ -173,7 +173,7 @@ public class Documents {
         return writes.write(() -> {
             Document doc = document(documentId);
             if (variants.findByDocumentIdAndLanguage(documentId, language).isPresent()) {
-                throw ProblemException.conflict("variant-exists",
+                throw DomainException.conflict("variant-exists",
                         "document " + documentId + " has a " + language + " version already; update it instead");
             }
             Variant v = insertVariant(doc, language, checks.toContent(input, null, ""), actor);
@@ -248,7 +248,7 @@ public class Documents {
         return change(documentId, language, expectedVersion, current -> {
             VariantContent old = revision(current, number).content();
             MarkdownLimits.check(old.body()).ifPresent(over -> {
-                throw ProblemException.invalid("body", "the body of revision " + number + " " + over);
+                throw DomainException.invalid("body", "the body of revision " + number + " " + over);
             });
             checks.requireAuthorsExist("authors", old.authors());
             return old;
@@ -338,8 +338,8 @@ public class Documents {
         return key;
     }
 
-    private static ProblemException slugConflict(String language, String slug) {
-        return ProblemException.conflict("slug-conflict",
+    private static DomainException slugConflict(String language, String slug) {
+        return DomainException.conflict("slug-conflict",
                 "the slug " + slug + " is already used by another " + language + " page");
     }
 
@@ -352,17 +352,17 @@ public class Documents {
     }
 
     private Document document(long id) {
-        return documents.findById(id).orElseThrow(() -> ProblemException.notFound("no document " + id));
+        return documents.findById(id).orElseThrow(() -> DomainException.notFound("no document " + id));
     }
 
     private Variant variant(long documentId, String language) {
         return variants.findByDocumentIdAndLanguage(documentId, language)
-                .orElseThrow(() -> ProblemException.notFound("document " + documentId + " has no " + language + " version"));
+                .orElseThrow(() -> DomainException.notFound("document " + documentId + " has no " + language + " version"));
     }
 
     private Revision revision(Variant v, int number) {
         return revisions.findByVariantIdAndNumber(v.id(), number)
-                .orElseThrow(() -> ProblemException.notFound("the " + v.language() + " version has no revision " + number));
+                .orElseThrow(() -> DomainException.notFound("the " + v.language() + " version has no revision " + number));
     }
 
     private OffsetDateTime offset(Instant instant) {

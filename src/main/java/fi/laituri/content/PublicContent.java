@@ -2,8 +2,7 @@ package fi.laituri.content;
 
 import fi.laituri.markdown.Markdown;
 import fi.laituri.markdown.Unrenderable;
-import fi.laituri.web.ProblemException;
-import io.micronaut.http.HttpStatus;
+import fi.laituri.DomainException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -136,9 +135,9 @@ public class PublicContent {
             try {
                 return new Page(s.item(), markdown.toHtml(s.body()), s.authors(), translations(s.documentId(), language));
             } catch (Unrenderable e) {
-                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unrenderable", "The page " + language + "/"
+                throw DomainException.unprocessable("unrenderable", "The page " + language + "/"
                         + slug + " is published, but its text cannot be shown: " + e.getMessage()
-                        + ". An editor must shorten it.", List.of(), java.util.Map.of());
+                        + ". An editor must shorten it.");
             }
         });
     }

@@ -4,7 +4,7 @@ import fi.laituri.language.Languages;
 import fi.laituri.markdown.Slugs;
 import fi.laituri.security.Public;
 import fi.laituri.web.Problem;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -53,15 +53,15 @@ class PublicController {
     PublicContent.Page page(@PathVariable String lang, @PathVariable String slug) {
         String language = language(lang);
         if (!Slugs.isValid(slug)) {
-            throw ProblemException.notFound("nothing is published at " + lang + "/" + slug.replaceAll("\\p{Cntrl}", "?"));
+            throw DomainException.notFound("nothing is published at " + lang + "/" + slug.replaceAll("\\p{Cntrl}", "?"));
         }
         return content.find(language, slug)
-                .orElseThrow(() -> ProblemException.notFound("nothing is published at " + lang + "/" + slug));
+                .orElseThrow(() -> DomainException.notFound("nothing is published at " + lang + "/" + slug));
     }
 
     private String language(String code) {
         if (!languages.isConfigured(code)) {
-            throw ProblemException.notFound("this site has no language " + code.replaceAll("\\p{Cntrl}", "?"));
+            throw DomainException.notFound("this site has no language " + code.replaceAll("\\p{Cntrl}", "?"));
         }
         return code;
     }

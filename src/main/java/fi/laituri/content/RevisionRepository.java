@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** Revisions are only ever appended and read: no update or delete is offered. */
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface RevisionRepository extends GenericRepository<Revision, Long> {
+interface RevisionRepository extends GenericRepository<Revision, Long> {
 
     Revision save(Revision revision);
 

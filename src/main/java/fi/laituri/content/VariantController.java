@@ -6,7 +6,7 @@ import fi.laituri.security.Allowed;
 import fi.laituri.security.Permission;
 import fi.laituri.web.ETags;
 import fi.laituri.web.Problem;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -135,7 +135,7 @@ class VariantController {
     RevisionDiff.Diff diff(@PathVariable long id, @PathVariable String lang, @QueryValue int from, @QueryValue int to,
                            @QueryValue(defaultValue = "line") String mode) {
         return content.diffRevisions(id, lang, from, to, RevisionDiff.Mode.parse(mode)
-                .orElseThrow(() -> ProblemException.invalid("mode", "unknown mode; one of line, word")));
+                .orElseThrow(() -> DomainException.invalid("mode", "unknown mode; one of line, word")));
     }
 
     private static HttpResponse<Api.VariantView> withETag(Api.VariantView v) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface VariantRepository extends CrudRepository<Variant, Long> {
+interface VariantRepository extends CrudRepository<Variant, Long> {
 
     Optional<Variant> findByDocumentIdAndLanguage(Long documentId, String language);
 

@@ -3,6 +3,7 @@ package fi.laituri.content;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The way workflow changes where a variant stands: its state, what of it is live, and what is scheduled.
@@ -16,6 +17,21 @@ public class VariantStates {
 
     VariantStates(VariantRepository variants) {
         this.variants = variants;
+    }
+
+    /** The variant, locked until the caller's transaction ends: concurrent transitions queue here. */
+    public Optional<Variant> lock(long documentId, String language) {
+        return variants.lock(documentId, language);
+    }
+
+    /** The variant if its publication is still due and no other instance is handling it (locked, skipping locked rows). */
+    public Optional<Variant> claimDuePublication(long variantId, Instant now) {
+        return variants.claimDuePublication(variantId, now);
+    }
+
+    /** The variant if its unpublication is still due and no other instance is handling it. */
+    public Optional<Variant> claimDueUnpublication(long variantId, Instant now) {
+        return variants.claimDueUnpublication(variantId, now);
     }
 
     /** Moves the variant to another state; who submitted it goes with the state (null once it is out of review). */

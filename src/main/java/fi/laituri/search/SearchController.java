@@ -2,7 +2,7 @@ package fi.laituri.search;
 
 import fi.laituri.security.Public;
 import fi.laituri.web.Problem;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -57,7 +57,7 @@ class SearchController {
     Suggestions suggest(@QueryValue @Nullable String q, @QueryValue @Nullable String lang) {
         SearchIndex.Request request = requests.parse(q, lang, null, null, null);
         if (request.text().length() > 100) {
-            throw ProblemException.invalid("q", "at most 100 characters for suggestions");
+            throw DomainException.invalid("q", "at most 100 characters for suggestions");
         }
         return new Suggestions(request.text(), new ArrayList<>(index.suggest(request.text(), request.language(), 8)));
     }

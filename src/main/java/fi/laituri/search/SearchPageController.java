@@ -6,7 +6,6 @@ import fi.laituri.security.Public;
 import fi.laituri.site.Page;
 import fi.laituri.site.SiteMessages;
 import fi.laituri.web.HtmlNegotiation;
-import fi.laituri.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

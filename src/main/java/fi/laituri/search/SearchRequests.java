@@ -3,8 +3,7 @@ package fi.laituri.search;
 import fi.laituri.content.Kind;
 import fi.laituri.language.Language;
 import fi.laituri.language.Languages;
-import fi.laituri.web.Problem;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -34,18 +33,18 @@ class SearchRequests {
 
     SearchIndex.Request parse(@Nullable String q, @Nullable String lang, @Nullable String kind, @Nullable String tag,
                               @Nullable String page) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<DomainException.FieldError> errors = new ArrayList<>();
         String text = q == null ? "" : CONTROL.matcher(q).replaceAll(" ").strip();
         if (text.length() > MAX_QUERY) {
-            errors.add(new Problem.FieldError("q", "at most " + MAX_QUERY + " characters"));
+            errors.add(new DomainException.FieldError("q", "at most " + MAX_QUERY + " characters"));
         }
         String language = language(lang, errors);
         if (kind != null && !kind.isBlank() && Kind.parse(kind).isEmpty()) {
-            errors.add(new Problem.FieldError("kind", "one of " + Arrays.stream(Kind.values()).map(Kind::code)
+            errors.add(new DomainException.FieldError("kind", "one of " + Arrays.stream(Kind.values()).map(Kind::code)
                     .collect(Collectors.joining(", "))));
         }
         if (tag != null && (tag.length() > 100 || CONTROL.matcher(tag).find())) {
-            errors.add(new Problem.FieldError("tag", "at most 100 characters, no control characters"));
+            errors.add(new DomainException.FieldError("tag", "at most 100 characters, no control characters"));
         }
         int number = 1;
         if (page != null && !page.isBlank()) {
@@ -55,22 +54,22 @@ class SearchRequests {
                 number = 0;
             }
             if (number < 1 || number > MAX_PAGE) {
-                errors.add(new Problem.FieldError("page", "a whole number from 1 to " + MAX_PAGE));
+                errors.add(new DomainException.FieldError("page", "a whole number from 1 to " + MAX_PAGE));
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
         return new SearchIndex.Request(text, language, blankToNull(kind), blankToNull(tag), number);
     }
 
     /** The requested language, or the default one when none is named. */
-    String language(@Nullable String lang, List<Problem.FieldError> errors) {
+    String language(@Nullable String lang, List<DomainException.FieldError> errors) {
         if (lang == null || lang.isBlank()) {
             return languages.defaultLanguage().code();
         }
         if (!languages.isConfigured(lang)) {
-            errors.add(new Problem.FieldError("lang", "unknown language " + CONTROL.matcher(abbreviate(lang)).replaceAll("?")
+            errors.add(new DomainException.FieldError("lang", "unknown language " + CONTROL.matcher(abbreviate(lang)).replaceAll("?")
                     + "; this site has " + languages.all().stream().map(Language::code).collect(Collectors.joining(", "))));
             return languages.defaultLanguage().code();
         }

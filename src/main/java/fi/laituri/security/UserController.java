@@ -4,7 +4,7 @@ import fi.laituri.web.EditorialApi;
 import fi.laituri.language.Languages;
 import fi.laituri.web.ETags;
 import fi.laituri.web.Problem;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -86,7 +86,7 @@ class UserController {
     @Get("/{name}")
     @Allowed(Permission.MANAGE_USERS)
     HttpResponse<UserView> read(@PathVariable String name) {
-        return withETag(users.find(name).orElseThrow(() -> ProblemException.notFound("no user named " + name)));
+        return withETag(users.find(name).orElseThrow(() -> DomainException.notFound("no user named " + name)));
     }
 
     @Operation(summary = "Change a user's role and languages", description = "Requires If-Match.")
@@ -106,7 +106,7 @@ class UserController {
     @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> remove(@PathVariable String name, Authentication auth) {
         if (name.equals(auth.getName())) {
-            throw ProblemException.conflict("self-removal", "admins cannot remove themselves");
+            throw DomainException.conflict("self-removal", "admins cannot remove themselves");
         }
         users.remove(name);
         return HttpResponse.noContent();
@@ -132,13 +132,13 @@ class UserController {
     }
 
     private static Role role(String code) {
-        return Role.parse(code).orElseThrow(() -> ProblemException.invalid("role", "one of admin, editor, translator, publisher"));
+        return Role.parse(code).orElseThrow(() -> DomainException.invalid("role", "one of admin, editor, translator, publisher"));
     }
 
     private List<String> languages(List<String> codes) {
         List<String> list = codes == null ? List.of() : codes.stream().distinct().toList();
         list.stream().filter(c -> !languages.isConfigured(c)).findFirst().ifPresent(c -> {
-            throw ProblemException.invalid("languages", "unknown language " + c);
+            throw DomainException.invalid("languages", "unknown language " + c);
         });
         return list;
     }

@@ -1,7 +1,7 @@
 package fi.laituri.security;
 
 import fi.laituri.web.ETags;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -62,7 +62,7 @@ public class Users {
         try {
             return toAccount(users.update(user.with(role.code(), List.copyOf(languages))));
         } catch (OptimisticLockException e) {
-            throw ProblemException.preconditionFailed(user(name).version());
+            throw DomainException.preconditionFailed(user(name).version());
         }
     }
 
@@ -84,16 +84,16 @@ public class Users {
 
     private String checkedNewName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ProblemException.invalid("name", "a user name is 1-100 letters, digits or . _ @ -");
+            throw DomainException.invalid("name", "a user name is 1-100 letters, digits or . _ @ -");
         }
         if (users.findByName(name).isPresent()) {
-            throw ProblemException.conflict("user-exists", "a user named " + name + " exists already");
+            throw DomainException.conflict("user-exists", "a user named " + name + " exists already");
         }
         return name;
     }
 
     private User user(String name) {
-        return users.findByName(name).orElseThrow(() -> ProblemException.notFound("no user named " + name));
+        return users.findByName(name).orElseThrow(() -> DomainException.notFound("no user named " + name));
     }
 
     /** Creates a user whose token the operator chose. */

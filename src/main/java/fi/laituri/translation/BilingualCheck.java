@@ -2,11 +2,10 @@ package fi.laituri.translation;
 
 import fi.laituri.content.Document;
 import fi.laituri.content.Variant;
-import fi.laituri.content.VariantRepository;
+import fi.laituri.content.ContentReads;
 import fi.laituri.language.Languages;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -24,17 +23,17 @@ public class BilingualCheck {
 
     enum Mode { OFF, WARN, BLOCK }
 
-    private final VariantRepository variants;
+    private final ContentReads reads;
     private final Languages languages;
     private final Mode mode;
     private final List<String> required;
     private final List<String> kinds;
 
-    BilingualCheck(VariantRepository variants, Languages languages,
+    BilingualCheck(ContentReads reads, Languages languages,
                    @Value("${laituri.translation.require-bilingual:warn}") String mode,
                    @Value("${laituri.translation.bilingual-languages:sv}") List<String> required,
                    @Value("${laituri.translation.bilingual-kinds:article,blog_post}") List<String> kinds) {
-        this.variants = variants;
+        this.reads = reads;
         this.languages = languages;
         this.mode = Mode.valueOf(mode.strip().toUpperCase(Locale.ROOT));
         this.required = List.copyOf(required);
@@ -66,7 +65,7 @@ public class BilingualCheck {
                 boolean madeFromThis = languages.find(code).flatMap(l -> l.source()).filter(v.language()::equals).isPresent();
                 boolean inRelease = ready.stream().anyMatch(o -> o.documentId().equals(doc.id()) && o.language().equals(code));
                 if (madeFromThis && !inRelease
-                        && variants.findByDocumentIdAndLanguage(doc.id(), code).filter(Variant::isLive).isEmpty()) {
+                        && reads.variant(doc.id(), code).filter(Variant::isLive).isEmpty()) {
                     reasons.add("the " + code + " version of document " + doc.id() + " is neither published nor in the release:"
                             + " a bilingual authority informs in both languages");
                 }
@@ -86,14 +85,14 @@ public class BilingualCheck {
         List<String> warnings = new ArrayList<>();
         for (String code : required) {
             boolean madeFromThis = languages.find(code).flatMap(l -> l.source()).filter(v.language()::equals).isPresent();
-            if (madeFromThis && variants.findByDocumentIdAndLanguage(doc.id(), code).filter(Variant::isLive).isEmpty()) {
+            if (madeFromThis && reads.variant(doc.id(), code).filter(Variant::isLive).isEmpty()) {
                 warnings.add("the " + code + " version of this " + doc.kind().replace('_', ' ') + " is not published: "
                         + "a bilingual authority informs in both languages; publish it too (a release publishes both at once)");
             }
         }
         if (mode == Mode.BLOCK && !warnings.isEmpty()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "bilingual-required", String.join("; ", warnings),
-                    List.of(), Map.of("requireBilingual", "block"));
+            throw DomainException.conflict("bilingual-required", String.join("; ", warnings),
+                    Map.of("requireBilingual", "block"));
         }
         return warnings;
     }

@@ -1,23 +1,22 @@
 package fi.laituri.translation;
 
 import fi.laituri.audit.AuditLog;
+import fi.laituri.content.ContentReads;
+import fi.laituri.content.VariantStates;
 import fi.laituri.content.Document;
-import fi.laituri.content.DocumentRepository;
 import fi.laituri.content.Documents;
 import fi.laituri.content.Revision;
 import fi.laituri.content.RevisionDiff;
-import fi.laituri.content.RevisionRepository;
 import fi.laituri.content.Status;
 import fi.laituri.content.Variant;
 import fi.laituri.content.VariantCreated;
-import fi.laituri.content.VariantRepository;
 import fi.laituri.language.Language;
 import fi.laituri.language.Languages;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Permission;
 import fi.laituri.security.Policy;
 import fi.laituri.security.Role;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -59,9 +58,8 @@ public class Translations {
         }
     }
 
-    private final DocumentRepository documents;
-    private final VariantRepository variants;
-    private final RevisionRepository revisions;
+    private final ContentReads reads;
+    private final VariantStates states;
     private final TranslationSourceRepository sources;
     private final Documents content;
     private final Languages languages;
@@ -70,12 +68,10 @@ public class Translations {
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
-    Translations(DocumentRepository documents, VariantRepository variants, RevisionRepository revisions,
-                 TranslationSourceRepository sources, Documents content, Languages languages, Policy policy,
+    Translations(ContentReads reads, VariantStates states, TranslationSourceRepository sources, Documents content, Languages languages, Policy policy,
                  AuditLog audit, TransactionOperations<Connection> tx, Clock clock) {
-        this.documents = documents;
-        this.variants = variants;
-        this.revisions = revisions;
+        this.reads = reads;
+        this.states = states;
         this.sources = sources;
         this.content = content;
         this.languages = languages;
@@ -89,7 +85,7 @@ public class Translations {
     @EventListener
     void onCreated(VariantCreated created) {
         languages.find(created.language()).flatMap(Language::source).ifPresent(source -> {
-            Integer from = variants.findByDocumentIdAndLanguage(created.documentId(), source)
+            Integer from = reads.variant(created.documentId(), source)
                     .map(Translations::reference).orElse(null);
             sources.record(created.variantId(), source, from, created.actor(), clock.instant());
         });
@@ -106,11 +102,11 @@ public class Translations {
     public TranslationApi.TranslationStatus status(long documentId, String language, Actor actor) {
         Language lang = translated(language);
         requireReader(actor, lang.code());
-        Document doc = documents.findById(documentId).orElseThrow(() -> ProblemException.notFound("no document " + documentId));
-        Variant source = variants.findByDocumentIdAndLanguage(documentId, lang.source().orElseThrow())
-                .orElseThrow(() -> ProblemException.notFound("document " + documentId + " has no "
+        Document doc = reads.document(documentId).orElseThrow(() -> DomainException.notFound("no document " + documentId));
+        Variant source = reads.variant(documentId, lang.source().orElseThrow())
+                .orElseThrow(() -> DomainException.notFound("document " + documentId + " has no "
                         + lang.source().orElseThrow() + " version to translate from"));
-        Variant target = variants.findByDocumentIdAndLanguage(documentId, lang.code()).orElse(null);
+        Variant target = reads.variant(documentId, lang.code()).orElse(null);
         return describe(doc, lang, source, target, target == null ? null : sources.findById(target.id()).orElse(null));
     }
 
@@ -119,10 +115,10 @@ public class Translations {
     public RevisionDiff.Diff sourceDiff(long documentId, String language, Actor actor) {
         TranslationApi.TranslationStatus s = status(documentId, language, actor);
         if (s.revision() == null) {
-            throw ProblemException.notFound("document " + documentId + " has no " + language + " version yet");
+            throw DomainException.notFound("document " + documentId + " has no " + language + " version yet");
         }
         if (s.translatedFrom() == null) {
-            throw ProblemException.conflict("source-unknown", "no one recorded which " + s.sourceLanguage()
+            throw DomainException.conflict("source-unknown", "no one recorded which " + s.sourceLanguage()
                     + " revision the " + language + " version was made from; compare it with the source and mark it up to date");
         }
         return content.diffRevisions(documentId, s.sourceLanguage(), s.translatedFrom(), s.sourceRevision(),
@@ -133,7 +129,7 @@ public class Translations {
     public TranslationApi.Worklist worklist(String language, String state, Actor actor) {
         List<Language> langs = language == null ? readable(actor) : List.of(translated(language));
         langs.forEach(l -> requireReader(actor, l.code()));
-        State wanted = state == null ? null : State.parse(state).orElseThrow(() -> ProblemException.invalid("state",
+        State wanted = state == null ? null : State.parse(state).orElseThrow(() -> DomainException.invalid("state",
                 "unknown state; one of " + Arrays.stream(State.values()).map(State::code).collect(Collectors.joining(", "))));
         List<TranslationApi.TranslationStatus> items = all(langs).stream()
                 .filter(s -> wanted == null ? !s.state().equals(State.UP_TO_DATE.code()) : s.state().equals(wanted.code()))
@@ -158,7 +154,7 @@ public class Translations {
                     counts.merge(s.state(), 1, Integer::sum);
                     if (s.state().equals(State.MISSING.code())) {
                         untranslated.add(new TranslationApi.Untranslated(s.documentId(), s.key(), s.kind(),
-                                s.sourceTitle(), variants.findByDocumentIdAndLanguage(s.documentId(), s.sourceLanguage())
+                                s.sourceTitle(), reads.variant(s.documentId(), s.sourceLanguage())
                                 .map(Variant::slug).orElse("")));
                     }
                 }
@@ -178,15 +174,15 @@ public class Translations {
         policy.require(actor, Permission.EDIT_VARIANT, lang.code());
         String sourceLanguage = lang.source().orElseThrow();
         return tx.executeWrite(s -> {
-            Document doc = documents.findById(documentId).orElseThrow(() -> ProblemException.notFound("no document " + documentId));
-            Variant target = variants.lock(documentId, lang.code()).orElseThrow(() -> ProblemException.notFound(
+            Document doc = reads.document(documentId).orElseThrow(() -> DomainException.notFound("no document " + documentId));
+            Variant target = states.lock(documentId, lang.code()).orElseThrow(() -> DomainException.notFound(
                     "document " + documentId + " has no " + lang.code() + " version; create or import it first"));
-            Variant source = variants.findByDocumentIdAndLanguage(documentId, sourceLanguage).orElseThrow(() ->
-                    ProblemException.conflict("no-source", "document " + documentId + " has no " + sourceLanguage
+            Variant source = reads.variant(documentId, sourceLanguage).orElseThrow(() ->
+                    DomainException.conflict("no-source", "document " + documentId + " has no " + sourceLanguage
                             + " version to be up to date with"));
             int to = revision == null ? reference(source) : revision;
             if (to > source.revision()) {
-                throw ProblemException.invalid("revision", "the " + sourceLanguage + " version has revisions 1-"
+                throw DomainException.invalid("revision", "the " + sourceLanguage + " version has revisions 1-"
                         + source.revision());
             }
             Integer before = sources.findById(target.id()).map(TranslationSource::sourceRevision).orElse(null);
@@ -204,9 +200,9 @@ public class Translations {
 
     private List<TranslationApi.TranslationStatus> all(List<Language> langs) {
         Map<Long, Document> docs = new LinkedHashMap<>();
-        documents.findAll().forEach(d -> docs.put(d.id(), d));
+        reads.documents().forEach(d -> docs.put(d.id(), d));
         Map<Long, Map<String, Variant>> byDoc = new LinkedHashMap<>();
-        for (Variant v : variants.findAll()) {
+        for (Variant v : reads.variants()) {
             byDoc.computeIfAbsent(v.documentId(), k -> new LinkedHashMap<>()).put(v.language(), v);
         }
         Map<Long, TranslationSource> recorded = sources.findAll().stream()
@@ -240,7 +236,7 @@ public class Translations {
         } else {
             state = State.UP_TO_DATE;
         }
-        Revision current = revisions.findByVariantIdAndNumber(source.id(), reference).orElseThrow();
+        Revision current = reads.revision(source.id(), reference).orElseThrow();
         int words = switch (state) {
             case MISSING -> words(current);
             case OUTDATED -> from == null ? words(current) : changedWords(doc.id(), source.language(), from, reference);
@@ -289,13 +285,13 @@ public class Translations {
     /** A configured language that is made from another. */
     Language translated(String code) {
         if (code == null || code.isBlank()) {
-            throw ProblemException.invalid("lang", "name the language of the translation");
+            throw DomainException.invalid("lang", "name the language of the translation");
         }
-        Language lang = languages.find(code).orElseThrow(() -> ProblemException.invalid("lang", "unknown language "
+        Language lang = languages.find(code).orElseThrow(() -> DomainException.invalid("lang", "unknown language "
                 + code.replaceAll("\\p{Cntrl}", "?") + "; this site has "
                 + languages.all().stream().map(Language::code).collect(Collectors.joining(", "))));
         if (lang.source().isEmpty()) {
-            throw ProblemException.invalid("lang", lang.code() + " is an original language: nothing is translated or "
+            throw DomainException.invalid("lang", lang.code() + " is an original language: nothing is translated or "
                     + "adapted into it; translated languages are " + languages.all().stream()
                     .filter(l -> l.source().isPresent()).map(Language::code).collect(Collectors.joining(", ")));
         }

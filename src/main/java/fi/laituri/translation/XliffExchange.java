@@ -2,13 +2,11 @@ package fi.laituri.translation;
 
 import fi.laituri.audit.AuditLog;
 import fi.laituri.content.Api;
+import fi.laituri.content.ContentReads;
 import fi.laituri.content.Document;
-import fi.laituri.content.DocumentRepository;
 import fi.laituri.content.Documents;
 import fi.laituri.content.Revision;
-import fi.laituri.content.RevisionRepository;
 import fi.laituri.content.Variant;
-import fi.laituri.content.VariantRepository;
 import fi.laituri.language.Language;
 import fi.laituri.language.Languages;
 import fi.laituri.markdown.Markdown;
@@ -21,8 +19,7 @@ import fi.laituri.translation.Segments.Part;
 import fi.laituri.translation.Segments.Pc;
 import fi.laituri.translation.Segments.Ph;
 import fi.laituri.web.ETags;
-import fi.laituri.web.ProblemException;
-import io.micronaut.http.HttpStatus;
+import fi.laituri.DomainException;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -48,9 +45,7 @@ import java.util.stream.Collectors;
 @Singleton
 class XliffExchange {
 
-    private final DocumentRepository documents;
-    private final VariantRepository variants;
-    private final RevisionRepository revisions;
+    private final ContentReads reads;
     private final Documents content;
     private final Translations translations;
     private final TranslationSourceRepository sources;
@@ -60,13 +55,10 @@ class XliffExchange {
     private final AuditLog audit;
     private final TransactionOperations<Connection> tx;
 
-    XliffExchange(DocumentRepository documents, VariantRepository variants, RevisionRepository revisions,
-                  Documents content, Translations translations, TranslationSourceRepository sources,
+    XliffExchange(ContentReads reads, Documents content, Translations translations, TranslationSourceRepository sources,
                   Languages languages, Markdown markdown, Policy policy, AuditLog audit,
                   TransactionOperations<Connection> tx) {
-        this.documents = documents;
-        this.variants = variants;
-        this.revisions = revisions;
+        this.reads = reads;
         this.content = content;
         this.translations = translations;
         this.sources = sources;
@@ -88,7 +80,7 @@ class XliffExchange {
         Language lang = translations.translated(language);
         policy.require(actor, Permission.EDIT_VARIANT, lang.code());
         if (documentIds.isEmpty()) {
-            throw ProblemException.invalid("documents", "name at least one document");
+            throw DomainException.invalid("documents", "name at least one document");
         }
         Language sourceLang = languages.find(lang.source().orElseThrow()).orElseThrow();
         List<Xliff.FileOut> files = new ArrayList<>();
@@ -99,14 +91,14 @@ class XliffExchange {
     }
 
     private Xliff.FileOut file(long documentId, Language lang, Language sourceLang) {
-        Document doc = documents.findById(documentId).orElseThrow(() -> ProblemException.notFound("no document " + documentId));
-        Variant source = variants.findByDocumentIdAndLanguage(documentId, sourceLang.code())
-                .orElseThrow(() -> ProblemException.notFound("document " + documentId + " has no " + sourceLang.code()
+        Document doc = reads.document(documentId).orElseThrow(() -> DomainException.notFound("no document " + documentId));
+        Variant source = reads.variant(documentId, sourceLang.code())
+                .orElseThrow(() -> DomainException.notFound("document " + documentId + " has no " + sourceLang.code()
                         + " version to translate from"));
         int reference = Translations.reference(source);
         Revision current = revision(source, reference);
         List<Text> units = texts(doc, current.title(), current.summary(), current.tags(), current.body());
-        Variant target = variants.findByDocumentIdAndLanguage(documentId, lang.code()).orElse(null);
+        Variant target = reads.variant(documentId, lang.code()).orElse(null);
         Map<String, List<Part>> filled = target == null ? Map.of() : existing(doc, source, target, units);
         List<Xliff.UnitOut> out = units.stream()
                 .map(u -> new Xliff.UnitOut(u.id(), u.note(), u.parts(), filled.get(u.id())))
@@ -185,8 +177,8 @@ class XliffExchange {
         try {
             return Segments.of(markdown, body);
         } catch (Unrenderable e) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unrenderable", "The body cannot be cut into "
-                    + "units to translate: " + e.getMessage() + ". Shorten it first.", List.of(), Map.of());
+            throw DomainException.unprocessable("unrenderable", "The body cannot be cut into "
+                    + "units to translate: " + e.getMessage() + ". Shorten it first.");
         }
     }
 
@@ -253,9 +245,9 @@ class XliffExchange {
         if (!lang.code().equals(f.laituri().get("language"))) {
             throw invalid(where + " is for language '" + f.laituri().get("language") + "', not " + lang.code());
         }
-        Document doc = documents.findById(documentId).orElseThrow(() -> invalid(where + " is for document "
+        Document doc = reads.document(documentId).orElseThrow(() -> invalid(where + " is for document "
                 + documentId + ", which does not exist"));
-        Variant source = variants.findByDocumentIdAndLanguage(documentId, sourceLang.code())
+        Variant source = reads.variant(documentId, sourceLang.code())
                 .orElseThrow(() -> invalid(where + ": document " + documentId + " has no " + sourceLang.code() + " version"));
         int from = (int) number(f.laituri().get("sourceRevision"), where + ": lt:sourceRevision");
         if (from < 1 || from > source.revision()) {
@@ -291,7 +283,7 @@ class XliffExchange {
                 units.stream().filter(u -> u.block() != null).map(Text::block).toList(), targets);
         List<String> tags = units.stream().filter(u -> u.group().equals("tags")).map(u -> plain(targets.get(u.id())).strip())
                 .filter(t -> !t.isEmpty()).toList();
-        Variant target = variants.findByDocumentIdAndLanguage(documentId, lang.code()).orElse(null);
+        Variant target = reads.variant(documentId, lang.code()).orElse(null);
         Api.VariantView existing = target == null ? null : content.getVariant(documentId, lang.code());
         Api.VariantView sourceView = content.getVariant(documentId, sourceLang.code());
         Api.VariantView authorsAndDate = existing != null ? existing : sourceView;
@@ -321,7 +313,7 @@ class XliffExchange {
 
     private TranslationApi.Imported write(Plan p, Language lang, Language sourceLang, Actor actor) {
         Api.VariantView view;
-        Variant existing = variants.findByDocumentIdAndLanguage(p.documentId(), lang.code()).orElse(null);
+        Variant existing = reads.variant(p.documentId(), lang.code()).orElse(null);
         if (existing == null) {
             view = content.createVariant(p.documentId(), p.input(), actor);
         } else {
@@ -329,7 +321,7 @@ class XliffExchange {
             ETags.check(p.expectedVersion(), existing.version());
             view = content.replaceVariant(p.documentId(), lang.code(), p.expectedVersion(), p.input(), actor);
         }
-        Variant target = variants.findByDocumentIdAndLanguage(p.documentId(), lang.code()).orElseThrow();
+        Variant target = reads.variant(p.documentId(), lang.code()).orElseThrow();
         translations.record(target, sourceLang.code(), p.sourceRevision(), actor.name());
         audit.record(AuditLog.Event.of(actor.name(), "translation.imported", p.documentId(), lang.code())
                 .revision(target.revision()).detail("XLIFF made from " + sourceLang.code() + " revision " + p.sourceRevision()));
@@ -437,8 +429,8 @@ class XliffExchange {
     }
 
     private Revision revision(Variant v, int number) {
-        return revisions.findByVariantIdAndNumber(v.id(), number).orElseThrow(() ->
-                ProblemException.notFound("the " + v.language() + " version has no revision " + number));
+        return reads.revision(v.id(), number).orElseThrow(() ->
+                DomainException.notFound("the " + v.language() + " version has no revision " + number));
     }
 
     private static long number(String value, String what) {
@@ -449,7 +441,7 @@ class XliffExchange {
         }
     }
 
-    static ProblemException invalid(String detail) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-xliff", detail, List.of(), Map.of());
+    static DomainException invalid(String detail) {
+        return DomainException.malformed("invalid-xliff", detail);
     }
 }

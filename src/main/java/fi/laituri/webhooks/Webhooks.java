@@ -2,8 +2,7 @@ package fi.laituri.webhooks;
 
 import fi.laituri.content.PublicChanges;
 import fi.laituri.security.Actor;
-import fi.laituri.web.Problem;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.data.model.Page;
@@ -100,7 +99,7 @@ class Webhooks {
                         active != null ? active : w.active()));
             }));
         } catch (OptimisticLockException e) {
-            throw ProblemException.conflict("concurrent-change", "the webhook changed at the same moment; read it and try again");
+            throw DomainException.conflict("concurrent-change", "the webhook changed at the same moment; read it and try again");
         }
     }
 
@@ -115,7 +114,7 @@ class Webhooks {
     /** The delivery log, newest first; {@code page} counts from 1. */
     DeliveryPage deliveries(long id, @Nullable String status, int page, int size) {
         if (status != null && !STATUSES.contains(status)) {
-            throw ProblemException.invalid("status", "one of " + String.join(", ", STATUSES));
+            throw DomainException.invalid("status", "one of " + String.join(", ", STATUSES));
         }
         Pageable pageable = Pageable.from(page - 1, size, Sort.of(Sort.Order.desc("id")));
         Page<WebhookDelivery> found = tx.executeRead(s -> {
@@ -128,7 +127,7 @@ class Webhooks {
     }
 
     private Webhook find(long id) {
-        return webhooks.findById(id).orElseThrow(() -> ProblemException.notFound("no webhook " + id));
+        return webhooks.findById(id).orElseThrow(() -> DomainException.notFound("no webhook " + id));
     }
 
     /** Absolute http(s) only; credentials in a URL end up in logs and proxies, the secret is for that. */
@@ -137,17 +136,17 @@ class Webhooks {
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw ProblemException.invalid("url", "not a URL: " + e.getReason());
+            throw DomainException.invalid("url", "not a URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw ProblemException.invalid("url", "an absolute http or https URL, like https://example.org/hooks/laituri");
+            throw DomainException.invalid("url", "an absolute http or https URL, like https://example.org/hooks/laituri");
         }
         if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-            throw ProblemException.invalid("url", "must not carry a user name or password; receivers check the signature instead");
+            throw DomainException.invalid("url", "must not carry a user name or password; receivers check the signature instead");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw ProblemException.invalid("url", "names no host");
+            throw DomainException.invalid("url", "names no host");
         }
         return uri.toString();
     }
@@ -156,15 +155,15 @@ class Webhooks {
         if (events == null) {
             return List.of();
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<DomainException.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             if (!EVENT_TYPES.contains(events.get(i))) {
-                errors.add(new Problem.FieldError("events[" + i + "]",
+                errors.add(new DomainException.FieldError("events[" + i + "]",
                         "unknown event type; one of " + String.join(", ", EVENT_TYPES)));
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
         return events.stream().distinct().toList();
     }

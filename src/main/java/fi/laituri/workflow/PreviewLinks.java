@@ -6,7 +6,7 @@ import fi.laituri.language.Language;
 import fi.laituri.language.Languages;
 import fi.laituri.site.Page;
 import fi.laituri.site.PageRenderer;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -80,7 +80,7 @@ class PreviewLinks {
     @Transactional
     void revoke(long documentId, String language, long linkId) {
         PreviewLink link = links.findByIdAndVariantId(linkId, variantId(documentId, language))
-                .orElseThrow(() -> ProblemException.notFound("the " + language + " version of document " + documentId
+                .orElseThrow(() -> DomainException.notFound("the " + language + " version of document " + documentId
                         + " has no preview link " + linkId));
         if (link.revokedAt() == null) {
             links.update(link.withRevokedAt(now()));
@@ -105,15 +105,15 @@ class PreviewLinks {
 
     private long variantId(long documentId, String language) {
         if (!languages.isConfigured(language)) {
-            throw ProblemException.notFound("this site has no such language");
+            throw DomainException.notFound("this site has no such language");
         }
         return links.findVariantId(documentId, language).orElseThrow(() ->
-                ProblemException.notFound("document " + documentId + " has no " + language + " version"));
+                DomainException.notFound("document " + documentId + " has no " + language + " version"));
     }
 
     /** The same answer as for a path that leads nowhere: nothing says why. */
-    private static ProblemException nothingHere() {
-        return ProblemException.notFound("Nothing is here.");
+    private static DomainException nothingHere() {
+        return DomainException.notFound("Nothing is here.");
     }
 
     private Instant now() {

@@ -2,19 +2,17 @@ package fi.laituri.workflow;
 
 import fi.laituri.audit.AuditLog;
 import fi.laituri.content.Document;
-import fi.laituri.content.DocumentRepository;
 import fi.laituri.content.Status;
 import fi.laituri.content.Variant;
-import fi.laituri.content.VariantRepository;
+import fi.laituri.content.ContentReads;
+import fi.laituri.content.VariantStates;
 import fi.laituri.language.Languages;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Permission;
 import fi.laituri.security.Policy;
 import fi.laituri.translation.BilingualCheck;
-import fi.laituri.web.Problem;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -38,8 +36,8 @@ import java.util.Set;
 class Releases {
 
     private final ReleaseRepository releases;
-    private final DocumentRepository documents;
-    private final VariantRepository variants;
+    private final ContentReads reads;
+    private final VariantStates states;
     private final Publishing publishing;
     private final AuditLog audit;
     private final Policy policy;
@@ -48,12 +46,12 @@ class Releases {
     private final Clock clock;
     private final BilingualCheck bilingual;
 
-    Releases(ReleaseRepository releases, DocumentRepository documents, VariantRepository variants, Publishing publishing,
+    Releases(ReleaseRepository releases, ContentReads reads, VariantStates states, Publishing publishing,
              AuditLog audit, Policy policy, Languages languages, TransactionOperations<Connection> tx, Clock clock,
              BilingualCheck bilingual) {
         this.releases = releases;
-        this.documents = documents;
-        this.variants = variants;
+        this.reads = reads;
+        this.states = states;
         this.publishing = publishing;
         this.audit = audit;
         this.policy = policy;
@@ -73,29 +71,29 @@ class Releases {
     }
 
     ReleaseView create(String name, List<Member> members, Actor actor) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<DomainException.FieldError> errors = new ArrayList<>();
         Set<Member> seen = new HashSet<>();
         for (int i = 0; i < members.size(); i++) {
             Member m = members.get(i);
             if (!languages.isConfigured(m.language())) {
-                errors.add(new Problem.FieldError("members[" + i + "].language", "unknown language " + m.language()));
+                errors.add(new DomainException.FieldError("members[" + i + "].language", "unknown language " + m.language()));
             } else if (!seen.add(m)) {
-                errors.add(new Problem.FieldError("members[" + i + "]", "listed twice"));
+                errors.add(new DomainException.FieldError("members[" + i + "]", "listed twice"));
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
         return tx.executeWrite(s -> {
             for (int i = 0; i < members.size(); i++) {
                 Member m = members.get(i);
-                if (variants.findByDocumentIdAndLanguage(m.documentId(), m.language()).isEmpty()) {
-                    errors.add(new Problem.FieldError("members[" + i + "]",
+                if (reads.variant(m.documentId(), m.language()).isEmpty()) {
+                    errors.add(new DomainException.FieldError("members[" + i + "]",
                             "document " + m.documentId() + " has no " + m.language() + " version"));
                 }
             }
             if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
+                throw DomainException.invalid(errors);
             }
             ReleaseBundle r = releases.save(new ReleaseBundle(null, name.strip(), "pending", null, null, actor.name(),
                     clock.instant(), null, null));
@@ -119,12 +117,12 @@ class Releases {
         policy.require(actor, Permission.PUBLISH);
         Instant when = at == null ? null : at.toInstant();
         if (when != null && when.isBefore(clock.instant())) {
-            throw ProblemException.invalid("at", "the time is in the past; leave it out to publish now");
+            throw DomainException.invalid("at", "the time is in the past; leave it out to publish now");
         }
         return tx.executeWrite(s -> {
-            ReleaseBundle r = releases.lock(id).orElseThrow(() -> ProblemException.notFound("no release " + id));
+            ReleaseBundle r = releases.lock(id).orElseThrow(() -> DomainException.notFound("no release " + id));
             if (r.status().equals("published")) {
-                throw ProblemException.conflict("release-published", "release " + id + " was published already");
+                throw DomainException.conflict("release-published", "release " + id + " was published already");
             }
             if (when != null) {
                 ReleaseBundle scheduled = releases.update(r.with("scheduled", when, null, null));
@@ -134,8 +132,8 @@ class Releases {
             }
             List<String> failures = goLive(r, actor.name());
             if (!failures.isEmpty()) {
-                throw new ProblemException(HttpStatus.CONFLICT, "release-not-ready",
-                        "nothing was published: " + String.join("; ", failures), List.of(), Map.of("failures", failures));
+                throw DomainException.conflict("release-not-ready",
+                        "nothing was published: " + String.join("; ", failures), Map.of("failures", failures));
             }
             return view(releases.findById(id).orElseThrow());
         });
@@ -143,9 +141,9 @@ class Releases {
 
     void delete(long id, Actor actor) {
         tx.executeWrite(s -> {
-            ReleaseBundle r = releases.lock(id).orElseThrow(() -> ProblemException.notFound("no release " + id));
+            ReleaseBundle r = releases.lock(id).orElseThrow(() -> DomainException.notFound("no release " + id));
             if (r.status().equals("published")) {
-                throw ProblemException.conflict("release-published", "a published release is history; it stays");
+                throw DomainException.conflict("release-published", "a published release is history; it stays");
             }
             audit.record(AuditLog.Event.of(actor.name(), "release.deleted", null, null).detail("release " + id + " " + r.name()));
             releases.delete(r);
@@ -179,7 +177,7 @@ class Releases {
         List<Variant> ready = new ArrayList<>();
         List<Document> docs = new ArrayList<>();
         for (MemberRow m : releases.members(r.id())) {
-            Variant v = variants.lock(m.documentId(), m.language()).orElse(null);
+            Variant v = states.lock(m.documentId(), m.language()).orElse(null);
             if (v == null) {
                 failures.add("document " + m.documentId() + " has no " + m.language() + " version any more");
             } else if (v.state() == Status.PUBLISHED && v.isLive()) {
@@ -189,7 +187,7 @@ class Releases {
                         + v.status().replace('_', ' ') + ", not approved");
             } else {
                 ready.add(v);
-                docs.add(documents.findById(m.documentId()).orElseThrow());
+                docs.add(reads.document(m.documentId()).orElseThrow());
             }
         }
         failures.addAll(bilingual.blockedInRelease(docs, ready));
@@ -206,7 +204,7 @@ class Releases {
     }
 
     private ReleaseBundle release(long id) {
-        return releases.findById(id).orElseThrow(() -> ProblemException.notFound("no release " + id));
+        return releases.findById(id).orElseThrow(() -> DomainException.notFound("no release " + id));
     }
 
     private ReleaseView view(ReleaseBundle r) {

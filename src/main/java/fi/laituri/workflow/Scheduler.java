@@ -2,10 +2,9 @@ package fi.laituri.workflow;
 
 import fi.laituri.audit.AuditLog;
 import fi.laituri.content.Document;
-import fi.laituri.content.DocumentRepository;
 import fi.laituri.content.PublicChanges;
 import fi.laituri.content.Variant;
-import fi.laituri.content.VariantRepository;
+import fi.laituri.content.ContentReads;
 import fi.laituri.content.VariantStates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,8 +40,7 @@ class Scheduler {
     static final String ACTOR = "scheduler";
     private static final int MAX_REASON_LENGTH = 1000;
 
-    private final VariantRepository variants;
-    private final DocumentRepository documents;
+    private final ContentReads reads;
     private final ScheduleRepository schedule;
     private final VariantStates states;
     private final Publishing publishing;
@@ -56,15 +54,14 @@ class Scheduler {
     private final Duration backoffBase;
     private final Duration backoffMax;
 
-    Scheduler(VariantRepository variants, DocumentRepository documents, ScheduleRepository schedule, VariantStates states,
+    Scheduler(ContentReads reads, ScheduleRepository schedule, VariantStates states,
               Publishing publishing,
               Releases releases, AuditLog audit, PublicChanges publicChanges, TransactionOperations<Connection> tx, Clock clock,
               MeterRegistry meters,
               @Value("${laituri.scheduler.max-failures:5}") int maxFailures,
               @Value("${laituri.scheduler.backoff-base:30s}") Duration backoffBase,
               @Value("${laituri.scheduler.backoff-max:30m}") Duration backoffMax) {
-        this.variants = variants;
-        this.documents = documents;
+        this.reads = reads;
         this.schedule = schedule;
         this.states = states;
         this.publishing = publishing;
@@ -97,13 +94,13 @@ class Scheduler {
         Instant now = clock.instant();
         int changed = 0;
         for (Long id : tx.executeRead(s -> schedule.duePublications(now))) {
-            changed += once(id, ScheduleAttempt.PUBLISH, now, () -> variants.claimDuePublication(id, now).map(v -> {
+            changed += once(id, ScheduleAttempt.PUBLISH, now, () -> states.claimDuePublication(id, now).map(v -> {
                 publishing.publish(document(v), v, ACTOR, "scheduled for " + v.publishAt());
                 return 1;
             }).orElse(0));
         }
         for (Long id : tx.executeRead(s -> schedule.dueUnpublications(now))) {
-            changed += once(id, ScheduleAttempt.UNPUBLISH, now, () -> variants.claimDueUnpublication(id, now).map(v -> {
+            changed += once(id, ScheduleAttempt.UNPUBLISH, now, () -> states.claimDueUnpublication(id, now).map(v -> {
                 if (v.isLive()) {
                     publishing.unpublish(document(v), v, ACTOR, "scheduled for " + v.unpublishAt());
                 } else {
@@ -143,8 +140,8 @@ class Scheduler {
         try {
             tx.executeWrite(s -> {
                 // Not due any more (unscheduled meanwhile), or another instance is on it: nothing to record.
-                Optional<Variant> claimed = publication ? variants.claimDuePublication(variantId, now)
-                        : variants.claimDueUnpublication(variantId, now);
+                Optional<Variant> claimed = publication ? states.claimDuePublication(variantId, now)
+                        : states.claimDueUnpublication(variantId, now);
                 claimed.ifPresent(v -> {
                     Instant dueAt = publication ? v.publishAt() : v.unpublishAt();
                     int failures = schedule.find(variantId, action).filter(a -> a.dueAt().equals(dueAt))
@@ -190,6 +187,6 @@ class Scheduler {
     }
 
     private Document document(Variant v) {
-        return documents.findById(v.documentId()).orElseThrow();
+        return reads.document(v.documentId()).orElseThrow();
     }
 }

@@ -3,13 +3,11 @@ package fi.laituri.workflow;
 import fi.laituri.audit.AuditLog;
 import fi.laituri.content.Api;
 import fi.laituri.content.Document;
-import fi.laituri.content.DocumentRepository;
 import fi.laituri.content.Documents;
 import fi.laituri.content.PublicChanges;
-import fi.laituri.content.RevisionRepository;
 import fi.laituri.content.Status;
 import fi.laituri.content.Variant;
-import fi.laituri.content.VariantRepository;
+import fi.laituri.content.ContentReads;
 import fi.laituri.content.VariantStates;
 import fi.laituri.language.Languages;
 import fi.laituri.security.Actor;
@@ -17,10 +15,9 @@ import fi.laituri.security.Permission;
 import fi.laituri.security.Policy;
 import fi.laituri.security.Role;
 import fi.laituri.translation.BilingualCheck;
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.exceptions.OptimisticLockException;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -66,9 +63,7 @@ public class Transitions {
             Action.REJECT, EnumSet.of(Status.IN_REVIEW),
             Action.PUBLISH, EnumSet.of(Status.APPROVED));
 
-    private final DocumentRepository documents;
-    private final VariantRepository variants;
-    private final RevisionRepository revisions;
+    private final ContentReads reads;
     private final Documents content;
     private final VariantStates states;
     private final Publishing publishing;
@@ -81,13 +76,11 @@ public class Transitions {
     private final boolean fourEyes;
     private final BilingualCheck bilingual;
 
-    Transitions(DocumentRepository documents, VariantRepository variants, RevisionRepository revisions,
+    Transitions(ContentReads reads,
                 Documents content, VariantStates states, Publishing publishing, PublicChanges publicChanges,
                 AuditLog audit, Policy policy, Languages languages, TransactionOperations<Connection> tx, Clock clock,
                 @Value("${laituri.workflow.four-eyes:true}") boolean fourEyes, BilingualCheck bilingual) {
-        this.documents = documents;
-        this.variants = variants;
-        this.revisions = revisions;
+        this.reads = reads;
         this.content = content;
         this.states = states;
         this.publishing = publishing;
@@ -107,29 +100,29 @@ public class Transitions {
 
     public Outcome apply(long documentId, String language, String actionCode, String comment,
                                  OffsetDateTime at, Actor actor) {
-        Action action = Action.parse(actionCode).orElseThrow(() -> ProblemException.invalid("action",
+        Action action = Action.parse(actionCode).orElseThrow(() -> DomainException.invalid("action",
                 "unknown action; one of " + Arrays.stream(Action.values()).map(Action::code).collect(Collectors.joining(", "))));
         if (!languages.isConfigured(language)) {
-            throw ProblemException.invalid("language", "unknown language " + language);
+            throw DomainException.invalid("language", "unknown language " + language);
         }
         policy.require(actor, permission(action), language);
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         if (action == Action.REJECT && text == null) {
-            throw ProblemException.invalid("comment", "say why the version is rejected");
+            throw DomainException.invalid("comment", "say why the version is rejected");
         }
         Instant when = at == null ? null : at.toInstant();
         if (when != null && action != Action.PUBLISH && action != Action.UNPUBLISH) {
-            throw ProblemException.invalid("at", "only publish and unpublish take a time");
+            throw DomainException.invalid("at", "only publish and unpublish take a time");
         }
         if (when != null && when.isBefore(clock.instant())) {
-            throw ProblemException.invalid("at", "the time is in the past; leave it out to act now");
+            throw DomainException.invalid("at", "the time is in the past; leave it out to act now");
         }
         try {
             return tx.executeWrite(s -> {
-                Document doc = documents.findById(documentId)
-                        .orElseThrow(() -> ProblemException.notFound("no document " + documentId));
-                Variant v = variants.lock(documentId, language)
-                        .orElseThrow(() -> ProblemException.notFound("document " + documentId + " has no " + language + " version"));
+                Document doc = reads.document(documentId)
+                        .orElseThrow(() -> DomainException.notFound("no document " + documentId));
+                Variant v = states.lock(documentId, language)
+                        .orElseThrow(() -> DomainException.notFound("document " + documentId + " has no " + language + " version"));
                 List<String> warnings = new ArrayList<>();
                 if (action == Action.PUBLISH && FROM.get(action).contains(v.state())) {
                     warnings.addAll(bilingual.beforePublishing(doc, v));
@@ -137,7 +130,7 @@ public class Transitions {
                 return new Outcome(content.view(doc, apply(doc, v, action, text, when, actor)), List.copyOf(warnings));
             });
         } catch (OptimisticLockException e) {
-            throw ProblemException.conflict("concurrent-change", "the version changed at the same moment; read it and try again");
+            throw DomainException.conflict("concurrent-change", "the version changed at the same moment; read it and try again");
         }
     }
 
@@ -156,7 +149,7 @@ public class Transitions {
             }
             case REJECT -> move(doc, v, Status.DRAFT, null, actor, "variant.rejected", comment);
             case APPROVE -> {
-                String writer = revisions.findByVariantIdAndNumber(v.id(), v.revision()).orElseThrow().createdBy();
+                String writer = reads.revision(v.id(), v.revision()).orElseThrow().createdBy();
                 if (fourEyes && writer.equals(actor.name())) {
                     throw forbidden("four-eyes rule: " + writer + " wrote revision " + v.revision()
                             + " and cannot approve it; another publisher must");
@@ -172,7 +165,7 @@ public class Transitions {
             }
             case UNSCHEDULE -> {
                 if (v.publishAt() == null && v.unpublishAt() == null) {
-                    throw ProblemException.conflict("nothing-scheduled", "nothing is scheduled for this version");
+                    throw DomainException.conflict("nothing-scheduled", "nothing is scheduled for this version");
                 }
                 Variant updated = states.schedule(v, null, null);
                 audit.record(AuditLog.Event.of(actor.name(), "variant.unscheduled", doc.id(), v.language())
@@ -211,15 +204,15 @@ public class Transitions {
         };
     }
 
-    private static ProblemException notAllowed(Action action, Variant v) {
+    private static DomainException notAllowed(Action action, Variant v) {
         String detail = action == Action.UNPUBLISH
                 ? "nothing of this version is public, so there is nothing to unpublish"
                 : "cannot " + action.code() + " a version that is " + v.status().replace('_', ' ');
-        return new ProblemException(HttpStatus.CONFLICT, "transition-not-allowed", detail, List.of(),
+        return DomainException.conflict("transition-not-allowed", detail,
                 Map.of("currentState", v.status(), "live", v.isLive()));
     }
 
-    private static ProblemException forbidden(String reason) {
-        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", reason, List.of(), Map.of());
+    private static DomainException forbidden(String reason) {
+        return DomainException.forbidden(reason);
     }
 }

@@ -19,9 +19,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import fi.laituri.db.ReplicaReads;
+
 import java.util.List;
 
-/** The public, read-only content API: live revisions only, no token needed. */
+/**
+ * The public, read-only content API: live revisions only, no token needed. Its reads may be answered by a database
+ * replica (see {@link ReplicaReads}), so they may be a moment behind a publish.
+ */
 @Tag(name = "public")
 @ApiResponse(responseCode = "400", description = "A parameter is invalid",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -45,7 +50,8 @@ class PublicController {
     List<PublicContent.Item> list(@PathVariable String lang,
                                   @QueryValue(defaultValue = "1") @Min(1) @Max(100000) int page,
                                   @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return content.list(language(lang), page, size);
+        String language = language(lang);
+        return ReplicaReads.allow(() -> content.list(language, page, size));
     }
 
     @Operation(summary = "One published page by language and slug")
@@ -55,7 +61,7 @@ class PublicController {
         if (!Slugs.isValid(slug)) {
             throw ProblemException.notFound("nothing is published at " + lang + "/" + slug.replaceAll("\\p{Cntrl}", "?"));
         }
-        return content.find(language, slug)
+        return ReplicaReads.allow(() -> content.find(language, slug))
                 .orElseThrow(() -> ProblemException.notFound("nothing is published at " + lang + "/" + slug));
     }
 

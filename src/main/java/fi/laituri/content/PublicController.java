@@ -1,10 +1,11 @@
 package fi.laituri.content;
 
+import fi.laituri.DomainException;
+import fi.laituri.db.ReplicaReads;
 import fi.laituri.language.Languages;
 import fi.laituri.markdown.Slugs;
 import fi.laituri.security.Public;
 import fi.laituri.web.Problem;
-import fi.laituri.DomainException;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -21,7 +22,10 @@ import jakarta.validation.constraints.Min;
 
 import java.util.List;
 
-/** The public, read-only content API: live revisions only, no token needed. */
+/**
+ * The public, read-only content API: live revisions only, no token needed. Its reads may be answered by a database
+ * replica (see {@link ReplicaReads}), so they may be a moment behind a publish.
+ */
 @Tag(name = "public")
 @ApiResponse(responseCode = "400", description = "A parameter is invalid",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -45,7 +49,8 @@ class PublicController {
     List<PublicContent.Item> list(@PathVariable String lang,
                                   @QueryValue(defaultValue = "1") @Min(1) @Max(100000) int page,
                                   @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return content.list(language(lang), page, size);
+        String language = language(lang);
+        return ReplicaReads.allow(() -> content.list(language, page, size));
     }
 
     @Operation(summary = "One published page by language and slug")
@@ -55,7 +60,7 @@ class PublicController {
         if (!Slugs.isValid(slug)) {
             throw DomainException.notFound("nothing is published at " + lang + "/" + slug.replaceAll("\\p{Cntrl}", "?"));
         }
-        return content.find(language, slug)
+        return ReplicaReads.allow(() -> content.find(language, slug))
                 .orElseThrow(() -> DomainException.notFound("nothing is published at " + lang + "/" + slug));
     }
 

@@ -19,17 +19,26 @@ public class AdminBootstrap {
 
     /**
      * With no users yet, creates the admin. Its token is {@code presetToken} when given (nothing to
-     * show then), else a new random one, returned so it can be printed once.
+     * show then), else a new random one, returned so it can be printed once. Of several instances starting at once
+     * on a new database, one makes the admin and the others go on without.
      */
     public Optional<String> onFirstStart(Optional<String> presetToken) {
         if (!users.none()) {
             return Optional.empty();
         }
-        if (presetToken.isPresent()) {
-            users.addWithToken(ADMIN, Role.ADMIN, validPreset(presetToken.get()));
-            return Optional.empty();
+        try {
+            if (presetToken.isPresent()) {
+                users.addWithToken(ADMIN, Role.ADMIN, validPreset(presetToken.get()));
+                return Optional.empty();
+            }
+            return Optional.of(users.add(ADMIN, Role.ADMIN).token());
+        } catch (RuntimeException e) {
+            // Instances started together on a new database: one of them made the admin (its name is unique) first.
+            if (!users.none()) {
+                return Optional.empty();
+            }
+            throw e;
         }
-        return Optional.of(users.add(ADMIN, Role.ADMIN).token());
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
- * Rebuilds the site when what is public changes: reads the outbox as consumer "site" at once when a
+ * Rebuilds the site when what is public changes: reads the outbox as the site folder's consumer ({@link SiteFolder}) at once when a
  * transaction of this process appended to it, and every {@code laituri.site.auto-build-interval} for
  * changes made by other instances, and builds once for each batch of events, re-reading only the
  * documents they name. One build runs at a time across instances: the build lock is held from reading the
@@ -110,7 +110,8 @@ class AutoBuild {
 
     private void buildOnce() {
         try {
-            lock.holding(() -> outbox.consumeOutsideTransaction("site", 10_000, batch -> {
+            String consumer = SiteFolder.consumer(output.toAbsolutePath().normalize());
+            lock.holding(output, () -> outbox.consumeOutsideTransaction(consumer, 10_000, batch -> {
                 BuildReport report = builder.update(output, batch.stream().map(OutboxEvent::documentId).collect(Collectors.toSet()));
                 LOG.info("site rebuilt after {} change(s): {} files written, {} unchanged, {} deleted, {} warnings, {} ms",
                         batch.size(), report.written().size(), report.unchanged(), report.deleted().size(), report.warnings().size(),

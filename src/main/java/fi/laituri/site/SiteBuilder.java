@@ -105,7 +105,7 @@ public class SiteBuilder {
      * published and the live site stays as it was ({@link BuildReport#live()} is then null).
      */
     public BuildReport build(Path root, boolean strict, Progress progress) {
-        return lock.holding(() -> run(root, strict, true, progress, tx.executeRead(s -> snapshot()), null));
+        return lock.holding(root, () -> run(root, strict, true, progress, tx.executeRead(s -> snapshot()), null));
     }
 
     /**
@@ -114,7 +114,7 @@ public class SiteBuilder {
      * database, or an empty one, and would replace a whole site with a bare frame.
      */
     public BuildReport buildUnlessItShrinks(Path root, boolean strict, Progress progress) {
-        return lock.holding(() -> run(root, strict, false, progress, tx.executeRead(s -> snapshot()), null));
+        return lock.holding(root, () -> run(root, strict, false, progress, tx.executeRead(s -> snapshot()), null));
     }
 
     /** A build refused because it would delete most of the live site. */
@@ -154,7 +154,7 @@ public class SiteBuilder {
      * outside any.
      */
     public BuildReport update(Path root, Collection<Long> documentIds) {
-        return lock.holding(() -> {
+        return lock.holding(root, () -> {
             Path normalized = root.toAbsolutePath().normalize();
             Last previous = last.get(normalized);
             if (previous == null || previous.manifest() == null || !previous.manifest().equals(liveManifestTime(normalized))) {

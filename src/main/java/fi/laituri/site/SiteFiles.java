@@ -26,7 +26,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Serves the live build ({@code <site>/current}) at {@code /} for {@code serve} and {@code demo}; in
@@ -46,13 +45,6 @@ class SiteFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteFiles.class);
     private static final String RETRY_AFTER_SECONDS = "30";
-
-    private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("html", "text/html;charset=utf-8"), Map.entry("xml", "application/xml;charset=utf-8"),
-            Map.entry("css", "text/css;charset=utf-8"), Map.entry("js", "text/javascript;charset=utf-8"),
-            Map.entry("txt", "text/plain;charset=utf-8"), Map.entry("json", "application/json"),
-            Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
-            Map.entry("webp", "image/webp"), Map.entry("ico", "image/x-icon"), Map.entry("woff2", "font/woff2"));
 
     private final Path site;
     private final Router router;
@@ -129,12 +121,7 @@ class SiteFiles {
     }
 
     private static String type(Path file) {
-        String name = file.getFileName().toString();
-        if (name.equals("feed.xml") || name.endsWith(".atom")) {
-            return "application/atom+xml;charset=utf-8";
-        }
-        int dot = name.lastIndexOf('.');
-        return TYPES.getOrDefault(dot < 0 ? "" : name.substring(dot + 1), "application/octet-stream");
+        return ContentTypes.of(file.getFileName().toString());
     }
 
     private static String hash(byte[] bytes) {

@@ -33,7 +33,7 @@ class CommandLineTest {
         }
     }
 
-    private static Run run(Map<String, String> env, String... args) {
+    static Run run(Map<String, String> env, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -90,13 +90,13 @@ class BuildOutsideTransactionsTest extends ApiTest {
                             + " JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id"
                             + " WHERE p.db = DATABASE() AND p.id <> CONNECTION_ID()"),
                     "a transaction of the application is open while the site renders");
-            assertNotNull(tx.executeWrite(s -> number("SELECT position FROM outbox_consumer WHERE name = 'site' FOR UPDATE NOWAIT")),
+            assertNotNull(tx.executeWrite(s -> number("SELECT position FROM outbox_consumer WHERE name LIKE 'site:%' FOR UPDATE NOWAIT")),
                     "the site consumer's position row can be locked at once while the build runs");
         } finally {
             held.release();
         }
         await("the page is built", () -> Files.isRegularFile(page));
-        await("the position moves past the publish", () -> number("SELECT position FROM outbox_consumer WHERE name = 'site'")
+        await("the position moves past the publish", () -> number("SELECT position FROM outbox_consumer WHERE name LIKE 'site:%'")
                 == number("SELECT MAX(id) FROM outbox_event"));
     }
 

@@ -1,0 +1,204 @@
+package fi.laituri.db;
+
+import fi.laituri.content.Api;
+import fi.laituri.content.Documents;
+import fi.laituri.content.PublicContent;
+import fi.laituri.security.Actor;
+import fi.laituri.security.Role;
+import fi.laituri.workflow.Transitions;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * MariaDB's own replication under Laituri: a primary and a semi-synchronous replica as private {@code mariadbd}
+ * processes, Laituri on {@code jdbc:mariadb:replication://primary,replica/laituri}. The public content API reads from
+ * the replica, everything else from the primary; the primary is then killed, the replica promoted, and every write
+ * Laituri had acknowledged is there.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicationFailoverTest {
+
+    private static final Actor EDITOR = new Actor("eeva", Role.EDITOR, Set.of());
+    private static final Actor PUBLISHER = new Actor("pekka", Role.PUBLISHER, Set.of());
+
+    private static Path dir;
+    private static PrivateMariaDb primary;
+    private static PrivateMariaDb replica;
+
+    @BeforeAll
+    static void startPrimaryAndReplica() throws Exception {
+        assumeTrue(PrivateMariaDb.installed(), "needs Debian's mariadb-server (mariadbd, mariadb-install-db)");
+        dir = Files.createTempDirectory("laituri-replication-");
+        Path template = dir.resolve("template");
+        PrivateMariaDb.install(template);
+        primary = PrivateMariaDb.start(template, dir.resolve("primary"), "--server-id=1", "--log-bin=binlog", "--binlog-format=ROW",
+                "--rpl-semi-sync-master-wait-point=AFTER_SYNC",
+                // a commit waits up to a minute for the replica's acknowledgement rather than going on without it
+                "--rpl-semi-sync-master-timeout=60000");
+        replica = PrivateMariaDb.start(template, dir.resolve("replica"), "--server-id=2", "--log-bin=binlog", "--binlog-format=ROW",
+                "--rpl-semi-sync-slave-enabled=ON", "--read-only=ON");
+        replica.execute("CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + primary.port()
+                + ", MASTER_USER='root', MASTER_PASSWORD='', MASTER_USE_GTID=slave_pos", "START SLAVE");
+        // Semi-synchronous from when the replica is there: each commit then waits until the replica has it.
+        primary.execute("SET GLOBAL rpl_semi_sync_master_enabled = ON");
+        await("the replica acknowledges commits", () -> "1".equals(status(primary, "RPL_SEMI_SYNC_MASTER_CLIENTS")));
+        primary.execute("CREATE DATABASE laituri CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        await("the replica has the database", () -> {
+            try {
+                return !replica.row("SHOW DATABASES LIKE 'laituri'").isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @AfterAll
+    static void stopBoth() throws Exception {
+        try (PrivateMariaDb p = primary; PrivateMariaDb r = replica) {
+            // closed in reverse order; each deletes its folder
+        } finally {
+            if (dir != null) {
+                fi.laituri.FileTrees.delete(dir);
+            }
+        }
+    }
+
+    private static ApplicationContext laituri(String url) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("datasources.default.url", url);
+        p.put("datasources.default.username", "root");
+        p.put("datasources.default.password", "");
+        p.put("micronaut.server.port", -1);
+        p.put("laituri.scheduler.enabled", false);
+        return ApplicationContext.run(EmbeddedServer.class, p).getApplicationContext();
+    }
+
+    private static String replicationUrl() {
+        return "jdbc:mariadb:replication://127.0.0.1:" + primary.port() + ",127.0.0.1:" + replica.port() + "/laituri";
+    }
+
+    /** A Finnish article written, approved and published; its slug. */
+    private static String published(ApplicationContext context, String title) {
+        Api.DocumentView doc = context.getBean(Documents.class).createDocument(new Api.CreateDocument("article", null,
+                List.of(new Api.VariantInput("fi", title, null, null, "Kappale.", null, null, null))), EDITOR);
+        Transitions transitions = context.getBean(Transitions.class);
+        transitions.apply(doc.id(), "fi", "submit", null, null, EDITOR);
+        transitions.apply(doc.id(), "fi", "approve", null, null, PUBLISHER);
+        transitions.apply(doc.id(), "fi", "publish", null, null, PUBLISHER);
+        return doc.variants().get(0).slug();
+    }
+
+    private static int publicApi(ApplicationContext context, String slug) {
+        EmbeddedServer server = context.getBean(EmbeddedServer.class);
+        try (HttpClient client = HttpClient.create(server.getURL())) {
+            return client.toBlocking().exchange(HttpRequest.GET("/api/public/v1/fi/" + slug)).getStatus().getCode();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void thePublicApiReadsFromTheReplicaAndEverythingElseFromThePrimary() throws Exception {
+        try (ApplicationContext context = laituri(replicationUrl())) {
+            String first = published(context, "Replikoitu " + UUID.randomUUID());
+            await("the replica serves the first page", () -> publicApi(context, first) == 200);
+
+            replica.execute("STOP SLAVE SQL_THREAD");
+            try {
+                String second = published(context, "Pysäytetty " + UUID.randomUUID());
+                assertEquals(HttpStatus.NOT_FOUND.getCode(), publicApi(context, second),
+                        "the public API asks the replica, which has not applied the publish");
+                assertTrue(context.getBean(PublicContent.class).find("fi", second).isPresent(),
+                        "a read-only transaction outside the public API (as the site build's) reads the primary");
+            } finally {
+                replica.execute("START SLAVE SQL_THREAD");
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void afterThePrimaryIsKilledAndTheReplicaPromotedEveryAcknowledgedWriteIsThere() throws Exception {
+        List<Long> acknowledged = new ArrayList<>();
+        try (ApplicationContext context = laituri(replicationUrl())) {
+            String unacknowledgedBefore = status(primary, "RPL_SEMI_SYNC_MASTER_NO_TX");
+            Documents documents = context.getBean(Documents.class);
+            for (int i = 0; i < 40; i++) {
+                acknowledged.add(documents.createDocument(new Api.CreateDocument("article", null,
+                        List.of(new Api.VariantInput("fi", "Kuitattu " + i + " " + UUID.randomUUID(), null, null, "Teksti " + i + ".",
+                                null, null, null))), EDITOR).id());
+            }
+            String status = status(primary, "RPL_SEMI_SYNC_MASTER_STATUS");
+            String unacknowledged = status(primary, "RPL_SEMI_SYNC_MASTER_NO_TX");
+            primary.kill();
+            assertEquals("ON", status, "the primary waited for the replica at each commit");
+            assertEquals(unacknowledgedBefore, unacknowledged, "no commit went without the replica's acknowledgement");
+        }
+
+        // Promotion: apply everything the replica received, stop replicating, accept writes.
+        replica.execute("STOP SLAVE IO_THREAD");
+        await("the replica has applied all it received", () -> {
+            try {
+                Map<String, String> status = replica.row("SHOW SLAVE STATUS");
+                return status.get("Read_Master_Log_Pos").equals(status.get("Exec_Master_Log_Pos"))
+                        && status.get("Master_Log_File").equals(status.get("Relay_Master_Log_File"));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        replica.execute("STOP SLAVE", "RESET SLAVE ALL", "SET GLOBAL read_only = OFF");
+
+        try (ApplicationContext promoted = laituri(replica.url("laituri"))) {
+            Documents documents = promoted.getBean(Documents.class);
+            for (long id : acknowledged) {
+                assertEquals(id, documents.getDocument(id).id(), "document " + id + " was acknowledged before the crash");
+            }
+            String after = published(promoted, "Uusi pääpalvelin " + UUID.randomUUID());
+            assertEquals(200, publicApi(promoted, after), "the promoted replica takes writes");
+        }
+    }
+
+    private static String status(PrivateMariaDb db, String variable) {
+        try {
+            return db.row("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = '" + variable + "'")
+                    .get("VARIABLE_VALUE");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 60 s: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}

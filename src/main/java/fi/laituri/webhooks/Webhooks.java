@@ -13,8 +13,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Clock;
@@ -22,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 
 /** Registers, changes and removes webhooks, and reads their delivery logs: for admins only. */
 @Singleton
@@ -39,9 +36,11 @@ class Webhooks {
     private final DeliveryRepository deliveries;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
+    private final ReceiverAddresses addresses;
 
     Webhooks(WebhookRepository webhooks, DeliveryRepository deliveries,
-             TransactionOperations<Connection> tx, Clock clock) {
+             TransactionOperations<Connection> tx, Clock clock, ReceiverAddresses addresses) {
+        this.addresses = addresses;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.tx = tx;
@@ -72,7 +71,7 @@ class Webhooks {
 
     /** @param secret null to have one generated */
     CreatedWebhook create(String url, @Nullable String secret, @Nullable List<String> events, Actor actor) {
-        String checkedUrl = checkedUrl(url);
+        String checkedUrl = addresses.checkedUrl(url);
         List<String> types = checkedEvents(events);
         String key = secret != null ? secret : newSecret();
         Webhook saved = tx.executeWrite(s -> webhooks.save(
@@ -91,7 +90,7 @@ class Webhooks {
 
     /** Changes what is given; null leaves a field as it is. */
     WebhookView change(long id, @Nullable Boolean active, @Nullable List<String> events, @Nullable String url) {
-        String checkedUrl = url == null ? null : checkedUrl(url);
+        String checkedUrl = url == null ? null : addresses.checkedUrl(url);
         List<String> types = events == null ? null : checkedEvents(events);
         try {
             return view(tx.executeWrite(s -> {
@@ -129,27 +128,6 @@ class Webhooks {
 
     private Webhook find(long id) {
         return webhooks.findById(id).orElseThrow(() -> ProblemException.notFound("no webhook " + id));
-    }
-
-    /** Absolute http(s) only; credentials in a URL end up in logs and proxies, the secret is for that. */
-    static String checkedUrl(String url) {
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (URISyntaxException e) {
-            throw ProblemException.invalid("url", "not a URL: " + e.getReason());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw ProblemException.invalid("url", "an absolute http or https URL, like https://example.org/hooks/laituri");
-        }
-        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-            throw ProblemException.invalid("url", "must not carry a user name or password; receivers check the signature instead");
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw ProblemException.invalid("url", "names no host");
-        }
-        return uri.toString();
     }
 
     private static List<String> checkedEvents(@Nullable List<String> events) {

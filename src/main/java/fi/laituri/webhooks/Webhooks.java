@@ -1,5 +1,6 @@
 package fi.laituri.webhooks;
 
+import fi.laituri.audit.AuditLog;
 import fi.laituri.content.PublicChanges;
 import fi.laituri.security.Actor;
 import fi.laituri.web.Problem;
@@ -37,10 +38,12 @@ class Webhooks {
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
     private final ReceiverAddresses addresses;
+    private final AuditLog audit;
 
     Webhooks(WebhookRepository webhooks, DeliveryRepository deliveries,
-             TransactionOperations<Connection> tx, Clock clock, ReceiverAddresses addresses) {
+             TransactionOperations<Connection> tx, Clock clock, ReceiverAddresses addresses, AuditLog audit) {
         this.addresses = addresses;
+        this.audit = audit;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.tx = tx;
@@ -74,8 +77,11 @@ class Webhooks {
         String checkedUrl = addresses.checkedUrl(url);
         List<String> types = checkedEvents(events);
         String key = secret != null ? secret : newSecret();
-        Webhook saved = tx.executeWrite(s -> webhooks.save(
-                new Webhook(null, checkedUrl, key, types, true, actor.name(), clock.instant(), null)));
+        Webhook saved = tx.executeWrite(s -> {
+            Webhook w = webhooks.save(new Webhook(null, checkedUrl, key, types, true, actor.name(), clock.instant(), null));
+            record(actor, "webhook.created", w.id() + ": " + describe(w));
+            return w;
+        });
         return new CreatedWebhook(saved.id(), saved.url(), saved.events(), saved.active(), saved.createdBy(),
                 saved.createdAt(), saved.secret());
     }
@@ -89,14 +95,16 @@ class Webhooks {
     }
 
     /** Changes what is given; null leaves a field as it is. */
-    WebhookView change(long id, @Nullable Boolean active, @Nullable List<String> events, @Nullable String url) {
+    WebhookView change(long id, @Nullable Boolean active, @Nullable List<String> events, @Nullable String url, Actor actor) {
         String checkedUrl = url == null ? null : addresses.checkedUrl(url);
         List<String> types = events == null ? null : checkedEvents(events);
         try {
             return view(tx.executeWrite(s -> {
                 Webhook w = find(id);
-                return webhooks.update(w.with(checkedUrl != null ? checkedUrl : w.url(), types != null ? types : w.events(),
-                        active != null ? active : w.active()));
+                Webhook changed = webhooks.update(w.with(checkedUrl != null ? checkedUrl : w.url(),
+                        types != null ? types : w.events(), active != null ? active : w.active()));
+                record(actor, "webhook.changed", id + ": " + describe(w) + " → " + describe(changed));
+                return changed;
             }));
         } catch (OptimisticLockException e) {
             throw ProblemException.conflict("concurrent-change", "the webhook changed at the same moment; read it and try again");
@@ -104,9 +112,11 @@ class Webhooks {
     }
 
     /** Removes the webhook with its delivery log. */
-    void delete(long id) {
+    void delete(long id, Actor actor) {
         tx.executeWrite(s -> {
-            webhooks.delete(find(id));
+            Webhook w = find(id);
+            webhooks.delete(w);
+            record(actor, "webhook.deleted", id + ": " + describe(w));
             return null;
         });
     }
@@ -145,6 +155,16 @@ class Webhooks {
             throw ProblemException.invalid(errors);
         }
         return events.stream().distinct().toList();
+    }
+
+    private void record(Actor actor, String action, String detail) {
+        audit.record(new AuditLog.Event(actor.name(), action, null, null, null, null, null, null, detail));
+    }
+
+    /** What the audit log says of a webhook: never its secret. */
+    private static String describe(Webhook w) {
+        return w.url() + " " + (w.events().isEmpty() ? "all events" : String.join(",", w.events()))
+                + (w.active() ? "" : " (inactive)");
     }
 
     private static String newSecret() {

@@ -65,7 +65,10 @@ class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    /** The client's own timeouts do not cover a name lookup that hangs; this bounds how long rows stay held. */
+    /**
+     * A send still going then is cancelled, whatever a receiver trickles; the name lookup before it is bounded by
+     * the system resolver's own timeouts, well within the lease.
+     */
     private static final Duration DEADLINE = CONNECT_TIMEOUT.plus(REQUEST_TIMEOUT).plusSeconds(2);
     /** Twice the longest a send can take: a lease runs out only when its sender has died or stalled. */
     private static final Duration LEASE = DEADLINE.multipliedBy(2);

@@ -17,7 +17,7 @@ interface HostResolver {
 
     /** The system's resolver (DNS, /etc/hosts). */
     @Singleton
-    class System implements HostResolver {
+    class SystemResolver implements HostResolver {
         @Override
         public List<InetAddress> resolve(String host) throws UnknownHostException {
             return List.of(InetAddress.getAllByName(host));

@@ -165,6 +165,10 @@ class ReceiverAddresses {
         if (literal != null) {
             return List.of(literal);
         }
+        if (h.startsWith("[")) {
+            // With a zone (fe80::1%eth0) or otherwise not one this check reads: not one to send to.
+            throw new Refused("an IPv6 address without a zone, like [2001:db8::1]");
+        }
         return List.of();
     }
 

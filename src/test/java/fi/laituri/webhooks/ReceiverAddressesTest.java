@@ -56,7 +56,7 @@ class ReceiverAddressesTest {
             "https://[fe80::1]/", "https://[fd00::1]/", "https://[fc12:3456::1]/", "https://224.0.0.1/", "https://[ff02::1]/",
             "https://100.64.0.1/", "https://255.255.255.255/", "https://[::ffff:127.0.0.1]/", "https://[::ffff:169.254.169.254]/",
             "https://[64:ff9b::a9fe:a9fe]/", "https://[2002:7f00:1::]/", "https://[::127.0.0.1]/",
-            "https://2130706433/", "https://127.1/", "https://0x7f.0.0.1/", "https://0177.0.0.1/", "https://017700000001/"})
+            "https://2130706433/", "https://[fe80::1%25eth0]/", "https://127.1/", "https://0x7f.0.0.1/", "https://0177.0.0.1/", "https://017700000001/"})
     void aSpecialPurposeAddressIsRefusedAtRegistrationNamingUrl(String url) {
         ProblemException refused = assertThrows(ProblemException.class, () -> strict(NO_DNS).checkedUrl(url));
 

@@ -20,6 +20,7 @@ import java.util.List;
 public class AuditLog {
 
     private static final Sort OLDEST_FIRST = Sort.of(Sort.Order.asc("id"));
+    private static final String PUBLISHED = "variant.published";
 
     private final AuditRepository entries;
     private final Clock clock;
@@ -65,9 +66,12 @@ public class AuditLog {
     public record Page(List<Entry> items, int page, int size, long total) {
     }
 
-    /** Filters (null = any); oldest first, so the log reads as the story it tells. */
+    /**
+     * Filters (null = any); oldest first, so the log reads as the story it tells. {@code languages}: only entries
+     * about versions in these languages (a translator's view), none of the others.
+     */
     public record Query(@Nullable Long documentId, @Nullable String actor, @Nullable Instant from,
-                        @Nullable Instant to, int page, int size) {
+                        @Nullable Instant to, int page, int size, @Nullable java.util.Set<String> languages) {
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -76,8 +80,18 @@ public class AuditLog {
                 e.revision(), e.fromStatus(), e.toStatus(), e.comment(), e.detail()));
     }
 
+    /** The newest revision of the language version that the log records as published; empty when none was. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public java.util.OptionalInt lastPublishedRevision(long documentId, String language) {
+        Integer revision = entries.maxRevision(documentId, language, PUBLISHED);
+        return revision == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(revision);
+    }
+
     @Transactional(readOnly = true)
     public Page find(Query q) {
+        if (q.languages() != null && q.languages().isEmpty()) {
+            return new Page(List.of(), q.page(), q.size(), 0);
+        }
         io.micronaut.data.model.Page<AuditEntry> page = entries.findAll(matching(q),
                 Pageable.from(q.page() - 1, q.size(), OLDEST_FIRST));
         List<Entry> items = page.getContent().stream()
@@ -102,6 +116,9 @@ public class AuditLog {
             }
             if (q.to() != null) {
                 conditions.add(cb.lessThan(entry.get("at"), q.to()));
+            }
+            if (q.languages() != null) {
+                conditions.add(entry.get("language").in(q.languages()));
             }
             return conditions.isEmpty() ? null : cb.and(conditions.toArray(Predicate[]::new));
         };

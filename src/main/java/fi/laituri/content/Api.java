@@ -72,6 +72,12 @@ public final class Api {
     @Serdeable
     public record DocumentView(long id, String kind, String key, long version, Instant createdAt, Instant updatedAt,
                                List<VariantSummary> variants) {
+
+        /** The document as a translator of these languages sees it: without other languages' versions. */
+        DocumentView inLanguages(java.util.Set<String> languages) {
+            return new DocumentView(id, kind, key, version, createdAt, updatedAt,
+                    variants.stream().filter(v -> languages.contains(v.language())).toList());
+        }
     }
 
     @Serdeable
@@ -96,5 +102,9 @@ public final class Api {
 
     @Serdeable
     public record Page<T>(List<T> items, int page, int size, long total) {
+
+        <R> Page<R> map(java.util.function.Function<T, R> f) {
+            return new Page<>(items.stream().map(f).toList(), page, size, total);
+        }
     }
 }

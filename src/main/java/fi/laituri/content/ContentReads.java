@@ -48,4 +48,9 @@ public class ContentReads {
     public Optional<Revision> revision(long variantId, int number) {
         return revisions.findByVariantIdAndNumber(variantId, number);
     }
+
+    /** The numbers of the variant's revisions after {@code after} that {@code writer} wrote, oldest first. */
+    public List<Integer> revisionsWrittenBy(long variantId, int after, String writer) {
+        return revisions.findNumberByVariantIdAndNumberGreaterThanAndCreatedByOrderByNumber(variantId, after, writer);
+    }
 }

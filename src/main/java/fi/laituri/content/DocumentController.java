@@ -4,6 +4,7 @@ import fi.laituri.web.EditorialApi;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Allowed;
 import fi.laituri.security.Permission;
+import fi.laituri.security.Policy;
 import fi.laituri.web.ETags;
 import fi.laituri.web.Problem;
 import io.micronaut.security.authentication.Authentication;
@@ -42,7 +43,10 @@ class DocumentController {
 
     private final Documents content;
 
-    DocumentController(Documents content) {
+    private final Policy policy;
+
+    DocumentController(Documents content, Policy policy) {
+        this.policy = policy;
         this.content = content;
     }
 
@@ -55,9 +59,11 @@ class DocumentController {
                                     @Nullable @QueryValue @Size(max = 60) String tag,
                                     @Nullable @QueryValue @Size(max = 300) String q,
                                     @QueryValue(defaultValue = "1") @Min(1) @Max(100000) int page,
-                                    @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return content.listDocuments(new DocumentSearch.Filter(kind, language, status, tag,
+                                    @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size, Authentication user) {
+        Api.Page<Api.DocumentView> found = content.listDocuments(new DocumentSearch.Filter(kind, language, status, tag,
                 q == null || q.isBlank() ? null : q.strip(), page, size));
+        return policy.readableLanguages(Actor.of(user))
+                .map(own -> found.map(d -> d.inLanguages(own))).orElse(found);
     }
 
     @Operation(summary = "Create a document, optionally with its first language versions")
@@ -73,8 +79,9 @@ class DocumentController {
 
     @Get("/{id}")
     @Allowed(Permission.READ)
-    HttpResponse<Api.DocumentView> get(@PathVariable long id) {
-        Api.DocumentView doc = content.getDocument(id);
+    HttpResponse<Api.DocumentView> get(@PathVariable long id, Authentication user) {
+        Api.DocumentView all = content.getDocument(id);
+        Api.DocumentView doc = policy.readableLanguages(Actor.of(user)).map(all::inLanguages).orElse(all);
         return HttpResponse.ok(doc).header("ETag", ETags.of(doc.version()));
     }
 

@@ -18,4 +18,7 @@ interface RevisionRepository extends GenericRepository<Revision, Long> {
     Optional<Revision> findByVariantIdAndNumber(Long variantId, int number);
 
     long countByVariantId(Long variantId);
+
+    /** The numbers of the revisions after {@code number} that {@code createdBy} wrote, oldest first. */
+    List<Integer> findNumberByVariantIdAndNumberGreaterThanAndCreatedByOrderByNumber(Long variantId, int number, String createdBy);
 }

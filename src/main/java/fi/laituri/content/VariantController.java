@@ -4,6 +4,7 @@ import fi.laituri.web.EditorialApi;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Allowed;
 import fi.laituri.security.Permission;
+import fi.laituri.security.Policy;
 import fi.laituri.web.ETags;
 import fi.laituri.web.Problem;
 import fi.laituri.DomainException;
@@ -41,8 +42,10 @@ import java.util.List;
 class VariantController {
 
     private final Documents content;
+    private final Policy policy;
 
-    VariantController(Documents content) {
+    VariantController(Documents content, Policy policy) {
+        this.policy = policy;
         this.content = content;
     }
 
@@ -60,7 +63,8 @@ class VariantController {
     @Operation(summary = "Read a language version", description = "The ETag header is what If-Match takes on writes.")
     @Get("/{lang}")
     @Allowed(Permission.READ)
-    HttpResponse<Api.VariantView> get(@PathVariable long id, @PathVariable String lang) {
+    HttpResponse<Api.VariantView> get(@PathVariable long id, @PathVariable String lang, Authentication user) {
+        policy.require(Actor.of(user), Permission.READ, lang);
         return withETag(content.getVariant(id, lang));
     }
 
@@ -107,13 +111,16 @@ class VariantController {
     @Operation(summary = "List a language version's revisions, newest first")
     @Get("/{lang}/revisions")
     @Allowed(Permission.READ)
-    List<Api.RevisionSummary> revisions(@PathVariable long id, @PathVariable String lang) {
+    List<Api.RevisionSummary> revisions(@PathVariable long id, @PathVariable String lang, Authentication user) {
+        policy.require(Actor.of(user), Permission.READ, lang);
         return content.listRevisions(id, lang);
     }
 
     @Get("/{lang}/revisions/{number}")
     @Allowed(Permission.READ)
-    Api.RevisionView revision(@PathVariable long id, @PathVariable String lang, @PathVariable int number) {
+    Api.RevisionView revision(@PathVariable long id, @PathVariable String lang, @PathVariable int number,
+                              Authentication user) {
+        policy.require(Actor.of(user), Permission.READ, lang);
         return content.getRevision(id, lang, number);
     }
 
@@ -133,7 +140,8 @@ class VariantController {
     @Get("/{lang}/revisions/diff")
     @Allowed(Permission.READ)
     RevisionDiff.Diff diff(@PathVariable long id, @PathVariable String lang, @QueryValue int from, @QueryValue int to,
-                           @QueryValue(defaultValue = "line") String mode) {
+                           @QueryValue(defaultValue = "line") String mode, Authentication user) {
+        policy.require(Actor.of(user), Permission.READ, lang);
         return content.diffRevisions(id, lang, from, to, RevisionDiff.Mode.parse(mode)
                 .orElseThrow(() -> DomainException.invalid("mode", "unknown mode; one of line, word")));
     }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,8 +29,11 @@ public class Policy {
             Role.TRANSLATOR, EnumSet.of(READ, EDIT_VARIANT, SUBMIT, WITHDRAW, PREVIEW),
             Role.PUBLISHER, EnumSet.of(READ, REVIEW, PUBLISH, MANAGE_RELEASES, PREVIEW));
 
-    /** Permissions a translator has only in the languages assigned to them. */
-    private static final Set<Permission> PER_LANGUAGE = EnumSet.of(EDIT_VARIANT, SUBMIT, WITHDRAW, PREVIEW);
+    /**
+     * Permissions a translator has only in the languages assigned to them; for {@code READ}, what belongs to one
+     * language (a version, its revisions and preview links, audit entries): other languages' drafts are not theirs.
+     */
+    private static final Set<Permission> PER_LANGUAGE = EnumSet.of(READ, EDIT_VARIANT, SUBMIT, WITHDRAW, PREVIEW);
 
     /** Whether the role has the permission at all, whatever the language. */
     public boolean grants(Role role, Permission permission) {
@@ -55,6 +59,11 @@ public class Policy {
                     + ", not " + language);
         }
         throw refused(actor, Set.of(permission));
+    }
+
+    /** The languages whose versions the actor may read: empty for every language. */
+    public Optional<Set<String>> readableLanguages(Actor actor) {
+        return actor.role() == Role.TRANSLATOR ? Optional.of(actor.languages()) : Optional.empty();
     }
 
     /** @throws NotPermitted when the actor's role lacks the permission */

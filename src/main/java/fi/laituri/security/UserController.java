@@ -25,10 +25,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 /** Users, their roles and languages, and their tokens: for admins. */
@@ -61,8 +64,17 @@ class UserController {
     record UserView(String name, String role, List<String> languages, long version) {
     }
 
+    /** A new token: {@code id} is what revoking it alone takes; {@code expiresAt} null when it does not expire. */
     @Serdeable
-    record TokenView(String name, String token) {
+    record TokenView(String name, String token, long id, @Nullable Instant expiresAt) {
+    }
+
+    @Serdeable
+    record NewToken(@Nullable @Min(1) @Max(3650) Integer expiresInDays) {
+    }
+
+    @Serdeable
+    record TokenInfoView(long id, Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant lastUsedAt) {
     }
 
     @Get
@@ -76,9 +88,9 @@ class UserController {
     @Allowed(Permission.MANAGE_USERS)
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = TokenView.class)))
-    HttpResponse<TokenView> create(@Body @Valid NewUser request) {
-        Users.IssuedToken issued = users.add(request.name(), role(request.role()), languages(request.languages()));
-        return HttpResponse.created(new TokenView(issued.account().name(), issued.token()),
+    HttpResponse<TokenView> create(@Body @Valid NewUser request, Authentication auth) {
+        Users.IssuedToken issued = users.add(request.name(), role(request.role()), languages(request.languages()), auth.getName());
+        return HttpResponse.created(view(issued),
                 URI.create("/api/v1/users/" + issued.account().name()));
     }
 
@@ -89,7 +101,8 @@ class UserController {
         return withETag(users.find(name).orElseThrow(() -> DomainException.notFound("no user named " + name)));
     }
 
-    @Operation(summary = "Change a user's role and languages", description = "Requires If-Match.")
+    @Operation(summary = "Change a user's role and languages",
+            description = "Requires If-Match. The last admin cannot be given another role (409).")
     @Patch("/{name}")
     @ApiResponse(responseCode = "412", description = "If-Match names an older version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -97,10 +110,12 @@ class UserController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Allowed(Permission.MANAGE_USERS)
     HttpResponse<UserView> change(@PathVariable String name, @Nullable @Header("If-Match") String ifMatch,
-                                  @Body @Valid UserChange request) {
-        return withETag(users.change(name, ETags.parse(ifMatch), role(request.role()), languages(request.languages())));
+                                  @Body @Valid UserChange request, Authentication auth) {
+        return withETag(users.change(name, ETags.parse(ifMatch), role(request.role()), languages(request.languages()),
+                auth.getName()));
     }
 
+    @Operation(summary = "Remove a user", description = "Admins cannot remove themselves, and the last admin stays (409).")
     @Delete("/{name}")
     @Allowed(Permission.MANAGE_USERS)
     @ApiResponse(responseCode = "204", description = "Done; nothing to show")
@@ -108,26 +123,45 @@ class UserController {
         if (name.equals(auth.getName())) {
             throw DomainException.conflict("self-removal", "admins cannot remove themselves");
         }
-        users.remove(name);
+        users.remove(name, auth.getName());
         return HttpResponse.noContent();
     }
 
-    @Operation(summary = "Issue a further API token for a user")
+    @Operation(summary = "Issue a further API token for a user",
+            description = "Earlier tokens stay valid: to rotate a token, issue a new one, move the clients to it, then "
+                    + "revoke the old one by its id. The body is optional; expiresInDays (1-3650) makes the token expire.")
     @Post("/{name}/tokens")
     @Allowed(Permission.MANAGE_USERS)
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = TokenView.class)))
-    HttpResponse<TokenView> newToken(@PathVariable String name) {
-        Users.IssuedToken issued = users.newToken(name);
-        return HttpResponse.created(new TokenView(name, issued.token()));
+    HttpResponse<TokenView> newToken(@PathVariable String name, @Nullable @Body @Valid NewToken request, Authentication auth) {
+        Users.IssuedToken issued = users.newToken(name, request == null ? null : request.expiresInDays(), auth.getName());
+        return HttpResponse.created(view(issued));
+    }
+
+    @Operation(summary = "List a user's tokens", description = "When each was made, expires and was last used (to the minute); never the tokens.")
+    @Get("/{name}/tokens")
+    @Allowed(Permission.MANAGE_USERS)
+    List<TokenInfoView> tokens(@PathVariable String name) {
+        return users.tokens(name).stream()
+                .map(t -> new TokenInfoView(t.id(), t.createdAt(), t.expiresAt(), t.lastUsedAt())).toList();
+    }
+
+    @Operation(summary = "Revoke one token of a user")
+    @Delete("/{name}/tokens/{id}")
+    @Allowed(Permission.MANAGE_USERS)
+    @ApiResponse(responseCode = "204", description = "Done; nothing to show")
+    HttpResponse<Void> revokeToken(@PathVariable String name, @PathVariable long id, Authentication auth) {
+        users.revokeToken(name, id, auth.getName());
+        return HttpResponse.noContent();
     }
 
     @Operation(summary = "Revoke every token of a user")
     @Delete("/{name}/tokens")
     @Allowed(Permission.MANAGE_USERS)
     @ApiResponse(responseCode = "204", description = "Done; nothing to show")
-    HttpResponse<Void> revokeTokens(@PathVariable String name) {
-        users.revokeTokens(name);
+    HttpResponse<Void> revokeTokens(@PathVariable String name, Authentication auth) {
+        users.revokeTokens(name, auth.getName());
         return HttpResponse.noContent();
     }
 
@@ -141,6 +175,10 @@ class UserController {
             throw DomainException.invalid("languages", "unknown language " + c);
         });
         return list;
+    }
+
+    private static TokenView view(Users.IssuedToken issued) {
+        return new TokenView(issued.account().name(), issued.token(), issued.tokenId(), issued.expiresAt());
     }
 
     private static UserView view(Users.Account a) {

@@ -30,11 +30,11 @@ public class ClientAddress {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-    private final List<Block> trusted;
+    private final List<AddressBlock> trusted;
     private final String header;
 
     ClientAddress(@Value("${laituri.trusted-proxies:}") List<String> trustedProxies, HttpServerConfiguration server) {
-        this.trusted = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Block::parse).toList();
+        this.trusted = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).map(ClientAddress::block).toList();
         this.header = server.getClientAddressHeader();
     }
 
@@ -59,6 +59,14 @@ public class ClientAddress {
             }
         }
         return client.getHostAddress();
+    }
+
+    private static AddressBlock block(String text) {
+        try {
+            return AddressBlock.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("laituri.trusted-proxies: " + e.getMessage());
+        }
     }
 
     private boolean isTrusted(InetAddress address) {
@@ -108,43 +116,6 @@ public class ClientAddress {
             return InetAddress.getByAddress(bytes);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(e);
-        }
-    }
-
-    /** An address block such as {@code 10.0.0.0/8} or {@code ::1}. */
-    private record Block(byte[] network, int bits) {
-
-        static Block parse(String text) {
-            int slash = text.indexOf('/');
-            InetAddress address = literal(slash < 0 ? text : text.substring(0, slash));
-            if (address == null) {
-                throw new ConfigurationException("laituri.trusted-proxies: not an address or CIDR block: " + text);
-            }
-            int max = address.getAddress().length * 8;
-            int bits;
-            try {
-                bits = slash < 0 ? max : Integer.parseInt(text.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                bits = -1;
-            }
-            if (bits < 0 || bits > max) {
-                throw new ConfigurationException("laituri.trusted-proxies: not a prefix length in " + text);
-            }
-            return new Block(address.getAddress(), bits);
-        }
-
-        boolean contains(InetAddress address) {
-            byte[] a = address.getAddress();
-            if (a.length != network.length) {
-                return false;
-            }
-            for (int i = 0; i < bits; i++) {
-                int mask = 0x80 >>> (i % 8);
-                if ((a[i / 8] & mask) != (network[i / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

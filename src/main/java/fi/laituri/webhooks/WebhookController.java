@@ -88,16 +88,16 @@ class WebhookController {
             description = "Absent fields stay. An inactive webhook gets no new deliveries, and its pending ones wait.")
     @Patch("/{id}")
     @Allowed(Permission.MANAGE_WEBHOOKS)
-    Webhooks.WebhookView change(@PathVariable long id, @Body @Valid WebhookChange request) {
-        return webhooks.change(id, request.active(), request.events(), request.url());
+    Webhooks.WebhookView change(@PathVariable long id, @Body @Valid WebhookChange request, Authentication user) {
+        return webhooks.change(id, request.active(), request.events(), request.url(), Actor.of(user));
     }
 
     @Operation(summary = "Remove a webhook with its delivery log")
     @Delete("/{id}")
     @Allowed(Permission.MANAGE_WEBHOOKS)
     @ApiResponse(responseCode = "204", description = "Done; nothing to show")
-    HttpResponse<Void> delete(@PathVariable long id) {
-        webhooks.delete(id);
+    HttpResponse<Void> delete(@PathVariable long id, Authentication user) {
+        webhooks.delete(id, Actor.of(user));
         return HttpResponse.noContent();
     }
 

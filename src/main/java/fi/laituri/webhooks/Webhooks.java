@@ -1,8 +1,9 @@
 package fi.laituri.webhooks;
 
+import fi.laituri.DomainException;
+import fi.laituri.audit.AuditLog;
 import fi.laituri.content.PublicChanges;
 import fi.laituri.security.Actor;
-import fi.laituri.DomainException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.data.model.Page;
@@ -12,8 +13,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Clock;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 
 /** Registers, changes and removes webhooks, and reads their delivery logs: for admins only. */
 @Singleton
@@ -38,9 +36,13 @@ class Webhooks {
     private final DeliveryRepository deliveries;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
+    private final ReceiverAddresses addresses;
+    private final AuditLog audit;
 
     Webhooks(WebhookRepository webhooks, DeliveryRepository deliveries,
-             TransactionOperations<Connection> tx, Clock clock) {
+             TransactionOperations<Connection> tx, Clock clock, ReceiverAddresses addresses, AuditLog audit) {
+        this.addresses = addresses;
+        this.audit = audit;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.tx = tx;
@@ -71,11 +73,14 @@ class Webhooks {
 
     /** @param secret null to have one generated */
     CreatedWebhook create(String url, @Nullable String secret, @Nullable List<String> events, Actor actor) {
-        String checkedUrl = checkedUrl(url);
+        String checkedUrl = addresses.checkedUrl(url);
         List<String> types = checkedEvents(events);
         String key = secret != null ? secret : newSecret();
-        Webhook saved = tx.executeWrite(s -> webhooks.save(
-                new Webhook(null, checkedUrl, key, types, true, actor.name(), clock.instant(), null)));
+        Webhook saved = tx.executeWrite(s -> {
+            Webhook w = webhooks.save(new Webhook(null, checkedUrl, key, types, true, actor.name(), clock.instant(), null));
+            record(actor, "webhook.created", w.id() + ": " + describe(w));
+            return w;
+        });
         return new CreatedWebhook(saved.id(), saved.url(), saved.events(), saved.active(), saved.createdBy(),
                 saved.createdAt(), saved.secret());
     }
@@ -89,14 +94,16 @@ class Webhooks {
     }
 
     /** Changes what is given; null leaves a field as it is. */
-    WebhookView change(long id, @Nullable Boolean active, @Nullable List<String> events, @Nullable String url) {
-        String checkedUrl = url == null ? null : checkedUrl(url);
+    WebhookView change(long id, @Nullable Boolean active, @Nullable List<String> events, @Nullable String url, Actor actor) {
+        String checkedUrl = url == null ? null : addresses.checkedUrl(url);
         List<String> types = events == null ? null : checkedEvents(events);
         try {
             return view(tx.executeWrite(s -> {
                 Webhook w = find(id);
-                return webhooks.update(w.with(checkedUrl != null ? checkedUrl : w.url(), types != null ? types : w.events(),
-                        active != null ? active : w.active()));
+                Webhook changed = webhooks.update(w.with(checkedUrl != null ? checkedUrl : w.url(),
+                        types != null ? types : w.events(), active != null ? active : w.active()));
+                record(actor, "webhook.changed", id + ": " + describe(w) + " → " + describe(changed));
+                return changed;
             }));
         } catch (OptimisticLockException e) {
             throw DomainException.conflict("concurrent-change", "the webhook changed at the same moment; read it and try again");
@@ -104,9 +111,11 @@ class Webhooks {
     }
 
     /** Removes the webhook with its delivery log. */
-    void delete(long id) {
+    void delete(long id, Actor actor) {
         tx.executeWrite(s -> {
-            webhooks.delete(find(id));
+            Webhook w = find(id);
+            webhooks.delete(w);
+            record(actor, "webhook.deleted", id + ": " + describe(w));
             return null;
         });
     }
@@ -130,27 +139,6 @@ class Webhooks {
         return webhooks.findById(id).orElseThrow(() -> DomainException.notFound("no webhook " + id));
     }
 
-    /** Absolute http(s) only; credentials in a URL end up in logs and proxies, the secret is for that. */
-    static String checkedUrl(String url) {
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (URISyntaxException e) {
-            throw DomainException.invalid("url", "not a URL: " + e.getReason());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw DomainException.invalid("url", "an absolute http or https URL, like https://example.org/hooks/laituri");
-        }
-        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-            throw DomainException.invalid("url", "must not carry a user name or password; receivers check the signature instead");
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw DomainException.invalid("url", "names no host");
-        }
-        return uri.toString();
-    }
-
     private static List<String> checkedEvents(@Nullable List<String> events) {
         if (events == null) {
             return List.of();
@@ -166,6 +154,16 @@ class Webhooks {
             throw DomainException.invalid(errors);
         }
         return events.stream().distinct().toList();
+    }
+
+    private void record(Actor actor, String action, String detail) {
+        audit.record(new AuditLog.Event(actor.name(), action, null, null, null, null, null, null, detail));
+    }
+
+    /** What the audit log says of a webhook: never its secret. */
+    private static String describe(Webhook w) {
+        return w.url() + " " + (w.events().isEmpty() ? "all events" : String.join(",", w.events()))
+                + (w.active() ? "" : " (inactive)");
     }
 
     private static String newSecret() {

@@ -63,7 +63,8 @@ class PreviewLinkController {
     @Operation(summary = "List a language version's preview links, newest first")
     @Get
     @Allowed(Permission.READ)
-    List<PreviewLinkApi.LinkView> list(@PathVariable long id, @PathVariable String lang) {
+    List<PreviewLinkApi.LinkView> list(@PathVariable long id, @PathVariable String lang, Authentication user) {
+        policy.require(Actor.of(user), Permission.READ, lang);
         return previews.list(id, lang);
     }
 

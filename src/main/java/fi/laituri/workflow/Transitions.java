@@ -149,10 +149,8 @@ public class Transitions {
             }
             case REJECT -> move(doc, v, Status.DRAFT, null, actor, "variant.rejected", comment);
             case APPROVE -> {
-                String writer = reads.revision(v.id(), v.revision()).orElseThrow().createdBy();
-                if (fourEyes && writer.equals(actor.name())) {
-                    throw forbidden("four-eyes rule: " + writer + " wrote revision " + v.revision()
-                            + " and cannot approve it; another publisher must");
+                if (fourEyes) {
+                    requireFourEyes(doc, v, actor);
                 }
                 yield move(doc, v, Status.APPROVED, v.submittedBy(), actor, "variant.approved", comment);
             }
@@ -174,6 +172,23 @@ public class Transitions {
                 yield updated;
             }
         };
+    }
+
+    /**
+     * The approver must have written none of the revisions since the last published one (all of them, when none
+     * was published): approving a text one helped write after someone else touched it last is approving one's own.
+     */
+    private void requireFourEyes(Document doc, Variant v, Actor actor) {
+        int published = Math.max(v.liveRevision() == null ? 0 : v.liveRevision(),
+                audit.lastPublishedRevision(doc.id(), v.language()).orElse(0));
+        List<Integer> own = reads.revisionsWrittenBy(
+                v.id(), published, actor.name());
+        if (!own.isEmpty()) {
+            throw forbidden("four-eyes rule: " + actor.name() + " wrote revision"
+                    + (own.size() == 1 ? " " : "s ") + own.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + (published == 0 ? " of this version" : " since revision " + published + " was published")
+                    + " and cannot approve it; another publisher must");
+        }
     }
 
     private Variant move(Document doc, Variant v, Status to, String submittedBy, Actor actor, String auditAction,

@@ -42,11 +42,11 @@ final class Receiver implements AutoCloseable {
     private final AtomicInteger calls = new AtomicInteger();
     private final CountDownLatch answer;
 
-    private Receiver(int[] statuses, String location, CountDownLatch answer) throws IOException {
+    private Receiver(InetAddress address, int[] statuses, String location, CountDownLatch answer) throws IOException {
         this.statuses = statuses;
         this.location = location;
         this.answer = answer;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         server.createContext("/", exchange -> {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -78,9 +78,21 @@ final class Receiver implements AutoCloseable {
         return start(new int[]{200}, null, answer);
     }
 
+    /** Answers 200 on the given loopback address (127.0.0.0/8). */
+    static Receiver answeringOn(InetAddress loopback) {
+        if (!loopback.isLoopbackAddress()) {
+            throw new IllegalArgumentException("receivers listen on loopback only");
+        }
+        try {
+            return new Receiver(loopback, new int[]{200}, null, new CountDownLatch(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Receiver start(int[] statuses, String location, CountDownLatch answer) {
         try {
-            return new Receiver(statuses, location, answer);
+            return new Receiver(InetAddress.getLoopbackAddress(), statuses, location, answer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,7 +109,12 @@ final class Receiver implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/laituri";
+        return urlAt(server.getAddress().getAddress().getHostAddress());
+    }
+
+    /** The receiver's URL with another host, which the test resolves to the receiver's address. */
+    String urlAt(String host) {
+        return "http://" + host + ":" + server.getAddress().getPort() + "/hooks/laituri";
     }
 
     List<Request> received() {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 
 import static fi.laituri.webhooks.Receiver.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -161,6 +162,30 @@ class WebhookDeliveryTest extends ApiTest {
         assertEquals("HTTP 500", entry.get("lastError"));
         assertNull(entry.get("nextAttemptAt"));
         assertNull(entry.get("deliveredAt"));
+    }
+
+    /**
+     * Each answer is recorded as it comes, not when the whole batch has answered: a sender killed while one
+     * receiver takes its time sends again only what was still in flight (fewer duplicates after a kill -9).
+     */
+    @Test
+    void anAnswerIsRecordedAtOnceWhileAnotherDeliveryOfItsBatchIsStillWaiting() {
+        CountDownLatch answer = new CountDownLatch(1);
+        Receiver slow = Receiver.answeringWhenOpened(answer);
+        receivers.add(slow);
+        Receiver fast = receiver(200);
+        long slowHook = webhook(slow.url(), null, null);
+        long fastHook = webhook(fast.url(), null, null);
+        try {
+            publishedDocument();
+
+            eventually(() -> !slow.received().isEmpty(), () -> String.valueOf(deliveries(slowHook, null)));
+            eventually(() -> !deliveries(fastHook, "delivered").isEmpty(), () -> String.valueOf(deliveries(fastHook, null)));
+            assertEquals("pending", deliveries(slowHook, null).get(0).get("status"));
+        } finally {
+            answer.countDown();
+        }
+        eventually(() -> !deliveries(slowHook, "delivered").isEmpty(), () -> String.valueOf(deliveries(slowHook, null)));
     }
 
     @Test

@@ -88,7 +88,7 @@ class WebhookOutboxTest extends DatabaseTest {
     void nothingLeftFromEarlierTests() {
         clock.advance(Duration.ofMinutes(1));
         fanOut.run();
-        webhooks.list().forEach(w -> webhooks.delete(w.id()));
+        webhooks.list().forEach(w -> webhooks.delete(w.id(), admin()));
     }
 
     @AfterEach
@@ -188,13 +188,13 @@ class WebhookOutboxTest extends DatabaseTest {
         long hook = webhooks.create(receiver.url(), null, null, admin()).id();
         event(PublicChanges.PUBLISHED);
         fanOut.run();
-        webhooks.change(hook, false, null, null);
+        webhooks.change(hook, false, null, null, admin());
 
         dispatcher.deliverDue();
         assertEquals(List.of(), receiver.received());
         assertEquals(WebhookDelivery.PENDING, log(hook).get(0).status());
 
-        webhooks.change(hook, true, null, null);
+        webhooks.change(hook, true, null, null, admin());
         dispatcher.deliverDue();
         assertEquals(1, receiver.received().size());
         assertEquals(WebhookDelivery.DELIVERED, log(hook).get(0).status());

@@ -513,6 +513,12 @@ class OpenApiConformanceTest extends ApiTest {
         r.put("DELETE " + users + "/{name}", () -> List.of(Exchange.of(users + "/" + newsroom.user(), 204)));
         r.put("POST " + users + "/{name}/tokens", () -> List.of(Exchange.of(users + "/" + newsroom.user() + "/tokens", 201)));
         r.put("DELETE " + users + "/{name}/tokens", () -> List.of(Exchange.of(users + "/" + newsroom.user() + "/tokens", 204)));
+        r.put("GET " + users + "/{name}/tokens", () -> List.of(Exchange.of(users + "/" + newsroom.user() + "/tokens", 200)));
+        r.put("DELETE " + users + "/{name}/tokens/{id}", () -> {
+            String name = newsroom.user();
+            return List.of(Exchange.of(users + "/" + name + "/tokens/" + this.users.tokens(name).get(0).id(), 204),
+                    Exchange.of(users + "/" + name + "/tokens/999999999", 404).named("unknown token", 404));
+        });
 
         String hooks = "/api/v1/webhooks";
         r.put("POST " + hooks, () -> List.of(Exchange.json(hooks, Map.of("url", HOOK_URL), 201)));

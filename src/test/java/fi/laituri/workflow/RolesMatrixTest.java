@@ -193,6 +193,11 @@ class RolesMatrixTest extends ApiTest {
         f.put("DELETE " + users + "/{name}", who -> Call.of(users + "/" + newsroom.user(), 204));
         f.put("POST " + users + "/{name}/tokens", who -> Call.of(users + "/" + newsroom.user() + "/tokens", 201));
         f.put("DELETE " + users + "/{name}/tokens", who -> Call.of(users + "/" + newsroom.user() + "/tokens", 204));
+        f.put("GET " + users + "/{name}/tokens", who -> Call.of(users + "/" + newsroom.user() + "/tokens", 200));
+        f.put("DELETE " + users + "/{name}/tokens/{id}", who -> {
+            String name = newsroom.user();
+            return Call.of(users + "/" + name + "/tokens/" + this.users.tokens(name).get(0).id(), 204);
+        });
 
         String hooks = "/api/v1/webhooks";
         f.put("POST " + hooks, who -> Call.json(hooks, Map.of("url", HOOK_URL), 201));

@@ -1,5 +1,6 @@
 package fi.laituri.content;
 
+import fi.laituri.db.ReplicaReads;
 import fi.laituri.language.Languages;
 import fi.laituri.markdown.Slugs;
 import fi.laituri.security.Public;
@@ -18,8 +19,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-
-import fi.laituri.db.ReplicaReads;
 
 import java.util.List;
 

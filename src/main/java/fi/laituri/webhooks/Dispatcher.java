@@ -1,5 +1,6 @@
 package fi.laituri.webhooks;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -58,6 +59,7 @@ class Dispatcher {
     private final Duration backoffBase;
     private final Duration backoffMax;
     private final int batchSize;
+    private final MeterRegistry meters;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -65,6 +67,7 @@ class Dispatcher {
             .build();
 
     Dispatcher(DeliveryRepository deliveries, WebhookRepository webhooks, TransactionOperations<Connection> tx, Clock clock,
+               MeterRegistry meters,
                @Value("${laituri.webhooks.max-attempts:10}") int maxAttempts,
                @Value("${laituri.webhooks.backoff-base:1s}") Duration backoffBase,
                @Value("${laituri.webhooks.backoff-max:1h}") Duration backoffMax,
@@ -77,6 +80,7 @@ class Dispatcher {
         this.backoffBase = backoffBase;
         this.backoffMax = backoffMax;
         this.batchSize = batchSize;
+        this.meters = meters;
     }
 
     /** Sends batches until nothing is due; returns how many attempts were made. */
@@ -169,9 +173,12 @@ class Dispatcher {
     private WebhookDelivery record(WebhookDelivery delivery, Outcome outcome) {
         Instant now = clock.instant();
         if (outcome.delivered()) {
+            meters.counter("laituri.webhook.deliveries", "result", "delivered").increment();
             return delivery.delivered(outcome.status(), now);
         }
         int attempts = delivery.attempts() + 1;
+        meters.counter("laituri.webhook.deliveries", "result", attempts >= maxAttempts ? "gave_up"
+                : outcome.status() == null ? "no_answer" : "refused").increment();
         if (attempts >= maxAttempts) {
             LOG.warn("webhook {}: gave up delivery {} of event {} after {} attempts: {}", delivery.webhookId(),
                     delivery.id(), delivery.eventId(), attempts, outcome.error());

@@ -108,6 +108,15 @@ class SecurityHeadersTest extends ApiTest {
     }
 
     @Test
+    void theReadmesNginxExampleSendsTheFilesThePolicyLaituriSends() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher example = Pattern.compile("add_header Content-Security-Policy \"([^\"]+)\" always;").matcher(readme);
+
+        assertTrue(example.find(), "the README's nginx example sets a Content-Security-Policy");
+        assertEquals(new ApiClient(client, null).get("/fi/").headers().get("Content-Security-Policy"), example.group(1));
+    }
+
+    @Test
     void withoutBeingToldOfTlsNoStrictTransportSecurityIsSent() {
         assertNull(new ApiClient(client, null).get("/fi/").headers().get("Strict-Transport-Security"));
     }

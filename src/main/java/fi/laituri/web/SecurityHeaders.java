@@ -3,6 +3,7 @@ package fi.laituri.web;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
@@ -60,8 +61,12 @@ public class SecurityHeaders implements Ordered {
     @ResponseFilter
     void secure(HttpRequest<?> request, MutableHttpResponse<?> response) {
         MutableHttpHeaders headers = response.getHeaders();
-        boolean html = response.getContentType().map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);
-        setIfAbsent(headers, "Content-Security-Policy", html ? cspHtml : CSP_OTHER);
+        // A 304 has no body to tell HTML by, and a browser would put its policy on the page it has cached: the
+        // policy that came with the page stays.
+        if (response.getStatus() != HttpStatus.NOT_MODIFIED) {
+            boolean html = response.getContentType().map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);
+            setIfAbsent(headers, "Content-Security-Policy", html ? cspHtml : CSP_OTHER);
+        }
         setIfAbsent(headers, "X-Content-Type-Options", "nosniff");
         setIfAbsent(headers, "X-Frame-Options", "DENY");
         setIfAbsent(headers, "Referrer-Policy", "strict-origin-when-cross-origin");

@@ -51,7 +51,7 @@ class DiskFullBuildTest extends ApiTest {
     protected Map<String, String> extraProperties() {
         return Map.of("laituri.site.output", MOUNT.resolve("site").toString(), "laituri.site.auto-build", "true",
                 "laituri.site.auto-build-interval", "200ms", "laituri.site.auto-build-backoff-base", "200ms",
-                "laituri.site.auto-build-backoff-max", "1s", "laituri.scheduler.enabled", "false");
+                "laituri.site.auto-build-backoff-max", "1s");
     }
 
     @AfterAll

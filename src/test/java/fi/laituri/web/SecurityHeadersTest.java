@@ -78,6 +78,19 @@ class SecurityHeadersTest extends ApiTest {
     }
 
     @Test
+    void aRevalidatedPageKeepsThePolicyItCameWith() {
+        String etag = new ApiClient(client, null).get("/fi/").headers().get("ETag");
+
+        io.micronaut.http.HttpResponse<String> revalidated = client.toBlocking().exchange(
+                io.micronaut.http.HttpRequest.GET("/fi/").header("If-None-Match", etag), String.class);
+
+        assertEquals(304, revalidated.code());
+        assertNull(revalidated.getHeaders().get("Content-Security-Policy"),
+                "a 304 says nothing of the policy, so the cached page's stays");
+        assertEquals("nosniff", revalidated.getHeaders().get("X-Content-Type-Options"));
+    }
+
+    @Test
     void theSearchResultsPageHasTheSitePolicy() {
         ApiClient.Reply site = new ApiClient(client, null).get("/fi/");
         ApiClient.Reply results = new ApiClient(client, null).get("/search?q=kumppanuus&lang=fi");

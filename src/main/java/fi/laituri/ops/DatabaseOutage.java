@@ -1,5 +1,6 @@
 package fi.laituri.ops;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.health.HealthStatus;
@@ -32,6 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * without waiting for a connection, and readiness is down. A probe tries a connection every
  * {@code laituri.ops.db.probe-interval} and closes the breaker when one works, so the service recovers by itself.
  */
+// Not on a search node, which has no database.
+@Requires(beans = DataSource.class)
 @Singleton
 public class DatabaseOutage implements HealthIndicator {
 

@@ -1,5 +1,6 @@
 package fi.laituri.ops;
 
+import io.micronaut.context.annotation.Requires;
 import fi.laituri.web.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -10,6 +11,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
+import javax.sql.DataSource;
 import java.util.List;
 
 /**
@@ -17,6 +19,8 @@ import java.util.List;
  * and previews) are answered {@code 503} at once, before the token is looked up. The site's files and search
  * need no database and are not behind it.
  */
+// Not on a search node, which has no database.
+@Requires(beans = DataSource.class)
 @ServerFilter({"/api/v1/**", "/api/public/**", "/preview/**"})
 class DatabaseOutageFilter implements Ordered {
 

@@ -1,5 +1,6 @@
 package fi.laituri.ops;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
@@ -9,12 +10,15 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javax.sql.DataSource;
 
 /**
  * An unexpected failure: when the database could not be reached (whichever layer wrapped the driver's or the
  * pool's exception), a {@code 503} with {@code Retry-After}, and the breaker opens; anything else stays what it
  * was, a logged {@code 500} problem. Failures the domain expects have handlers of their own, which win.
  */
+// Not on a search node, which has no database.
+@Requires(beans = DataSource.class)
 @Produces
 @Singleton
 class DatabaseOutageHandler implements ExceptionHandler<RuntimeException, HttpResponse<?>> {

@@ -1,5 +1,6 @@
 package fi.laituri.ops;
 
+import io.micronaut.context.annotation.Requires;
 import fi.laituri.events.Outbox;
 import fi.laituri.security.Allowed;
 import fi.laituri.security.Permission;
@@ -13,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -24,6 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * outbox lag (how long the oldest event a consumer has not handled yet has waited) is read from the database at
  * each scrape; with the database away it is left out of that scrape, and the rest is served.
  */
+// Not on a search node, which has no database.
+@Requires(beans = DataSource.class)
 @Hidden
 @Controller("/metrics")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -39,7 +39,7 @@ class JsonLogFormatTest {
         }
 
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(1, lines.size(), lines.toString());
+        assertEquals(1, lines.size(), () -> lines + "; logback said: " + context.getStatusManager().getCopyOfStatusList());
         @SuppressWarnings("unchecked")
         Map<String, Object> line = JsonMapper.createDefault().readValue(lines.get(0), Map.class);
         assertEquals("GET /api/v1/documents 200", line.get("formattedMessage"), lines.get(0));

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -137,6 +138,22 @@ public class Outbox {
         long last = read.batch().get(read.batch().size() - 1).id();
         tx.executeWrite(s -> events.advancePosition(consumer, read.position(), last));
         return read.batch().size();
+    }
+
+    /**
+     * Per consumer, how long the oldest event it has not handled yet has waited at {@code now}; zero for one that
+     * is up to date. (The outbox lag metric.)
+     */
+    public Map<String, java.time.Duration> lag(Instant now) {
+        return tx.executeRead(s -> {
+            Map<String, java.time.Duration> lag = new java.util.TreeMap<>();
+            for (String consumer : events.consumers()) {
+                lag.put(consumer, events.position(consumer).flatMap(p -> events.after(p, 1).stream().findFirst())
+                        .map(oldest -> java.time.Duration.between(oldest.createdAt(), now))
+                        .filter(d -> !d.isNegative()).orElse(java.time.Duration.ZERO));
+            }
+            return lag;
+        });
     }
 
     /**

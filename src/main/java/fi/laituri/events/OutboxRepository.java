@@ -23,6 +23,9 @@ interface OutboxRepository extends GenericRepository<OutboxEvent, Long> {
     @Query("SELECT position FROM outbox_consumer WHERE name = :name FOR UPDATE")
     Optional<Long> lockPosition(String name);
 
+    @Query("SELECT name FROM outbox_consumer ORDER BY name")
+    List<String> consumers();
+
     @Query("SELECT position FROM outbox_consumer WHERE name = :name")
     Optional<Long> position(String name);
 

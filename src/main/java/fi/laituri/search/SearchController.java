@@ -1,5 +1,7 @@
 package fi.laituri.search;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import fi.laituri.security.Public;
 import fi.laituri.web.Problem;
 import fi.laituri.DomainException;
@@ -34,9 +36,11 @@ class SearchController {
 
     private final SearchIndex index;
     private final SearchRequests requests;
+    private final Timer searches;
 
-    SearchController(SearchIndex index, SearchRequests requests) {
+    SearchController(SearchIndex index, SearchRequests requests, MeterRegistry meters) {
         this.index = index;
+        this.searches = meters.timer("laituri.search", "endpoint", "api");
         this.requests = requests;
     }
 
@@ -45,7 +49,8 @@ class SearchController {
     SearchIndex.SearchResult search(@QueryValue @Nullable String q, @QueryValue @Nullable String lang,
                                     @QueryValue @Nullable String kind, @QueryValue @Nullable String tag,
                                     @QueryValue @Nullable String page) {
-        return index.search(requests.parse(q, lang, kind, tag, page));
+        SearchIndex.Request request = requests.parse(q, lang, kind, tag, page);
+        return searches.record(() -> index.search(request));
     }
 
     @Serdeable

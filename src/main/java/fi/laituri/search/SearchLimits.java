@@ -1,5 +1,7 @@
 package fi.laituri.search;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import fi.laituri.web.ClientAddress;
 import fi.laituri.web.Problems;
 import io.github.bucket4j.Bucket;
@@ -32,13 +34,15 @@ class SearchLimits {
     private final Duration perToken;
     private final List<String> origins;
     private final ClientAddress clients;
+    private final Counter refusals;
     private final Map<String, Bucket> buckets;
 
     SearchLimits(@Value("${laituri.search.rate-limit.per-second:10}") double perSecond,
                  @Value("${laituri.search.rate-limit.burst:40}") long burst,
                  @Value("${laituri.search.rate-limit.max-clients:10000}") int maxClients,
                  @Value("${laituri.search.cors.allowed-origins:}") List<String> origins,
-                 ClientAddress clients) {
+                 ClientAddress clients, MeterRegistry meters) {
+        this.refusals = meters.counter("laituri.search.rate_limited");
         this.burst = burst;
         this.perToken = Duration.ofNanos(Math.round(1e9 / perSecond));
         this.origins = origins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
@@ -59,6 +63,7 @@ class SearchLimits {
         if (probe.isConsumed()) {
             return null;
         }
+        refusals.increment();
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         MutableHttpResponse<?> response = Problems.response(request, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
                 "Too many searches from this address; try again in " + seconds + " s.", List.of())

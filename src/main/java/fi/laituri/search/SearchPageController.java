@@ -1,5 +1,7 @@
 package fi.laituri.search;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import fi.laituri.language.Language;
 import fi.laituri.language.Languages;
 import fi.laituri.security.Public;
@@ -40,13 +42,15 @@ class SearchPageController {
 
     private final SearchIndex index;
     private final SearchRequests requests;
+    private final Timer searches;
     private final Languages languages;
     private final PebbleEngine pebble;
     private final SiteMessages messages;
 
     SearchPageController(SearchIndex index, SearchRequests requests, Languages languages, PebbleEngine pebble,
-                         SiteMessages messages) {
+                         SiteMessages messages, MeterRegistry meters) {
         this.index = index;
+        this.searches = meters.timer("laituri.search", "endpoint", "page");
         this.requests = requests;
         this.languages = languages;
         this.pebble = pebble;
@@ -60,7 +64,7 @@ class SearchPageController {
         HtmlNegotiation.requireHtml(http);
         SearchIndex.Request request = requests.parse(q, lang, kind, tag, page);
         Language language = languages.find(request.language()).orElseThrow();
-        SearchIndex.SearchResult result = request.text().isEmpty() ? null : index.search(request);
+        SearchIndex.SearchResult result = request.text().isEmpty() ? null : searches.record(() -> index.search(request));
         Map<String, Object> model = new HashMap<>();
         model.put("htmlLang", language.htmlLang());
         model.put("preview", false);

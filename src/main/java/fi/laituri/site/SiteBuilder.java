@@ -1,5 +1,7 @@
 package fi.laituri.site;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import fi.laituri.BuildPause;
 import fi.laituri.content.Api;
 import fi.laituri.content.Authors;
@@ -63,10 +65,13 @@ public class SiteBuilder {
     /** By site root: one process may build several sites (tests, benchmarks). */
     private final Map<Path, Last> last = new ConcurrentHashMap<>();
 
+    private final MeterRegistry meters;
+
     SiteBuilder(PublicContent publicContent, Authors authors, Languages languages, List<SiteRenderer> renderers,
                 SiteWriter writer, TransactionOperations<Connection> tx, BuildLock lock,
                 @Value("${laituri.site.base-url}") String baseUrl, @Value("${laituri.site.templates}") String templates,
-                PublishedPages publishedPages) {
+                PublishedPages publishedPages, MeterRegistry meters) {
+        this.meters = meters;
         this.publicContent = publicContent;
         this.authors = authors;
         this.languages = languages;
@@ -188,7 +193,22 @@ public class SiteBuilder {
      * {@code changed} names the documents that changed since the live build, null when any may have (the listeners on
      * {@link RenderedPages} then get every page rather than the changed ones).
      */
+    /** {@link #stages}, measured: laituri.site.build (by outcome) and laituri.site.files.written. */
     private BuildReport run(Path root, boolean strict, boolean mayShrink, Progress progress, SiteModel site, Set<String> changed) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
+        try {
+            BuildReport report = stages(root, strict, mayShrink, progress, site, changed);
+            outcome = report.live() == null ? "not_published" : "published";
+            meters.counter("laituri.site.files.written").increment(report.written().size());
+            return report;
+        } finally {
+            sample.stop(meters.timer("laituri.site.build", "outcome", outcome));
+        }
+    }
+
+    private BuildReport stages(Path root, boolean strict, boolean mayShrink, Progress progress, SiteModel site,
+                               Set<String> changed) {
         long start = System.nanoTime();
         List<String> planWarnings = new ArrayList<>();
         Set<String> paths = new HashSet<>();

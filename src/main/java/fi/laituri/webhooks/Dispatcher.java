@@ -1,5 +1,6 @@
 package fi.laituri.webhooks;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
@@ -87,9 +88,10 @@ class Dispatcher {
     /** Cancels a send that is still going at its deadline (a receiver that trickles its answer). */
     private final ScheduledExecutorService deadlines;
     private final CloseableHttpClient http;
+    private final MeterRegistry meters;
 
     Dispatcher(DeliveryRepository deliveries, WebhookRepository webhooks, TransactionOperations<Connection> tx, Clock clock,
-               ReceiverAddresses addresses,
+               ReceiverAddresses addresses, MeterRegistry meters,
                @Value("${laituri.webhooks.max-attempts:10}") int maxAttempts,
                @Value("${laituri.webhooks.backoff-base:1s}") Duration backoffBase,
                @Value("${laituri.webhooks.backoff-max:1h}") Duration backoffMax,
@@ -102,6 +104,7 @@ class Dispatcher {
         this.backoffBase = backoffBase;
         this.backoffMax = backoffMax;
         this.batchSize = batchSize;
+        this.meters = meters;
         this.addresses = addresses;
         this.senders = Executors.newFixedThreadPool(batchSize, daemon("laituri-webhook-send"));
         this.deadlines = Executors.newSingleThreadScheduledExecutor(daemon("laituri-webhook-deadline"));
@@ -250,9 +253,12 @@ class Dispatcher {
     private WebhookDelivery record(WebhookDelivery delivery, Outcome outcome) {
         Instant now = clock.instant();
         if (outcome.delivered()) {
+            meters.counter("laituri.webhook.deliveries", "result", "delivered").increment();
             return delivery.delivered(outcome.status(), now);
         }
         int attempts = delivery.attempts() + 1;
+        meters.counter("laituri.webhook.deliveries", "result", attempts >= maxAttempts ? "gave_up"
+                : outcome.status() == null ? "no_answer" : "refused").increment();
         if (attempts >= maxAttempts) {
             LOG.warn("webhook {}: gave up delivery {} of event {} after {} attempts: {}", delivery.webhookId(),
                     delivery.id(), delivery.eventId(), attempts, outcome.error());

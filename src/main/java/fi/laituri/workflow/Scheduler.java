@@ -50,6 +50,7 @@ class Scheduler {
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
     private final Counter failuresCounted;
+    private final Counter runsCounted;
     private final int maxFailures;
     private final Duration backoffBase;
     private final Duration backoffMax;
@@ -71,6 +72,7 @@ class Scheduler {
         this.tx = tx;
         this.clock = clock;
         this.failuresCounted = meters.counter("laituri.scheduler.failures");
+        this.runsCounted = meters.counter("laituri.scheduler.runs");
         this.maxFailures = maxFailures;
         this.backoffBase = backoffBase;
         this.backoffMax = backoffMax;
@@ -78,6 +80,7 @@ class Scheduler {
 
     @Scheduled(fixedDelay = "${laituri.scheduler.interval:1s}", initialDelay = "1s")
     void tick() {
+        runsCounted.increment();
         try {
             runDue();
         } catch (RuntimeException e) {

@@ -66,6 +66,12 @@ final class LaituriProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Kills the process as a crash or the OOM killer would (SIGKILL): nothing of it runs after this. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(1, TimeUnit.MINUTES);
+    }
+
     String out() throws IOException {
         return Files.readString(out, StandardCharsets.UTF_8);
     }

@@ -101,6 +101,15 @@ class SiteInBrowserTest extends DatabaseTest {
     }
 
     @Test
+    void theThemesInlineStyleAppliesUnderTheServedContentSecurityPolicy() {
+        browser.get(server.getURL() + FI_GOALS);
+
+        // style.peb gives the body a 0.375rem (6 px) top border and no margin; a blocked style would leave neither.
+        assertEquals("6px", js().executeScript("return getComputedStyle(document.body).borderTopWidth"));
+        assertEquals("0px", js().executeScript("return getComputedStyle(document.body).marginTop"));
+    }
+
+    @Test
     void axeFindsNoSeriousOrCriticalWcag21AaViolationOnAnyPage() throws IOException {
         List<String> problems = new ArrayList<>();
         List<Path> pages = pages();

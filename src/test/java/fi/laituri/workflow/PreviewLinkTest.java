@@ -343,7 +343,7 @@ class PreviewLinkTest extends ApiTest {
 
         for (ApiClient.Reply answer : answers) {
             assertEquals(404, answer.status());
-            assertEquals(Set.of("type", "title", "status", "detail", "instance"), answer.body().keySet());
+            assertEquals(Set.of("type", "title", "status", "detail", "instance", "requestId"), answer.body().keySet());
             assertEquals("Nothing is here.", answer.get("detail"));
         }
     }

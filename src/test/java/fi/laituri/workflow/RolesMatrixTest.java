@@ -222,7 +222,7 @@ class RolesMatrixTest extends ApiTest {
         }
         f.put("GET /health", who -> Call.of("/health", 200));
         f.put("GET /health/{selector}", who -> Call.of("/health/liveness", 200));
-        f.put("GET /prometheus", who -> Call.of("/prometheus", 200));
+        f.put("GET /metrics", who -> Call.of("/metrics", 200));
         // The server answers HEAD wherever it answers GET, with the same rule and status.
         List.copyOf(f.keySet()).stream().filter(r -> r.startsWith("GET ")).forEach(r -> f.put("HEAD" + r.substring(3), f.get(r)));
         return f;

@@ -27,7 +27,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,10 +71,10 @@ class TwoInstancesTest {
     void twoInstancesBuildPublishScheduleAndDeliverEachChangeExactlyOnceAndLoseNone(@TempDir Path dir) throws Exception {
         String db = TestDatabase.newDatabase();
         DATABASES.add(db);
-        Map<String, String> env = new HashMap<>();
-        env.put("LAITURI_DB_URL", TestDatabase.url(db));
-        env.put("LAITURI_DB_USER", TestDatabase.user());
-        env.put("LAITURI_DB_PASSWORD", TestDatabase.password());
+        Map<String, String> env = TestDatabase.processEnvironment(db);
+        // The test's receiver is on loopback over plain http: an internal receiver, as an operator would allow one.
+        env.put("LAITURI_WEBHOOKS_ALLOW_HTTP", "true");
+        env.put("LAITURI_WEBHOOKS_ALLOWED_ADDRESSES", "127.0.0.1");
         env.put("LAITURI_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("LAITURI_SITE_OUTPUT", dir.resolve("site").toString());
         env.put("LAITURI_SITE_BASE_URL", "https://kotoutuminen.example.fi");

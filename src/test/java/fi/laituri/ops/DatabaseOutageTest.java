@@ -4,8 +4,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import fi.laituri.ApiClient;
-import fi.laituri.PrivateMariaDb;
 import fi.laituri.content.ContentFolder;
+import fi.laituri.db.PrivateMariaDb;
 import fi.laituri.security.Role;
 import fi.laituri.security.Users;
 import fi.laituri.site.SiteBuilder;
@@ -62,11 +62,12 @@ class DatabaseOutageTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         try {
             db = PrivateMariaDb.start();
+            db.execute("CREATE DATABASE laituri CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             site = Files.createTempDirectory("laituri-outage-site-");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("datasources.default.url", db.jdbcUrl("laituri"), "datasources.default.username", "root",
+        return Map.of("datasources.default.url", db.url("laituri"), "datasources.default.username", "root",
                 "datasources.default.password", "", "micronaut.server.port", "-1",
                 "laituri.site.output", site.toString(), "laituri.scheduler.enabled", "false",
                 "laituri.webhooks.enabled", "false", "laituri.ops.db.probe-interval", "200ms");
@@ -119,7 +120,7 @@ class DatabaseOutageTest implements TestPropertyProvider {
         assertEquals(200, anonymous.get("/search?q=kumppanuus&lang=fi").status(), "search keeps serving");
         assertEquals(200, anonymous.get("/api/search?q=kumppanuus&lang=fi").status(), "the search API keeps serving");
 
-        db.startServer();
+        db.restart();
 
         awaitStatus(editor, "/api/v1/documents", 200);
         awaitStatus(anonymous, "/health/readiness", 200);

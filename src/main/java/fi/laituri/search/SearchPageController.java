@@ -100,7 +100,7 @@ class SearchPageController {
         List<Page.LanguageLink> switcher = languages.all().stream()
                 .map(l -> new Page.LanguageLink(l.name(), l.htmlLang(), link(text, l.code(), null, 1), l.equals(current)))
                 .toList();
-        return new Page.Frame(null, "/" + current.prefix() + "/", List.of(), switcher, null, null, null, null, true);
+        return new Page.Frame(null, "/" + current.prefix() + "/", List.of(), switcher, null, null, null, null, null, true);
     }
 
     private static String link(String text, String language, @Nullable String kind, int page) {

@@ -43,19 +43,20 @@ public record Page(String language, String htmlLang, String title, String summar
      * @param standardLanguage the page a plain-language page is adapted from
      * @param accessibility   the accessibility statement in the page's language, else the default language's
      * @param privacy         the privacy notice, likewise
+     * @param feedback        where the footer's "give feedback" leads
      * @param breadcrumbs     whether the page sits below its home (content pages) rather than being one
      */
     public record Frame(@Nullable String canonical, String home, List<Alternate> alternates,
                         List<LanguageLink> languages, @Nullable String plainLanguage,
                         @Nullable String standardLanguage, @Nullable String accessibility,
-                        @Nullable String privacy, boolean breadcrumbs) {
+                        @Nullable String privacy, @Nullable String feedback, boolean breadcrumbs) {
 
         /** A draft's frame: no canonical URL, no translations to point at, each language switches to its home. */
         public static Frame ofPreview(List<Language> languages, Language current) {
             List<LanguageLink> switcher = languages.stream()
                     .map(l -> new LanguageLink(l.name(), l.htmlLang(), home(l), l.equals(current)))
                     .toList();
-            return new Frame(null, home(current), List.of(), switcher, null, null, null, null, true);
+            return new Frame(null, home(current), List.of(), switcher, null, null, null, null, null, true);
         }
 
         static String home(Language language) {

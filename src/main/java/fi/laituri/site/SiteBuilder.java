@@ -166,6 +166,7 @@ public class SiteBuilder {
             Set<String> keys = new HashSet<>();
             previous.model().variants().stream().filter(v -> ids.contains(v.documentId())).forEach(v -> keys.add(v.key()));
             previous.model().unbuildable().stream().filter(v -> ids.contains(v.documentId())).forEach(v -> keys.add(v.key()));
+            previous.model().homeContents().stream().filter(v -> ids.contains(v.documentId())).forEach(v -> keys.add(v.key()));
             changed.live().forEach(v -> keys.add(v.key()));
             return run(root, false, true, Progress.NONE, previous.model().with(keys, changed.live(), changed.authors()), keys);
         });

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ThemeOverrideTest {
 
     private static final Page.Frame FRAME = new Page.Frame("http://localhost:8080/fi/sivu/", "/fi/", List.of(),
-            List.of(), null, null, null, null, true);
+            List.of(), null, null, null, null, null, true);
 
     private static Page page() {
         return new Page("fi", "fi", "Otsikko", "", "<p>Teksti</p>", List.of(), null, List.of(), false, FRAME);

@@ -62,11 +62,12 @@ public class SiteBuilder {
 
     /** By site root: one process may build several sites (tests, benchmarks). */
     private final Map<Path, Last> last = new ConcurrentHashMap<>();
+    private final SiteTheme theme;
 
     SiteBuilder(PublicContent publicContent, Authors authors, Languages languages, List<SiteRenderer> renderers,
                 SiteWriter writer, TransactionOperations<Connection> tx, BuildLock lock,
                 @Value("${laituri.site.base-url}") String baseUrl, @Value("${laituri.site.templates}") String templates,
-                PublishedPages publishedPages) {
+                PublishedPages publishedPages, SiteTheme theme) {
         this.publicContent = publicContent;
         this.authors = authors;
         this.languages = languages;
@@ -77,6 +78,7 @@ public class SiteBuilder {
         this.baseUrl = baseUrl;
         this.templates = Path.of(templates).toAbsolutePath().normalize();
         this.publishedPages = publishedPages;
+        this.theme = theme;
     }
 
     /** Told how far a build has come: {@code done} of {@code total} files. */
@@ -304,7 +306,7 @@ public class SiteBuilder {
      */
     private String siteFingerprint(SiteModel site) {
         return Fingerprint.of("laituri-site", site.baseUrl(), site.languages(), site.defaultLanguage().code(),
-                folder(templates), CODE);
+                folder(templates), theme.fingerprint(), CODE);
     }
 
     private static String folder(Path dir) {

@@ -63,6 +63,11 @@ class SiteFactory {
                     public Map<String, Object> getGlobalVariables() {
                         return Map.of("theme", SiteFactory.this.theme.variables());
                     }
+
+                    @Override
+                    public Map<String, io.pebbletemplates.pebble.extension.Filter> getFilters() {
+                        return HyphenationFilters.all();
+                    }
                 })
                 .autoEscaping(true)
                 .strictVariables(true)

@@ -139,7 +139,7 @@ class ListingPagesTest extends DatabaseTest {
         assertTrue(nav.contains("<a href=\"/sv/blog/\" rel=\"prev\">"), nav);
         assertTrue(nav.contains("<a href=\"/sv/blog/2/\" aria-current=\"page\"><span class=\"visually-hidden\">Sida </span>2</a>"), nav);
         assertTrue(nav.contains("<a href=\"/sv/blog/\"><span class=\"visually-hidden\">Sida </span>1</a>"), nav);
-        assertTrue(second.contains("<title>Blogg – sida 2 – Laituri</title>"), second);
+        assertTrue(second.contains("<title>Blogg – sida 2 – Partnerskapsprogrammet för integration</title>"), second);
         assertTrue(second.contains("<link rel=\"canonical\" href=\"http://localhost:8080/sv/blog/2/\">"), second);
     }
 

@@ -39,7 +39,7 @@ class PageRendererTest {
     void theTitleRepeatedInTheHeadIsEscapedOnce() {
         String html = renderer.render(page("fi", "Tom & Jerry", "", false));
 
-        assertTrue(html.contains("<title>Tom &amp; Jerry – Laituri</title>"), html);
+        assertTrue(html.contains("<title>Tom &amp; Jerry – Kotoutumisen kumppanuusohjelma</title>"), html);
         assertTrue(html.contains("<meta property=\"og:title\" content=\"Tom &amp; Jerry\">"), html);
     }
 

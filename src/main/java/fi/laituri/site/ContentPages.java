@@ -81,24 +81,31 @@ class ContentPages implements SiteRenderer {
     }
 
     /**
-     * The body without its first paragraph when that only repeats the summary, which the page shows above it
-     * (content imported from sites that put the lead in both). Compared as text: tags, entities and spacing aside.
+     * The body without the summary where its first paragraph only repeats it, which the page shows above the body
+     * (content from sites that put the lead in both): a first paragraph that is the summary goes, one that begins
+     * with it keeps the rest. Compared as the summary's text escaped as the Markdown renderer escapes, spacing aside.
      */
     static String withoutSummary(String bodyHtml, String summary) {
         if (summary == null || summary.isBlank() || !bodyHtml.startsWith("<p>")) {
             return bodyHtml;
         }
         int end = bodyHtml.indexOf("</p>");
-        if (end < 0 || !text(bodyHtml.substring(3, end)).equals(summary.replaceAll("\\s+", " ").strip())) {
+        if (end < 0) {
             return bodyHtml;
         }
-        return bodyHtml.substring(end + 4).stripLeading();
+        String first = bodyHtml.substring(3, end).replaceAll("\\s+", " ").strip();
+        String lead = escape(summary.replaceAll("\\s+", " ").strip());
+        if (first.equals(lead)) {
+            return bodyHtml.substring(end + 4).stripLeading();
+        }
+        if (first.startsWith(lead + " ")) {
+            return "<p>" + first.substring(lead.length() + 1) + bodyHtml.substring(end);
+        }
+        return bodyHtml;
     }
 
-    private static String text(String html) {
-        String plain = html.replaceAll("<[^>]*>", "");
-        return plain.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&amp;", "&").replaceAll("\\s+", " ").strip();
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static List<Page.Byline> bylines(SiteModel site, LiveVariant v) {

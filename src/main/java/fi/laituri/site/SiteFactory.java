@@ -42,8 +42,7 @@ class SiteFactory {
 
     /** The default theme from a templates folder, without configuration: for renderers made by hand. */
     SiteFactory(String templates) {
-        this.templates = Path.of(templates).toAbsolutePath().normalize();
-        this.theme = SiteTheme.of(this.templates);
+        this(templates, Map.of(), "");
     }
 
     /** Autoescaping on, so only what a template marks {@code |raw} is HTML; strict, so a typo fails loudly. */

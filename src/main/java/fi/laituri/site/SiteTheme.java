@@ -74,11 +74,6 @@ public final class SiteTheme {
         }
     }
 
-    /** The default theme as it is, for renderers made without configuration (tests). */
-    static SiteTheme of(Path templates) {
-        return new SiteTheme(templates, Map.of(), "");
-    }
-
     /** What the templates see as {@code theme}. */
     Map<String, Object> variables() {
         return Map.of("colours", colours, "logo", logoPath);

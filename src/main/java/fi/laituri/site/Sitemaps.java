@@ -57,11 +57,15 @@ class Sitemaps implements SiteRenderer {
         Map<Language, String> homes = new LinkedHashMap<>();
         site.languages().forEach(l -> homes.put(l, site.home(l)));
         List<LiveVariant> live = site.inLanguage(language.code());
-        url(xml, site, language, homes, newest(Stream.concat(live.stream(),
-                site.homeContent(language.code()).stream())));
+        OffsetDateTime newestInLanguage = newest(Stream.concat(live.stream(), site.homeContent(language.code()).stream()));
+        // A language with nothing of its own yet has the frame of every page: it changed with the site.
+        OffsetDateTime home = newestInLanguage != null ? newestInLanguage : site.lastChange();
+        url(xml, site, language, homes, home);
         Map<Language, String> blogs = new LinkedHashMap<>();
         site.languages().forEach(l -> blogs.put(l, site.blog(l, 1)));
-        url(xml, site, language, blogs, newest(site.blogPosts(language.code()).stream()));
+        // A blog index without posts changed last with the language's home, whose header links it.
+        OffsetDateTime blog = newest(site.blogPosts(language.code()).stream());
+        url(xml, site, language, blogs, blog != null ? blog : home);
         for (LiveVariant v : live) {
             Map<Language, String> translations = new LinkedHashMap<>();
             site.translations(v.key()).forEach((l, t) -> translations.put(l, site.url(t)));

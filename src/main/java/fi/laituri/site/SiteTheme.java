@@ -44,7 +44,8 @@ public final class SiteTheme {
         this.templates = templates;
         Map<String, String> checked = new TreeMap<>();
         colours.forEach((name, value) -> {
-            String key = name.toLowerCase(Locale.ROOT);
+            // An environment variable (LAITURI_SITE_COLOURS_LINK_HOVER) reaches here as link.hover or link-hover.
+            String key = name.toLowerCase(Locale.ROOT).replace('.', '-').replace('_', '-');
             if (!COLOURS.contains(key)) {
                 throw new IllegalArgumentException("laituri.site.colours." + name + " is no colour of the theme; it has "
                         + new java.util.TreeSet<>(COLOURS));

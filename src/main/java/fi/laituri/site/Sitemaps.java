@@ -44,7 +44,8 @@ class Sitemaps implements SiteRenderer {
             // A language's sitemap lists its pages, newest first, with their translations and times.
             List<String> inputs = new ArrayList<>(List.of("sitemap", language.code()));
             site.inLanguage(language.code()).forEach(v -> inputs.add(site.addresses(v.key()) + v.revised()));
-            site.homeContent(language.code()).ifPresent(v -> inputs.add("home " + v.revised()));
+            // The home's and the blog index's times depend on which versions are blog posts and on the home document.
+            inputs.add(String.valueOf(listingTimes(site, language)));
             files.add(PlannedFile.of(path, Fingerprint.of(inputs), () -> sitemap(site, language, path).bytes()));
         }
         byte[] bytes = index.file(INDEX).bytes();
@@ -57,21 +58,30 @@ class Sitemaps implements SiteRenderer {
         Map<Language, String> homes = new LinkedHashMap<>();
         site.languages().forEach(l -> homes.put(l, site.home(l)));
         List<LiveVariant> live = site.inLanguage(language.code());
-        OffsetDateTime newestInLanguage = newest(Stream.concat(live.stream(), site.homeContent(language.code()).stream()));
-        // A language with nothing of its own yet has the frame of every page: it changed with the site.
-        OffsetDateTime home = newestInLanguage != null ? newestInLanguage : site.lastChange();
-        url(xml, site, language, homes, home);
+        List<OffsetDateTime> times = listingTimes(site, language);
+        url(xml, site, language, homes, times.get(0));
         Map<Language, String> blogs = new LinkedHashMap<>();
         site.languages().forEach(l -> blogs.put(l, site.blog(l, 1)));
-        // A blog index without posts changed last with the language's home, whose header links it.
-        OffsetDateTime blog = newest(site.blogPosts(language.code()).stream());
-        url(xml, site, language, blogs, blog != null ? blog : home);
+        url(xml, site, language, blogs, times.get(1));
         for (LiveVariant v : live) {
             Map<Language, String> translations = new LinkedHashMap<>();
             site.translations(v.key()).forEach((l, t) -> translations.put(l, site.url(t)));
             url(xml, site, language, translations, v.revised());
         }
         return xml.file(path);
+    }
+
+    /**
+     * The {@code lastmod} of a language's home (the newest of its versions and its home document; for a language with
+     * nothing of its own yet, the site's newest change, as its frame is every page's) and of its blog index (its
+     * newest post; without posts, the home's, whose header links it). Either is null only on an empty site.
+     */
+    private static List<OffsetDateTime> listingTimes(SiteModel site, Language language) {
+        OffsetDateTime newestInLanguage = newest(Stream.concat(site.inLanguage(language.code()).stream(),
+                site.homeContent(language.code()).stream()));
+        OffsetDateTime home = newestInLanguage != null ? newestInLanguage : site.lastChange();
+        OffsetDateTime blog = newest(site.blogPosts(language.code()).stream());
+        return java.util.Arrays.asList(home, blog != null ? blog : home);
     }
 
     private static @Nullable OffsetDateTime newest(Stream<LiveVariant> versions) {

@@ -66,14 +66,18 @@ public class PublicContent {
     /**
      * One live language version, everything the site build needs of it. {@code date} is the content's own
      * date, else for a blog post when it was first published (to the second): a post always has a publication time.
+     * {@code firstPublished} is when the version first went live (null only for rows from before the workflow
+     * recorded it), {@code revised} when its live revision was written: what sitemaps call its last modification.
      */
     public record LiveVariant(long documentId, String key, String kind, String language, String slug, String title,
                               String summary, String body, List<String> tags, List<String> authors,
-                              @Nullable OffsetDateTime date, int revision) {
+                              @Nullable OffsetDateTime date, int revision, @Nullable OffsetDateTime firstPublished,
+                              OffsetDateTime revised) {
     }
 
     private static final String ALL_LIVE = "SELECT d.id AS doc_id, d.translation_key, d.kind, v.language, "
-            + "COALESCE(r.content_date, IF(d.kind = 'blog_post', v.first_published_at, NULL)) AS shown_date, r.* FROM variant v "
+            + "COALESCE(r.content_date, IF(d.kind = 'blog_post', v.first_published_at, NULL)) AS shown_date, "
+            + "v.first_published_at AS first_published, r.* FROM variant v "
             + "JOIN document d ON d.id = v.document_id JOIN revision r ON r.variant_id = v.id AND r.number = v.live_revision ";
 
     /** Every live version in every language, in a stable order (key, then language). */
@@ -102,10 +106,16 @@ public class PublicContent {
                 out.add(new LiveVariant(rs.getLong("doc_id"), rs.getString("translation_key"), rs.getString("kind"),
                         rs.getString("language"), rs.getString("slug"), rs.getString("title"), rs.getString("summary"),
                         rs.getString("body"), strings(rs.getString("tags")), strings(rs.getString("authors")),
-                        date == null ? null : date.atZone(zone).toOffsetDateTime(), rs.getInt("number")));
+                        date == null ? null : date.atZone(zone).toOffsetDateTime(), rs.getInt("number"),
+                        seconds(rs.getTimestamp("first_published")), seconds(rs.getTimestamp("created_at"))));
             }
         }
         return out;
+    }
+
+    /** A stored time in the site's time zone, to the second as the site shows it; null stays null. */
+    private @Nullable OffsetDateTime seconds(@Nullable Timestamp t) {
+        return t == null ? null : t.toInstant().truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime();
     }
 
     @Transactional(readOnly = true)

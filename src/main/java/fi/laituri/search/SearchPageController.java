@@ -73,6 +73,15 @@ class SearchPageController {
         model.put("query", request.text());
         model.put("language", language.code());
         model.put("result", result);
+        // Each hit's date as a time, which the template formats in the page's language.
+        model.put("hits", result == null ? List.of() : result.hits().stream().map(h -> {
+            Map<String, Object> hit = new HashMap<>();
+            hit.put("title", h.title());
+            hit.put("url", h.url());
+            hit.put("snippets", h.snippets());
+            hit.put("date", h.date() == null ? null : java.time.OffsetDateTime.parse(h.date()));
+            return hit;
+        }).toList());
         model.put("others", result == null ? List.of() : result.otherLanguages().stream()
                 .map(o -> Map.of("name", languages.find(o.language()).map(Language::name).orElse(o.language()),
                         "htmlLang", languages.find(o.language()).map(Language::htmlLang).orElse(o.language()),
@@ -103,7 +112,7 @@ class SearchPageController {
         List<Page.LanguageLink> switcher = languages.all().stream()
                 .map(l -> new Page.LanguageLink(l.name(), l.htmlLang(), link(text, l.code(), null, 1), l.equals(current)))
                 .toList();
-        return new Page.Frame(null, "/" + current.prefix() + "/", List.of(), switcher, null, null, null, null, true);
+        return new Page.Frame(null, "/" + current.prefix() + "/", List.of(), switcher, null, null, null, null, null, true);
     }
 
     private static String link(String text, String language, @Nullable String kind, int page) {

@@ -20,11 +20,13 @@ class ContentPages implements SiteRenderer {
     private final Markdown markdown;
     private final PageRenderer pages;
     private final PageLinks links;
+    private final SiteMessages messages;
 
-    ContentPages(Markdown markdown, PageRenderer pages, PageLinks links) {
+    ContentPages(Markdown markdown, PageRenderer pages, PageLinks links, SiteMessages messages) {
         this.markdown = markdown;
         this.pages = pages;
         this.links = links;
+        this.messages = messages;
     }
 
     /**
@@ -37,14 +39,23 @@ class ContentPages implements SiteRenderer {
         for (LiveVariant v : site.unbuildable()) {
             SiteModel.unbuildableBecause(v).ifPresent(why -> warnings.add(v.key() + " (" + v.language() + "): " + why));
         }
+        java.time.Instant now = java.time.Instant.now();
         for (LiveVariant v : site.variants()) {
-            String fingerprint = Fingerprint.of("page:" + site.entryFingerprint(v) + ":" + PageLinks.fingerprint(site));
-            files.add(new PlannedFile(site.url(v) + "index.html", fingerprint, () -> render(site, v, bylines(site, v))));
+            // The statement's checks (its sections, its age) are made at every build, so an old one is always reported.
+            AccessibilityStatement statement = v.key().equals(PageLinks.ACCESSIBILITY_STATEMENT)
+                    ? AccessibilityStatement.of(v, site.absolute(site.home(site.language(v.language()))),
+                            messages.of(v.language()), now, warnings)
+                    : null;
+            String fingerprint = Fingerprint.of("page:" + site.entryFingerprint(v) + ":" + PageLinks.fingerprint(site),
+                    statement);
+            files.add(new PlannedFile(site.url(v) + "index.html", fingerprint,
+                    () -> render(site, v, bylines(site, v), statement)));
         }
         return files;
     }
 
-    private PlannedFile.Rendered render(SiteModel site, LiveVariant v, List<Page.Byline> bylines) {
+    private PlannedFile.Rendered render(SiteModel site, LiveVariant v, List<Page.Byline> bylines,
+                                        AccessibilityStatement statement) {
         Language language = site.language(v.language());
         Set<String> lookups = new TreeSet<>();
         List<String> warnings = new ArrayList<>();
@@ -62,10 +73,39 @@ class ContentPages implements SiteRenderer {
             body = null;
             warnings.add(v.key() + " (" + v.language() + "): " + e.getMessage() + "; the page shows no text");
         }
-        Page page = new Page(language.code(), language.htmlLang(), v.title(), v.summary(), body, bylines,
+        Page page = new Page(language.code(), language.htmlLang(), v.title(), v.summary(),
+                body == null ? null : withoutSummary(body, v.summary()), bylines,
                 v.date(), v.tags().stream().map(t -> new Page.Tag(t, site.tag(language, t, 1))).toList(), false,
-                links.of(site, v));
+                links.of(site, v), v.kind(), statement);
         return new PlannedFile.Rendered(pages.render(page).getBytes(StandardCharsets.UTF_8), lookups, warnings);
+    }
+
+    /**
+     * The body without the summary where its first paragraph only repeats it, which the page shows above the body
+     * (content from sites that put the lead in both): a first paragraph that is the summary goes, one that begins
+     * with it keeps the rest. Compared as the summary's text escaped as the Markdown renderer escapes, spacing aside.
+     */
+    static String withoutSummary(String bodyHtml, String summary) {
+        if (summary == null || summary.isBlank() || !bodyHtml.startsWith("<p>")) {
+            return bodyHtml;
+        }
+        int end = bodyHtml.indexOf("</p>");
+        if (end < 0) {
+            return bodyHtml;
+        }
+        String first = bodyHtml.substring(3, end).replaceAll("\\s+", " ").strip();
+        String lead = escape(summary.replaceAll("\\s+", " ").strip());
+        if (first.equals(lead)) {
+            return bodyHtml.substring(end + 4).stripLeading();
+        }
+        if (first.startsWith(lead + " ")) {
+            return "<p>" + first.substring(lead.length() + 1) + bodyHtml.substring(end);
+        }
+        return bodyHtml;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static List<Page.Byline> bylines(SiteModel site, LiveVariant v) {

@@ -22,11 +22,8 @@ class Feeds implements SiteRenderer {
 
     static final String ATOM = "http://www.w3.org/2005/Atom";
 
-    /**
-     * When a version has no date of its own and no translation has one either. Content carries no other
-     * time, and the build time would make every build a new feed, so it is a fixed instant instead.
-     */
-    static final OffsetDateTime UNDATED = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    /** An empty site's feeds: the date of RFC 4287, Atom 1.0; only ever seen before anything was published. */
+    static final OffsetDateTime NOTHING_LIVE = OffsetDateTime.of(2005, 12, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     /** RFC 3339 with seconds always written ({@code OffsetDateTime.toString()} leaves zero seconds out). */
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
@@ -64,8 +61,7 @@ class Feeds implements SiteRenderer {
         java.util.PriorityQueue<Dated> newest = new java.util.PriorityQueue<>(newestFirst.reversed());
         for (LiveVariant v : variants) {
             // The version's own date (the usual case) without making a truncated copy of it for each of thousands.
-            Dated d = new Dated(v, v.date() != null ? java.time.Instant.ofEpochSecond(v.date().toEpochSecond())
-                    : updated(site, v).toInstant());
+            Dated d = new Dated(v, java.time.Instant.ofEpochSecond(SiteModel.published(v).toEpochSecond()));
             if (newest.size() < ENTRIES) {
                 newest.add(d);
             } else if (newestFirst.compare(d, newest.peek()) < 0) {
@@ -75,6 +71,9 @@ class Feeds implements SiteRenderer {
         }
         List<LiveVariant> entries = newest.stream().sorted(newestFirst).map(Dated::v).toList();
         List<Object> inputs = new ArrayList<>(List.of("feed", path, language.code(), title, entriesInTheirOwnLanguage));
+        if (entries.isEmpty()) {
+            inputs.add(String.valueOf(site.lastChange()));
+        }
         for (LiveVariant v : entries) {
             inputs.add(v.key() + ":" + v.language() + ":" + site.fingerprint(v.key()));
             v.authors().forEach(a -> inputs.add(site.authors().get(a)));
@@ -85,7 +84,7 @@ class Feeds implements SiteRenderer {
 
     private OutputFile atom(SiteModel site, String path, Language language, String title, List<LiveVariant> entries,
                             boolean entriesInTheirOwnLanguage) {
-        OffsetDateTime newest = entries.isEmpty() ? UNDATED : updated(site, entries.get(0));
+        OffsetDateTime newest = entries.isEmpty() ? emptyFeedUpdated(site) : updated(entries.get(0));
         XmlFile xml = new XmlFile(ATOM, "feed").lang(language.htmlLang())
                 .text("id", site.absolute(path))
                 .text("title", title)
@@ -110,7 +109,7 @@ class Feeds implements SiteRenderer {
         xml.text("id", url)
                 .text("title", v.title())
                 .empty(null, null, "link", "rel", "alternate", "type", "text/html", "href", url)
-                .text("updated", RFC_3339.format(updated(site, v)));
+                .text("updated", RFC_3339.format(updated(v)));
         if (v.date() != null) {
             xml.text("published", RFC_3339.format(v.date()));
         }
@@ -126,16 +125,20 @@ class Feeds implements SiteRenderer {
     }
 
     /**
-     * The version's own date; else the newest date of a translation of the same document, which is
-     * when the document was written up; else {@link #UNDATED}. Never the time of the build.
+     * When a version was published ({@link SiteModel#published}: its own date, else when it first went live), to
+     * the second. Never the time of the build, so the same content gives the same feed.
      */
-    static OffsetDateTime updated(SiteModel site, LiveVariant v) {
-        if (v.date() != null) {
-            return v.date().truncatedTo(ChronoUnit.SECONDS);
-        }
-        return site.translations(v.key()).values().stream().map(LiveVariant::date).filter(Objects::nonNull)
-                .max(Comparator.comparing(OffsetDateTime::toInstant))
-                .map(d -> d.truncatedTo(ChronoUnit.SECONDS))
-                .orElse(UNDATED);
+    static OffsetDateTime updated(LiveVariant v) {
+        return SiteModel.published(v).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * A feed without entries is as new as the newest live change of the site. A site with nothing live has no
+     * change to name, and the build's own time would make every build a new feed, so its feeds carry a fixed
+     * date that no reader mistakes for a missing one: that of RFC 4287.
+     */
+    private static OffsetDateTime emptyFeedUpdated(SiteModel site) {
+        OffsetDateTime last = site.lastChange();
+        return last != null ? last.truncatedTo(ChronoUnit.SECONDS) : NOTHING_LIVE;
     }
 }

@@ -51,7 +51,7 @@ class Listings {
         List<String> authors = v.authors().stream().map(site.authors()::get).filter(Objects::nonNull)
                 .map(a -> a.name()).toList();
         List<Page.Tag> tags = v.tags().stream().map(t -> new Page.Tag(t, site.tag(language, t, 1))).toList();
-        return new Entry(v.title(), site.url(v), v.summary(), v.date(), authors, tags);
+        return new Entry(v.title(), site.url(v), v.summary(), SiteModel.published(v), authors, tags);
     }
 
     /** The items in pages of the configured size; an empty list still makes one (empty) page. */

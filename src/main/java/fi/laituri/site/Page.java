@@ -18,10 +18,18 @@ import java.util.List;
  * @param tags     the content's tags, each linking to its tag page where it has one
  * @param preview  a draft shown through a preview link: marked as such and kept out of search engines
  * @param frame    the links around the content: canonical URL, translations, language switcher, footer
+ * @param kind     the document's kind ({@code article}, {@code page}, {@code blog_post}): a post sits below the blog
+ * @param statement the facts of the accessibility statement, on the statement's pages only
  */
 public record Page(String language, String htmlLang, String title, String summary, String bodyHtml,
                    List<Byline> authors, @Nullable OffsetDateTime date, List<Tag> tags, boolean preview,
-                   Frame frame) {
+                   Frame frame, String kind, @Nullable AccessibilityStatement statement) {
+
+    /** A page of a kind that is no blog post and no statement. */
+    public Page(String language, String htmlLang, String title, String summary, String bodyHtml, List<Byline> authors,
+                @Nullable OffsetDateTime date, List<Tag> tags, boolean preview, Frame frame) {
+        this(language, htmlLang, title, summary, bodyHtml, authors, date, tags, preview, frame, "page", null);
+    }
 
     /** An author as the byline names them. */
     public record Byline(String name, @Nullable String title, @Nullable String organisation) {
@@ -43,19 +51,20 @@ public record Page(String language, String htmlLang, String title, String summar
      * @param standardLanguage the page a plain-language page is adapted from
      * @param accessibility   the accessibility statement in the page's language, else the default language's
      * @param privacy         the privacy notice, likewise
+     * @param feedback        where the footer's "give feedback" leads
      * @param breadcrumbs     whether the page sits below its home (content pages) rather than being one
      */
     public record Frame(@Nullable String canonical, String home, List<Alternate> alternates,
                         List<LanguageLink> languages, @Nullable String plainLanguage,
                         @Nullable String standardLanguage, @Nullable String accessibility,
-                        @Nullable String privacy, boolean breadcrumbs) {
+                        @Nullable String privacy, @Nullable String feedback, boolean breadcrumbs) {
 
         /** A draft's frame: no canonical URL, no translations to point at, each language switches to its home. */
         public static Frame ofPreview(List<Language> languages, Language current) {
             List<LanguageLink> switcher = languages.stream()
                     .map(l -> new LanguageLink(l.name(), l.htmlLang(), home(l), l.equals(current)))
                     .toList();
-            return new Frame(null, home(current), List.of(), switcher, null, null, null, null, true);
+            return new Frame(null, home(current), List.of(), switcher, null, null, null, null, null, true);
         }
 
         static String home(Language language) {
@@ -77,6 +86,7 @@ public record Page(String language, String htmlLang, String title, String summar
                 .map(a -> new Byline(a.name(), a.title(), a.organisation()))
                 .toList();
         return new Page(language.code(), language.htmlLang(), variant.title(), variant.summary(), variant.html(),
-                authors, variant.date(), variant.tags().stream().map(t -> new Tag(t, null)).toList(), preview, frame);
+                authors, variant.date(), variant.tags().stream().map(t -> new Tag(t, null)).toList(), preview, frame,
+                variant.kind(), null);
     }
 }

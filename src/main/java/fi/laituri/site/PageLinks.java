@@ -25,23 +25,19 @@ class PageLinks {
     static final String PRIVACY_NOTICE = "privacy-notice";
 
     private final String baseUrl;
+    private final SiteMessages messages;
 
-    PageLinks(@Value("${laituri.site.base-url}") String baseUrl) {
+    PageLinks(@Value("${laituri.site.base-url}") String baseUrl, SiteMessages messages) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.messages = messages;
     }
 
     Page.Frame of(SiteModel site, LiveVariant page) {
         Language current = site.language(page.language());
         Map<Language, LiveVariant> translations = site.translations(page.key());
-        List<Page.Alternate> alternates = new ArrayList<>();
-        Set<String> hreflangs = new HashSet<>();
-        translations.forEach((language, version) -> {
-            if (hreflangs.add(language.htmlLang())) {
-                alternates.add(new Page.Alternate(language.htmlLang(), absolute(site.url(version))));
-            }
-        });
-        Optional.ofNullable(translations.get(site.defaultLanguage()))
-                .ifPresent(v -> alternates.add(new Page.Alternate("x-default", absolute(site.url(v)))));
+        Map<Language, String> versions = new java.util.LinkedHashMap<>();
+        translations.forEach((language, version) -> versions.put(language, site.url(version)));
+        List<Page.Alternate> alternates = alternates(site, current, versions);
         List<Page.LanguageLink> switcher = site.languages().stream()
                 .map(l -> new Page.LanguageLink(l.name(), l.htmlLang(),
                         translations.containsKey(l) ? site.url(translations.get(l)) : site.home(l), l.equals(current)))
@@ -52,20 +48,45 @@ class PageLinks {
         String standard = current.adaptation()
                 ? current.source().flatMap(s -> site.find(page.key(), s)).map(site::url).orElse(null)
                 : null;
-        return new Page.Frame(absolute(site.url(page)), site.home(current), List.copyOf(alternates), switcher,
-                plain, standard, footer(site, ACCESSIBILITY_STATEMENT, current), footer(site, PRIVACY_NOTICE, current), true);
+        return new Page.Frame(absolute(site.url(page)), site.home(current), alternates, switcher,
+                plain, standard, footer(site, ACCESSIBILITY_STATEMENT, current), footer(site, PRIVACY_NOTICE, current),
+                feedback(site, current), true);
+    }
+
+    /**
+     * The {@code hreflang} cluster of a page whose versions are {@code versions}: one alternate per language that is
+     * not an adaptation (selkosuomi is {@code fi} like standard Finnish, and one {@code hreflang} can name only one
+     * page, so plain-language pages are in no cluster), this page's included, and {@code x-default} for the default
+     * language's version. A version in an adaptation language lists none; {@link Sitemaps} uses the same rule.
+     */
+    static List<Page.Alternate> alternates(SiteModel site, Language current, Map<Language, String> versions) {
+        if (current.adaptation()) {
+            return List.of();
+        }
+        List<Page.Alternate> alternates = new ArrayList<>();
+        Set<String> hreflangs = new HashSet<>();
+        versions.forEach((language, path) -> {
+            if (!language.adaptation() && hreflangs.add(language.htmlLang())) {
+                alternates.add(new Page.Alternate(language.htmlLang(), site.absolute(path)));
+            }
+        });
+        String main = versions.get(site.defaultLanguage());
+        if (main != null) {
+            alternates.add(new Page.Alternate("x-default", site.absolute(main)));
+        }
+        return List.copyOf(alternates);
+    }
+
+    /** Every site language's version of a page that each language has its own of: its home, its blog index, ... */
+    private static Map<Language, String> everyLanguage(SiteModel site, Function<Language, String> versionIn) {
+        Map<Language, String> versions = new java.util.LinkedHashMap<>();
+        site.languages().forEach(l -> versions.put(l, versionIn.apply(l)));
+        return versions;
     }
 
     /** A language's home: its alternates are the other languages' homes. */
     Page.Frame ofHome(SiteModel site, Language current) {
-        List<Page.Alternate> alternates = new ArrayList<>();
-        Set<String> hreflangs = new HashSet<>();
-        for (Language l : site.languages()) {
-            if (hreflangs.add(l.htmlLang())) {
-                alternates.add(new Page.Alternate(l.htmlLang(), absolute(site.home(l))));
-            }
-        }
-        alternates.add(new Page.Alternate("x-default", absolute("/")));
+        List<Page.Alternate> alternates = alternates(site, current, everyLanguage(site, site::home));
         List<Page.LanguageLink> switcher = site.languages().stream()
                 .map(l -> new Page.LanguageLink(l.name(), l.htmlLang(), site.home(l), l.equals(current)))
                 .toList();
@@ -73,15 +94,19 @@ class PageLinks {
                 .filter(l -> l.adaptation() && l.source().equals(Optional.of(current.code())))
                 .map(site::home).findFirst().orElse(null);
         String standard = current.adaptation() ? current.source().map(s -> site.home(site.language(s))).orElse(null) : null;
-        return new Page.Frame(absolute(site.home(current)), site.home(current), List.copyOf(alternates), switcher,
-                plain, standard, footer(site, ACCESSIBILITY_STATEMENT, current), footer(site, PRIVACY_NOTICE, current), false);
+        return new Page.Frame(absolute(site.home(current)), site.home(current), alternates, switcher,
+                plain, standard, footer(site, ACCESSIBILITY_STATEMENT, current), footer(site, PRIVACY_NOTICE, current),
+                feedback(site, current), false);
     }
 
-    /** The site root, which is the x-default of the homes. */
+    /**
+     * The site root, which only sends readers on to the default language's home: its canonical URL is that home,
+     * and it is in no {@code hreflang} cluster (the homes' {@code x-default} is the default language's home).
+     */
     Page.Frame ofRoot(SiteModel site) {
         Page.Frame home = ofHome(site, site.defaultLanguage());
-        return new Page.Frame(absolute("/"), home.home(), home.alternates(), home.languages(), null, null,
-                home.accessibility(), home.privacy(), false);
+        return new Page.Frame(home.canonical(), home.home(), List.of(), home.languages(), null, null,
+                home.accessibility(), home.privacy(), home.feedback(), false);
     }
 
     /**
@@ -89,21 +114,14 @@ class PageLinks {
      * {@code versionIn} gives a language's: alternates, switcher and plain-language links lead to them.
      */
     Page.Frame ofListing(SiteModel site, Language current, Function<Language, String> versionIn) {
-        List<Page.Alternate> alternates = new ArrayList<>();
-        Set<String> hreflangs = new HashSet<>();
-        for (Language l : site.languages()) {
-            if (hreflangs.add(l.htmlLang())) {
-                alternates.add(new Page.Alternate(l.htmlLang(), absolute(versionIn.apply(l))));
-            }
-        }
-        alternates.add(new Page.Alternate("x-default", absolute(versionIn.apply(site.defaultLanguage()))));
+        List<Page.Alternate> alternates = alternates(site, current, everyLanguage(site, versionIn));
         String plain = site.languages().stream()
                 .filter(l -> l.adaptation() && l.source().equals(Optional.of(current.code())))
                 .map(versionIn).findFirst().orElse(null);
         String standard = current.adaptation() ? current.source().map(s -> versionIn.apply(site.language(s))).orElse(null) : null;
-        return new Page.Frame(absolute(versionIn.apply(current)), site.home(current), List.copyOf(alternates),
+        return new Page.Frame(absolute(versionIn.apply(current)), site.home(current), alternates,
                 switcher(site, current, versionIn), plain, standard, footer(site, ACCESSIBILITY_STATEMENT, current),
-                footer(site, PRIVACY_NOTICE, current), false);
+                footer(site, PRIVACY_NOTICE, current), feedback(site, current), false);
     }
 
     /**
@@ -113,13 +131,15 @@ class PageLinks {
     Page.Frame ofOwn(SiteModel site, Language current, String path, Function<Language, String> elsewhere) {
         return new Page.Frame(absolute(path), site.home(current), List.of(),
                 switcher(site, current, l -> l.equals(current) ? path : elsewhere.apply(l)),
-                null, null, footer(site, ACCESSIBILITY_STATEMENT, current), footer(site, PRIVACY_NOTICE, current), false);
+                null, null, footer(site, ACCESSIBILITY_STATEMENT, current), footer(site, PRIVACY_NOTICE, current),
+                feedback(site, current), false);
     }
 
     /** A language's 404 page: served at any address, so it names no canonical URL and no alternates. */
     Page.Frame ofNotFound(SiteModel site, Language current) {
         return new Page.Frame(null, site.home(current), List.of(), switcher(site, current, site::home), null, null,
-                footer(site, ACCESSIBILITY_STATEMENT, current), footer(site, PRIVACY_NOTICE, current), false);
+                footer(site, ACCESSIBILITY_STATEMENT, current), footer(site, PRIVACY_NOTICE, current),
+                feedback(site, current), false);
     }
 
     private static List<Page.LanguageLink> switcher(SiteModel site, Language current, Function<Language, String> urlIn) {
@@ -142,6 +162,16 @@ class PageLinks {
 
     private static String footer(SiteModel site, String key, Language language) {
         return site.findOrDefault(key, language.code()).map(site::url).orElse(null);
+    }
+
+    /**
+     * Where the footer's "give feedback" leads: the one place that decides it. Until the site has a feedback form,
+     * that is the feedback section of the accessibility statement (its heading's anchor, {@code feedbackFragment}
+     * of the messages); null when there is no statement.
+     */
+    private String feedback(SiteModel site, Language language) {
+        return site.findOrDefault(ACCESSIBILITY_STATEMENT, language.code())
+                .map(v -> site.url(v) + messages.of(v.language()).get("feedbackFragment")).orElse(null);
     }
 
     private String absolute(String path) {

@@ -54,7 +54,7 @@ class PublishedPages {
         List<String> authors = v.authors().stream()
                 .map(id -> site.authors().get(id)).filter(Objects::nonNull).map(Api.AuthorView::name).toList();
         return new RenderedPages.Published(v.key(), v.language(), v.kind(), site.url(v), v.title(),
-                v.summary() == null ? "" : v.summary(), bodyText(v), v.tags(), authors, v.date());
+                v.summary() == null ? "" : v.summary(), bodyText(v), v.tags(), authors, SiteModel.published(v));
     }
 
     /** The text of the body; none for a body the renderer gives up on (its page says so, the build reports it). */

@@ -64,13 +64,14 @@ public class SiteBuilder {
 
     /** By site root: one process may build several sites (tests, benchmarks). */
     private final Map<Path, Last> last = new ConcurrentHashMap<>();
+    private final SiteTheme theme;
 
     private final MeterRegistry meters;
 
     SiteBuilder(PublicContent publicContent, Authors authors, Languages languages, List<SiteRenderer> renderers,
                 SiteWriter writer, TransactionOperations<Connection> tx, BuildLock lock,
                 @Value("${laituri.site.base-url}") String baseUrl, @Value("${laituri.site.templates}") String templates,
-                PublishedPages publishedPages, MeterRegistry meters) {
+                PublishedPages publishedPages, SiteTheme theme, MeterRegistry meters) {
         this.meters = meters;
         this.publicContent = publicContent;
         this.authors = authors;
@@ -82,6 +83,7 @@ public class SiteBuilder {
         this.baseUrl = baseUrl;
         this.templates = Path.of(templates).toAbsolutePath().normalize();
         this.publishedPages = publishedPages;
+        this.theme = theme;
     }
 
     /** Told how far a build has come: {@code done} of {@code total} files. */
@@ -171,6 +173,7 @@ public class SiteBuilder {
             Set<String> keys = new HashSet<>();
             previous.model().variants().stream().filter(v -> ids.contains(v.documentId())).forEach(v -> keys.add(v.key()));
             previous.model().unbuildable().stream().filter(v -> ids.contains(v.documentId())).forEach(v -> keys.add(v.key()));
+            previous.model().homeContents().stream().filter(v -> ids.contains(v.documentId())).forEach(v -> keys.add(v.key()));
             changed.live().forEach(v -> keys.add(v.key()));
             return run(root, false, true, Progress.NONE, previous.model().with(keys, changed.live(), changed.authors()), keys);
         });
@@ -323,7 +326,7 @@ public class SiteBuilder {
      */
     private String siteFingerprint(SiteModel site) {
         return Fingerprint.of("laituri-site", site.baseUrl(), site.languages(), site.defaultLanguage().code(),
-                folder(templates), CODE);
+                folder(templates), theme.fingerprint(), CODE);
     }
 
     private static String folder(Path dir) {

@@ -1,6 +1,9 @@
 package fi.laituri.site;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.convert.format.MapFormat;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.micronaut.context.annotation.Value;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
@@ -11,6 +14,7 @@ import jakarta.inject.Singleton;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The template engine and messages of the site, built once. The default theme ships in the jar
@@ -25,9 +29,20 @@ class SiteFactory {
     static final String THEME = "fi/laituri/site/theme";
 
     private final Path templates;
+    private final SiteTheme theme;
 
-    SiteFactory(@Value("${laituri.site.templates}") String templates) {
+    @jakarta.inject.Inject
+    SiteFactory(@Value("${laituri.site.templates}") String templates,
+                @io.micronaut.core.annotation.Nullable @Property(name = "laituri.site.colours") @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
+                Map<String, String> colours,
+                @Value("${laituri.site.logo:}") String logo) {
         this.templates = Path.of(templates).toAbsolutePath().normalize();
+        this.theme = new SiteTheme(this.templates, colours == null ? Map.of() : colours, logo);
+    }
+
+    /** The default theme from a templates folder, without configuration: for renderers made by hand. */
+    SiteFactory(String templates) {
+        this(templates, Map.of(), "");
     }
 
     /** Autoescaping on, so only what a template marks {@code |raw} is HTML; strict, so a typo fails loudly. */
@@ -42,10 +57,26 @@ class SiteFactory {
         loader.setCharset("UTF-8");
         return new PebbleEngine.Builder()
                 .loader(loader)
+                .extension(new AbstractExtension() {
+                    @Override
+                    public Map<String, Object> getGlobalVariables() {
+                        return Map.of("theme", SiteFactory.this.theme.variables());
+                    }
+
+                    @Override
+                    public Map<String, io.pebbletemplates.pebble.extension.Filter> getFilters() {
+                        return HyphenationFilters.all();
+                    }
+                })
                 .autoEscaping(true)
                 .strictVariables(true)
                 .cacheActive(true)
                 .build();
+    }
+
+    @Singleton
+    SiteTheme theme() {
+        return theme;
     }
 
     @Singleton

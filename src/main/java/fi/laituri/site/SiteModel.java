@@ -36,6 +36,8 @@ public final class SiteModel {
     private final Language defaultLanguage;
     private final List<LiveVariant> variants;
     private final List<LiveVariant> unbuildable;
+    /** The language homes' own content (the document {@link #HOME}), by language: not a page of its own. */
+    private final Map<String, LiveVariant> homes;
     private final Map<String, Api.AuthorView> authors;
     private final String baseUrl;
     /** Live versions by key, then language: every page looks up its translations, so no lookup scans. */
@@ -48,10 +50,19 @@ public final class SiteModel {
     private final Map<String, String> authorFingerprints = new ConcurrentHashMap<>();
     /** {@link #entryFingerprint}s by key, then language in the site's order: listings ask for each many times. */
     private final Map<String, String[]> entries = new ConcurrentHashMap<>();
-    /** By instant (OffsetDateTime's own order compares the instant first), undated last, then by key. */
-    private static final Comparator<LiveVariant> NEWEST_FIRST = Comparator.comparing(LiveVariant::date,
+    /**
+     * By publication (OffsetDateTime's own order compares the instant first), then by key. Every live version
+     * has a publication time: its date, else when it first went live.
+     */
+    private static final Comparator<LiveVariant> NEWEST_FIRST = Comparator.comparing(SiteModel::published,
                     Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder())).reversed()
             .thenComparing(LiveVariant::key);
+
+    /**
+     * The translation key of the document whose versions are the language homes' introductions: an editor writes
+     * it like any page, and it is shown on the home instead of as a page of its own.
+     */
+    public static final String HOME = "home";
     private final Map<String, String> addresses = new ConcurrentHashMap<>();
     /**
      * Slugs of tag names: pure, and asked for again and again by every listing. Kept by the model, so there are
@@ -69,8 +80,10 @@ public final class SiteModel {
         this.languages = List.copyOf(languages);
         this.defaultLanguage = defaultLanguage;
         this.byCode = this.languages.stream().collect(Collectors.toMap(Language::code, l -> l));
+        this.homes = variants.stream().filter(v -> v.key().equals(HOME) && byCode.containsKey(v.language()))
+                .collect(Collectors.toUnmodifiableMap(LiveVariant::language, v -> v));
         Map<Boolean, List<LiveVariant>> reserved = variants.stream()
-                .filter(v -> byCode.containsKey(v.language()))
+                .filter(v -> byCode.containsKey(v.language()) && !v.key().equals(HOME))
                 .sorted(Comparator.comparing(LiveVariant::key).thenComparing(LiveVariant::language))
                 .collect(Collectors.partitioningBy(v -> unbuildableBecause(v).isPresent()));
         this.variants = List.copyOf(reserved.get(false));
@@ -93,6 +106,7 @@ public final class SiteModel {
         List<LiveVariant> next = new ArrayList<>(variants.size() + live.size());
         variants.stream().filter(v -> !keys.contains(v.key())).forEach(next::add);
         unbuildable.stream().filter(v -> !keys.contains(v.key())).forEach(next::add);
+        homes.values().stream().filter(v -> !keys.contains(v.key())).forEach(next::add);
         next.addAll(live);
         Map<String, String> known = new HashMap<>(documents);
         keys.forEach(known::remove);
@@ -172,6 +186,33 @@ public final class SiteModel {
                 + "; the page is not built until its body is shortened");
     }
 
+    /** The home's introduction in a language, written as the document {@link #HOME}; empty when none is live. */
+    public Optional<LiveVariant> homeContent(String language) {
+        return Optional.ofNullable(homes.get(language));
+    }
+
+    /** Every language's home introduction. */
+    public Collection<LiveVariant> homeContents() {
+        return homes.values();
+    }
+
+    /**
+     * When a version was published as readers are told: its own date, else when it first went live (never null for
+     * a version published through the workflow), else when its live revision was written.
+     */
+    public static OffsetDateTime published(LiveVariant v) {
+        if (v.date() != null) {
+            return v.date();
+        }
+        return v.firstPublished() != null ? v.firstPublished() : v.revised();
+    }
+
+    /** The newest live change of the whole site: when its newest live revision was written; null for an empty site. */
+    public @Nullable OffsetDateTime lastChange() {
+        return java.util.stream.Stream.concat(variants.stream(), homes.values().stream()).map(LiveVariant::revised)
+                .filter(java.util.Objects::nonNull).max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(null);
+    }
+
     public Map<String, Api.AuthorView> authors() {
         return authors;
     }
@@ -230,7 +271,7 @@ public final class SiteModel {
         });
     }
 
-    /** A language's live versions, newest first (undated ones last, then by key). */
+    /** A language's live versions, newest first by {@link #published}, then by key. */
     public List<LiveVariant> inLanguage(String language) {
         return byLanguage.computeIfAbsent(language, l -> variants.stream().filter(v -> v.language().equals(l))
                 .sorted(NEWEST_FIRST)

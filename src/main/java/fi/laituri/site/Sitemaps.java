@@ -4,18 +4,25 @@ import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Language;
 import jakarta.inject.Singleton;
 
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The sitemaps (sitemaps.org 0.9): an index at {@code /sitemap.xml} naming one sitemap per language,
  * {@code /sitemap-<code>.xml}, which lists the language's home, the first page of its blog index and every
- * live page with its translations as {@code hreflang} alternates. Tag pages and later pages of the blog
- * index are left out: they only list pages that are in the sitemap anyway.
+ * live page, each with its {@code lastmod} (when its live revision was written; for the home and the blog index,
+ * the newest of what they show) and its translations as {@code hreflang} alternates, by the same rule as the pages'
+ * own ({@link PageLinks#alternates}). Tag pages and later pages of the blog index are left out on purpose: they
+ * only list pages that are in the sitemap anyway, and would only add addresses whose content changes with others'.
  */
 @Singleton
 class Sitemaps implements SiteRenderer {
@@ -24,6 +31,9 @@ class Sitemaps implements SiteRenderer {
     static final String XHTML = "http://www.w3.org/1999/xhtml";
     static final String INDEX = "/sitemap.xml";
 
+    /** W3C Datetime as sitemaps want it, to the second with the offset. */
+    private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
     @Override
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> files = new ArrayList<>();
@@ -31,9 +41,11 @@ class Sitemaps implements SiteRenderer {
         for (Language language : site.languages()) {
             String path = "/sitemap-" + language.code() + ".xml";
             index.start("sitemap").text("loc", site.absolute(path)).end();
-            // A language's sitemap lists its pages, newest first, with their translations: it is made of their addresses.
+            // A language's sitemap lists its pages, newest first, with their translations and times.
             List<String> inputs = new ArrayList<>(List.of("sitemap", language.code()));
-            site.inLanguage(language.code()).forEach(v -> inputs.add(site.addresses(v.key())));
+            site.inLanguage(language.code()).forEach(v -> inputs.add(site.addresses(v.key()) + v.revised()));
+            // The home's and the blog index's times depend on which versions are blog posts and on the home document.
+            inputs.add(String.valueOf(listingTimes(site, language)));
             files.add(PlannedFile.of(path, Fingerprint.of(inputs), () -> sitemap(site, language, path).bytes()));
         }
         byte[] bytes = index.file(INDEX).bytes();
@@ -45,48 +57,48 @@ class Sitemaps implements SiteRenderer {
         XmlFile xml = new XmlFile(SITEMAPS, "urlset").namespace("xhtml", XHTML);
         Map<Language, String> homes = new LinkedHashMap<>();
         site.languages().forEach(l -> homes.put(l, site.home(l)));
-        url(xml, site, language, homes);
+        List<LiveVariant> live = site.inLanguage(language.code());
+        List<OffsetDateTime> times = listingTimes(site, language);
+        url(xml, site, language, homes, times.get(0));
         Map<Language, String> blogs = new LinkedHashMap<>();
         site.languages().forEach(l -> blogs.put(l, site.blog(l, 1)));
-        url(xml, site, language, blogs);
-        for (LiveVariant v : site.inLanguage(language.code())) {
+        url(xml, site, language, blogs, times.get(1));
+        for (LiveVariant v : live) {
             Map<Language, String> translations = new LinkedHashMap<>();
             site.translations(v.key()).forEach((l, t) -> translations.put(l, site.url(t)));
-            url(xml, site, language, translations);
+            url(xml, site, language, translations, v.revised());
         }
         return xml.file(path);
     }
 
     /**
-     * One {@code <url>}: the version of {@code versions} in {@code language}, with all of them as
-     * alternates, itself included, and {@code x-default} for the default language's version.
-     *
-     * <p>An {@code hreflang} may name only one page, but two site languages can share one: selkosuomi
-     * pages are {@code fi}, like the Finnish ones. Such a version, later in the site's language order
-     * than the one whose {@code hreflang} it repeats, is left out of the alternates, and its own entry lists
-     * none, since search engines ignore alternates that the other pages do not point back to.
+     * The {@code lastmod} of a language's home (the newest of its versions and its home document; for a language with
+     * nothing of its own yet, the site's newest change, as its frame is every page's) and of its blog index (its
+     * newest post; without posts, the home's, whose header links it). Either is null only on an empty site.
      */
-    private static void url(XmlFile xml, SiteModel site, Language language, Map<Language, String> versions) {
-        Map<String, String> alternates = new LinkedHashMap<>();
-        Set<String> taken = new HashSet<>();
-        for (Map.Entry<Language, String> version : versions.entrySet()) {
-            if (taken.add(version.getKey().htmlLang())) {
-                alternates.put(version.getKey().htmlLang(), version.getValue());
-            }
-        }
-        String own = versions.get(language);
-        xml.start("url").text("loc", site.absolute(own));
-        if (alternates.containsValue(own)) {
-            alternates.forEach((hreflang, path) -> link(xml, site, hreflang, path));
-            String main = versions.get(site.defaultLanguage());
-            if (main != null && alternates.containsValue(main)) {
-                link(xml, site, "x-default", main);
-            }
-        }
-        xml.end();
+    private static List<OffsetDateTime> listingTimes(SiteModel site, Language language) {
+        OffsetDateTime newestInLanguage = newest(Stream.concat(site.inLanguage(language.code()).stream(),
+                site.homeContent(language.code()).stream()));
+        OffsetDateTime home = newestInLanguage != null ? newestInLanguage : site.lastChange();
+        OffsetDateTime blog = newest(site.blogPosts(language.code()).stream());
+        return java.util.Arrays.asList(home, blog != null ? blog : home);
     }
 
-    private static void link(XmlFile xml, SiteModel site, String hreflang, String path) {
-        xml.empty("xhtml", XHTML, "link", "rel", "alternate", "hreflang", hreflang, "href", site.absolute(path));
+    private static @Nullable OffsetDateTime newest(Stream<LiveVariant> versions) {
+        return versions.map(LiveVariant::revised).filter(Objects::nonNull)
+                .max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(null);
+    }
+
+    /** One {@code <url>}: the version of {@code versions} in {@code language}, its time and its alternates. */
+    private static void url(XmlFile xml, SiteModel site, Language language, Map<Language, String> versions,
+                            @Nullable OffsetDateTime lastModified) {
+        xml.start("url").text("loc", site.absolute(versions.get(language)));
+        if (lastModified != null) {
+            xml.text("lastmod", W3C.format(lastModified));
+        }
+        for (Page.Alternate a : PageLinks.alternates(site, language, versions)) {
+            xml.empty("xhtml", XHTML, "link", "rel", "alternate", "hreflang", a.hreflang(), "href", a.href());
+        }
+        xml.end();
     }
 }

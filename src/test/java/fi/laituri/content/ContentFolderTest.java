@@ -54,12 +54,15 @@ class ContentFolderTest extends DatabaseTest {
             "pages/accessibility-statement/selko.md",
             "pages/accessibility-statement/sv.md",
             "pages/blog-info/fi.md",
+            "pages/home/fi.md",
+            "pages/home/selko.md",
+            "pages/home/sv.md",
             "pages/privacy-notice/fi.md",
             "pages/privacy-notice/selko.md",
             "pages/privacy-notice/sv.md");
     private static final Set<String> SEED_KEYS = Set.of("action-plan-2021-2022", "partnership-goals",
             "partnership-programme", "partnership-programme-found-useful", "blog-info", "accessibility-statement",
-            "privacy-notice");
+            "home", "privacy-notice");
 
     @Inject
     ContentFolder folder;

@@ -164,6 +164,22 @@ class SearchApiTest extends ApiTest {
     }
 
     @Test
+    void theResultsPageDatesEachHitUsesTheHeadersFormStyleAndNeverRepeatsASnippet() {
+        String page = anonymous.get("/search?q=kumppanuusbaro&lang=fi").text();
+
+        assertTrue(page.contains("<form class=\"search-form\" role=\"search\""), page);
+        assertTrue(page.contains("<p class=\"meta\"><time datetime=\"2023-09-08T12:25+03:00\">8.9.2023</time></p>"), page);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p class=\"search-snippet\">(.*?)</p>").matcher(page);
+        List<String> snippets = new java.util.ArrayList<>();
+        while (m.find()) {
+            String text = m.group(1).replaceAll("<[^>]+>", "").replace("…", " ").replaceAll("\\s+", " ").strip();
+            assertTrue(snippets.stream().noneMatch(b -> b.contains(text) || text.contains(b)), text + " repeats " + snippets);
+            snippets.add(text);
+        }
+        assertTrue(!snippets.isEmpty(), page);
+    }
+
+    @Test
     void theResultsPageEscapesTheQuery() {
         ApiClient.Reply page = anonymous.get("/search?q=" + URLEncoder.encode("<script>alert(1)</script>\"", StandardCharsets.UTF_8));
 

@@ -22,7 +22,7 @@ class PageRendererTest {
     private static final Path TEMPLATES = Path.of("site-templates");
 
     private static final Page.Frame FRAME = new Page.Frame("http://localhost:8080/fi/sivu/", "/fi/", List.of(),
-            List.of(), null, null, null, null, true);
+            List.of(), null, null, null, null, null, true);
 
     private final SiteFactory site = new SiteFactory(TEMPLATES.toString());
     private final PageRenderer renderer = new PageRenderer(site.pebble(), site.messages());
@@ -39,7 +39,7 @@ class PageRendererTest {
     void theTitleRepeatedInTheHeadIsEscapedOnce() {
         String html = renderer.render(page("fi", "Tom & Jerry", "", false));
 
-        assertTrue(html.contains("<title>Tom &amp; Jerry – Laituri</title>"), html);
+        assertTrue(html.contains("<title>Tom &amp; Jerry – Kotoutumisen kumppanuusohjelma</title>"), html);
         assertTrue(html.contains("<meta property=\"og:title\" content=\"Tom &amp; Jerry\">"), html);
     }
 

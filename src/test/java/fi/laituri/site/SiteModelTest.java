@@ -16,7 +16,7 @@ class SiteModelTest {
     private static final Language FI = new Language("fi", "Suomi", "fi", "fi", "finnish", Optional.empty(), false);
 
     private static LiveVariant page(String key, String slug) {
-        return new LiveVariant(1, key, "article", "fi", slug, key, "", "", List.of(), List.of(), null, 1);
+        return new LiveVariant(1, key, "article", "fi", slug, key, "", "", List.of(), List.of(), null, 1, null, java.time.OffsetDateTime.parse("2026-01-01T00:00:00+02:00"));
     }
 
     private static SiteModel site(LiveVariant... variants) {

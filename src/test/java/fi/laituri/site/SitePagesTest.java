@@ -77,12 +77,12 @@ class SitePagesTest extends DatabaseTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "/fi/kumppanuusohjelman-tavoitteet-ja-periaatteet/|fi|Kumppanuusohjelman tavoitteet ja periaatteet edistävät inklusiivisen yhteiskunnan toteutumista – Laituri",
-        "/sv/malen-och-principerna-i-partnerskapsprogrammet/|sv|Målen och principerna i partnerskapsprogrammet främjar förverkligandet av ett inklusivt samhälle – Laituri",
-        "/selko/mita-kumppanuusohjelma-tavoittelee/|fi|Mitä kumppanuusohjelma tavoittelee? – Laituri",
-        "/fi/|fi|Etusivu – Laituri",
-        "/sv/|sv|Startsida – Laituri",
-        "/selko/|fi|Selkosuomeksi – Laituri"})
+        "/fi/kumppanuusohjelman-tavoitteet-ja-periaatteet/|fi|Kumppanuusohjelman tavoitteet ja periaatteet edistävät inklusiivisen yhteiskunnan toteutumista – Kotoutumisen kumppanuusohjelma",
+        "/sv/malen-och-principerna-i-partnerskapsprogrammet/|sv|Målen och principerna i partnerskapsprogrammet främjar förverkligandet av ett inklusivt samhälle – Partnerskapsprogrammet för integration",
+        "/selko/mita-kumppanuusohjelma-tavoittelee/|fi|Mitä kumppanuusohjelma tavoittelee? – Kotoutumisen kumppanuusohjelma",
+        "/fi/|fi|Etusivu – Kotoutumisen kumppanuusohjelma",
+        "/sv/|sv|Startsida – Partnerskapsprogrammet för integration",
+        "/selko/|fi|Selkosuomeksi – Kotoutumisen kumppanuusohjelma"})
     void eachPageTypeInEachLanguageHasItsLangTitleDescriptionAndAbsoluteCanonical(String path, String lang, String title) {
         String html = read(path);
 

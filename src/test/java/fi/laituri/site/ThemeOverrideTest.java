@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ThemeOverrideTest {
 
     private static final Page.Frame FRAME = new Page.Frame("http://localhost:8080/fi/sivu/", "/fi/", List.of(),
-            List.of(), null, null, null, null, true);
+            List.of(), null, null, null, null, null, true);
 
     private static Page page() {
         return new Page("fi", "fi", "Otsikko", "", "<p>Teksti</p>", List.of(), null, List.of(), false, FRAME);
@@ -27,7 +27,7 @@ class ThemeOverrideTest {
 
         String html = new PageRenderer(site.pebble(), site.messages()).render(page());
 
-        assertTrue(html.contains("<title>Otsikko – Laituri</title>"), html);
+        assertTrue(html.contains("<title>Otsikko – Kotoutumisen kumppanuusohjelma</title>"), html);
         assertTrue(html.contains("<p>Teksti</p>"), html);
     }
 
@@ -41,7 +41,7 @@ class ThemeOverrideTest {
         String html = new PageRenderer(site.pebble(), site.messages()).render(page());
 
         assertTrue(html.contains("<article class=\"own\"><p>Teksti</p></article>"), html);
-        assertTrue(html.contains("<title>Oma Otsikko – Laituri</title>"), "the layout is the jar's: " + html);
+        assertTrue(html.contains("<title>Oma Otsikko – Kotoutumisen kumppanuusohjelma</title>"), "the layout is the jar's: " + html);
     }
 
     @Test

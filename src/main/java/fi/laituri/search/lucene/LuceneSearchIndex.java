@@ -369,7 +369,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             Document doc = stored.get(docs[i].doc);
             List<String> parts = new ArrayList<>();
             for (String s : new String[] {snippets.get(body)[i], snippets.get(summary)[i]}) {
-                if (s != null && !s.isBlank() && parts.size() < 2) {
+                if (s != null && !s.isBlank() && parts.size() < 2 && !repeats(s, parts)) {
                     parts.add(s);
                 }
             }
@@ -381,6 +381,21 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                     doc.get(Fields.KIND), doc.get(Fields.DATE_TEXT), List.copyOf(parts), docs[i].score));
         }
         return hits;
+    }
+
+    /**
+     * Whether a snippet says what one before it says: the same text, or a part of it (a body whose first paragraph
+     * is the summary gives the summary's passage twice). Compared without the marks, ellipses and spacing.
+     */
+    static boolean repeats(String snippet, List<String> before) {
+        String text = plain(snippet);
+        return before.stream().map(LuceneSearchIndex::plain)
+                .anyMatch(b -> b.contains(text) || text.contains(b));
+    }
+
+    private static String plain(String snippet) {
+        return snippet.replace("<mark>", "").replace("</mark>", "").replace("…", " ")
+                .replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

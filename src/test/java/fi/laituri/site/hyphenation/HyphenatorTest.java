@@ -1,0 +1,40 @@
+package fi.laituri.site.hyphenation;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HyphenatorTest {
+
+    private static String points(String language, String text) {
+        return Hyphenator.of(language).orElseThrow().hyphenate(text).replace(Hyphenator.SOFT_HYPHEN, '|');
+    }
+
+    @Test
+    void aLongFinnishCompoundBreaksAtItsSyllables() {
+        assertEquals("Kump|pa|nuus|oh|jel|maa", points("fi", "Kumppanuusohjelmaa"));
+    }
+
+    @Test
+    void aLongSwedishCompoundBreaksAtItsSyllables() {
+        String hyphenated = points("sv", "Partnerskapsprogrammet");
+        assertEquals("Partnerskapsprogrammet", hyphenated.replace("|", ""));
+        assertTrue(hyphenated.contains("|"), hyphenated);
+        for (String part : hyphenated.split("\\|")) {
+            assertTrue(part.length() >= 2, hyphenated);
+        }
+    }
+
+    @Test
+    void shortWordsAndPunctuationStayAsTheyAreAndCapitalsAreKept() {
+        assertEquals("Kotoutuja, ja EU-maat!", points("fi", "Kotoutuja, ja EU-maat!"));
+        assertEquals("KO|TOU|TUMIS|KOU|LU|TUS", points("fi", "KOTOUTUMISKOULUTUS"));
+    }
+
+    @Test
+    void aLanguageWithoutPatternsHasNoHyphenator() {
+        assertTrue(Hyphenator.of("xx").isEmpty());
+        assertTrue(Hyphenator.of("../fi").isEmpty());
+    }
+}

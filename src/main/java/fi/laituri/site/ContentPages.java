@@ -8,7 +8,9 @@ import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,16 +22,18 @@ class ContentPages implements SiteRenderer {
     private final Markdown markdown;
     private final PageRenderer pages;
     private final PageLinks links;
+    private final List<Discussions> discussions;
 
-    ContentPages(Markdown markdown, PageRenderer pages, PageLinks links) {
+    ContentPages(Markdown markdown, PageRenderer pages, PageLinks links, List<Discussions> discussions) {
         this.markdown = markdown;
         this.pages = pages;
         this.links = links;
+        this.discussions = discussions;
     }
 
     /**
      * A page is made from its document's versions (its own content, translations and switcher), the footer's
-     * pages and its authors; the documents its {@code doc:} links name are looked up while rendering.
+     * pages, its authors and its discussion; the documents its {@code doc:} links name are looked up while rendering.
      */
     @Override
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
@@ -37,14 +41,19 @@ class ContentPages implements SiteRenderer {
         for (LiveVariant v : site.unbuildable()) {
             SiteModel.unbuildableBecause(v).ifPresent(why -> warnings.add(v.key() + " (" + v.language() + "): " + why));
         }
+        Map<String, Discussions.Discussion> discussed = new HashMap<>();
+        discussions.forEach(d -> discussed.putAll(d.of(site.variants())));
         for (LiveVariant v : site.variants()) {
-            String fingerprint = Fingerprint.of("page:" + site.entryFingerprint(v) + ":" + PageLinks.fingerprint(site));
-            files.add(new PlannedFile(site.url(v) + "index.html", fingerprint, () -> render(site, v, bylines(site, v))));
+            Discussions.Discussion discussion = discussed.get(Discussions.key(v.documentId(), v.language()));
+            String fingerprint = Fingerprint.of("page:" + site.entryFingerprint(v) + ":" + PageLinks.fingerprint(site)
+                    + (discussion == null ? "" : ":" + Fingerprint.of(discussion)));
+            files.add(new PlannedFile(site.url(v) + "index.html", fingerprint, () -> render(site, v, bylines(site, v), discussion)));
         }
         return files;
     }
 
-    private PlannedFile.Rendered render(SiteModel site, LiveVariant v, List<Page.Byline> bylines) {
+    private PlannedFile.Rendered render(SiteModel site, LiveVariant v, List<Page.Byline> bylines,
+                                        Discussions.Discussion discussion) {
         Language language = site.language(v.language());
         Set<String> lookups = new TreeSet<>();
         List<String> warnings = new ArrayList<>();
@@ -64,7 +73,7 @@ class ContentPages implements SiteRenderer {
         }
         Page page = new Page(language.code(), language.htmlLang(), v.title(), v.summary(), body, bylines,
                 v.date(), v.tags().stream().map(t -> new Page.Tag(t, site.tag(language, t, 1))).toList(), false,
-                links.of(site, v));
+                links.of(site, v), discussion);
         return new PlannedFile.Rendered(pages.render(page).getBytes(StandardCharsets.UTF_8), lookups, warnings);
     }
 

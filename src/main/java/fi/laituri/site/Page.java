@@ -18,10 +18,17 @@ import java.util.List;
  * @param tags     the content's tags, each linking to its tag page where it has one
  * @param preview  a draft shown through a preview link: marked as such and kept out of search engines
  * @param frame    the links around the content: canonical URL, translations, language switcher, footer
+ * @param discussion readers' comments and the form to add one, for a post that takes them; else null
  */
 public record Page(String language, String htmlLang, String title, String summary, String bodyHtml,
                    List<Byline> authors, @Nullable OffsetDateTime date, List<Tag> tags, boolean preview,
-                   Frame frame) {
+                   Frame frame, Discussions.@Nullable Discussion discussion) {
+
+    /** A page without a discussion. */
+    public Page(String language, String htmlLang, String title, String summary, String bodyHtml, List<Byline> authors,
+                @Nullable OffsetDateTime date, List<Tag> tags, boolean preview, Frame frame) {
+        this(language, htmlLang, title, summary, bodyHtml, authors, date, tags, preview, frame, null);
+    }
 
     /** An author as the byline names them. */
     public record Byline(String name, @Nullable String title, @Nullable String organisation) {

@@ -3,6 +3,7 @@ package fi.laituri.site;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.extension.Extension;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.loader.DelegatingLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
@@ -30,9 +31,13 @@ class SiteFactory {
         this.templates = Path.of(templates).toAbsolutePath().normalize();
     }
 
-    /** Autoescaping on, so only what a template marks {@code |raw} is HTML; strict, so a typo fails loudly. */
+    /**
+     * Autoescaping on, so only what a template marks {@code |raw} is HTML; strict, so a typo fails loudly. Other
+     * features lend the templates values through Pebble extensions (participation: where its forms post); their
+     * global variables go into every page's fingerprint ({@link SiteBuilder}).
+     */
     @Singleton
-    PebbleEngine pebble() {
+    PebbleEngine pebble(List<Extension> extensions) {
         FileLoader override = new FileLoader();
         override.setPrefix(templates.toString());
         ClasspathLoader theme = new ClasspathLoader(SiteFactory.class.getClassLoader());
@@ -45,6 +50,7 @@ class SiteFactory {
                 .autoEscaping(true)
                 .strictVariables(true)
                 .cacheActive(true)
+                .extension(extensions.toArray(Extension[]::new))
                 .build();
     }
 

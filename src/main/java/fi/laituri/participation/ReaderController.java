@@ -76,7 +76,7 @@ class ReaderController {
     @Get(uri = "/feedback", produces = MediaType.ALL)
     MutableHttpResponse<?> feedbackForm(@QueryValue @Nullable String lang, @QueryValue @Nullable String page) {
         Language language = pages.language(lang);
-        Map<String, String> input = new LinkedHashMap<>();
+        Map<String, String> input = Form.empty().input(FEEDBACK_FIELDS);
         input.put("page", sitePage(page));
         return feedbackPage(HttpStatus.OK, language, input, Map.of());
     }

@@ -38,6 +38,15 @@ class SiteFactory {
      */
     @Singleton
     PebbleEngine pebble(List<Extension> extensions) {
+        return engine(extensions);
+    }
+
+    /** The engine alone, as the theme's tests use it: the templates then see no other feature's values. */
+    PebbleEngine pebble() {
+        return engine(List.of());
+    }
+
+    private PebbleEngine engine(List<Extension> extensions) {
         FileLoader override = new FileLoader();
         override.setPrefix(templates.toString());
         ClasspathLoader theme = new ClasspathLoader(SiteFactory.class.getClassLoader());

@@ -101,7 +101,7 @@ class Comments {
         if (Boolean.FALSE.equals(switchedOpen)) {
             return new Openness(false, "off");
         }
-        if (!Boolean.TRUE.equals(switchedOpen) && post.date() != null
+        if (!Boolean.TRUE.equals(switchedOpen) && !settings.commentsOpenFor.isZero() && post.date() != null
                 && post.date().toInstant().plus(settings.commentsOpenFor).isBefore(clock.instant())) {
             return new Openness(false, "closed");
         }

@@ -33,7 +33,7 @@ class Settings {
              @Value("${laituri.participation.service-url:}") String serviceUrl,
              @Value("${laituri.participation.site-origins:}") List<String> siteOrigins,
              @Value("${laituri.participation.comments.kinds:blog_post}") List<String> commentKinds,
-             @Value("${laituri.participation.comments.open-for:90d}") Duration commentsOpenFor,
+             @Value("${laituri.participation.comments.open-for:0s}") Duration commentsOpenFor,
              @Value("${laituri.participation.max-name:100}") int maxName,
              @Value("${laituri.participation.comments.max-length:3000}") int maxComment,
              @Value("${laituri.participation.feedback.max-length:5000}") int maxFeedback,

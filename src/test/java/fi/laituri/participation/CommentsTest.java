@@ -51,7 +51,8 @@ class CommentsTest extends ApiTest {
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("laituri.site.output", SITE.toString(), "laituri.site.auto-build", "true",
-                "laituri.site.auto-build-interval", "200ms", "laituri.participation.rate-limit.burst", "1000");
+                "laituri.site.auto-build-interval", "200ms", "laituri.participation.rate-limit.burst", "1000",
+                "laituri.participation.comments.open-for", "90d");
     }
 
     @BeforeAll

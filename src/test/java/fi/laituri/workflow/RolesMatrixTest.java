@@ -102,7 +102,8 @@ class RolesMatrixTest extends ApiTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("laituri.site.output", SITE.toString());
+        // Every call of the matrix comes from one address: the readers' forms must not run out of submissions.
+        return Map.of("laituri.site.output", SITE.toString(), "laituri.participation.rate-limit.burst", "100000");
     }
 
     @BeforeAll
@@ -201,6 +202,25 @@ class RolesMatrixTest extends ApiTest {
         f.put("PATCH " + hooks + "/{id}", who -> Call.json(hooks + "/" + webhook(), Map.of("active", false), 200));
         f.put("DELETE " + hooks + "/{id}", who -> Call.of(hooks + "/" + webhook(), 204));
         f.put("GET " + hooks + "/{id}/deliveries", who -> Call.of(hooks + "/" + webhook() + "/deliveries", 200));
+
+        String comments = "/api/v1/comments";
+        f.put("GET " + comments, who -> Call.of(comments + "?state=pending", 200));
+        f.put("POST " + comments + "/{id}/approve", who -> Call.json(comments + "/" + comment() + "/approve", Map.of(), 200));
+        f.put("POST " + comments + "/{id}/reject", who -> Call.json(comments + "/" + comment() + "/reject", Map.of(), 200));
+        f.put("PUT " + comments + "/{id}/reply", who -> Call.json(comments + "/" + comment() + "/reply", Map.of("text", "Kiitos."), 200));
+        f.put("DELETE " + comments + "/{id}", who -> Call.of(comments + "/" + comment(), 204));
+        f.put("PUT " + comments + "/posts/{documentId}", who -> Call.json(comments + "/posts/" + blogPost(), Map.of("open", false), 200));
+        String feedback = "/api/v1/feedback";
+        f.put("GET " + feedback, who -> Call.of(feedback + "?handled=false", 200));
+        f.put("GET " + feedback + "/due", who -> Call.of(feedback + "/due", 200));
+        f.put("GET " + feedback + "/export", who -> Call.of(feedback + "/export", 200));
+        f.put("POST " + feedback + "/{id}/handled", who -> Call.json(feedback + "/" + feedback() + "/handled", Map.of("note", "Vastattu."), 200));
+        f.put("GET /participation/feedback", who -> Call.of("/participation/feedback?lang=fi", 200));
+        // No Origin nor Referer: a client other than a browser page, which the origin check lets through.
+        f.put("POST /participation/comments", who -> new Call("/participation/comments", "document=" + blogPost()
+                + "&lang=fi&name=Lukija&comment=Kiitos", "application/x-www-form-urlencoded", null, 200));
+        f.put("POST /participation/feedback", who -> new Call("/participation/feedback",
+                "lang=fi&category=general&message=Hyva", "application/x-www-form-urlencoded", null, 200));
 
         f.put("GET /api/public/v1/{lang}", who -> Call.of("/api/public/v1/fi", 200));
         f.put("GET /api/public/v1/{lang}/{slug}", who -> Call.of("/api/public/v1/fi/" + publishedSlug, 200));
@@ -407,6 +427,29 @@ class RolesMatrixTest extends ApiTest {
 
     private String xliff(long id) {
         return require(200, newsroom.editor.get("/api/v1/translations/" + id + "/sv/xliff")).text();
+    }
+
+    /** A published Finnish blog post, which takes comments. */
+    private long blogPost() {
+        long id = ((Number) require(201, newsroom.editor.post("/api/v1/documents", Map.of("kind", "blog_post",
+                "variants", List.of(Map.of("language", "fi", "title", "Blogi " + unique(), "body", "Teksti."))))).get("id")).longValue();
+        newsroom.publishNow(id, "fi");
+        return id;
+    }
+
+    /** A reader's pending comment on a new post, as the form sends it. */
+    private long comment() {
+        long post = blogPost();
+        require(200, newsroom.anonymous.send(HttpMethod.POST, "/participation/comments", "document=" + post
+                + "&lang=fi&name=Lukija&comment=Kommentti", "application/x-www-form-urlencoded", null));
+        return ((Number) require(200, newsroom.publisher.get("/api/v1/comments?post=" + post)).get("items.0.id")).longValue();
+    }
+
+    /** A reader's feedback, as the form sends it. */
+    private long feedback() {
+        require(200, newsroom.anonymous.send(HttpMethod.POST, "/participation/feedback",
+                "lang=fi&category=accessibility&message=Vaikea", "application/x-www-form-urlencoded", null));
+        return ((Number) require(200, newsroom.publisher.get("/api/v1/feedback?size=1")).get("items.0.id")).longValue();
     }
 
     private String user() {

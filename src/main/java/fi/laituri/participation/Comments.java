@@ -170,8 +170,12 @@ class Comments {
     }
 
     /** Turns a post's comments on or off, over its kind's default and the time they stay open. */
+    @Serdeable
+    record Switched(long documentId, boolean open) {
+    }
+
     @Transactional
-    Map<String, Object> switchPost(long documentId, boolean open, Actor actor) {
+    Switched switchPost(long documentId, boolean open, Actor actor) {
         if (content.liveOf(Set.of(documentId)).isEmpty()) {
             throw ProblemException.notFound("No published document " + documentId + ".");
         }
@@ -184,7 +188,7 @@ class Comments {
         audit.record(AuditLog.Event.of(actor.name(), open ? "comments.opened" : "comments.closed", documentId, null));
         content.liveOf(Set.of(documentId)).forEach(v -> outbox.append(CHANGED, documentId, v.language(), null,
                 Map.of("open", open)));
-        return Map.of("documentId", documentId, "open", open);
+        return new Switched(documentId, open);
     }
 
     private void changed(Comment c, String what) {

@@ -19,6 +19,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,7 +28,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import java.util.Map;
 
 /** Publishers moderate readers' comments: list, approve, reject, delete, reply, and turn a post's comments off. */
 @Tag(name = "comments")
@@ -87,6 +87,7 @@ class ModerationController {
     @Operation(summary = "Delete a comment")
     @Delete("/{id}")
     @Allowed(Permission.PUBLISH)
+    @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> delete(@PathVariable long id, Authentication user) {
         comments.delete(id, Actor.of(user));
         return HttpResponse.noContent();
@@ -96,7 +97,7 @@ class ModerationController {
             + "comments stay open (laituri.participation.comments.open-for); the post's page is rebuilt.")
     @Put("/posts/{documentId}")
     @Allowed(Permission.PUBLISH)
-    Map<String, Object> switchPost(@PathVariable long documentId, @Body @Valid Switch request, Authentication user) {
+    Comments.Switched switchPost(@PathVariable long documentId, @Body @Valid Switch request, Authentication user) {
         return comments.switchPost(documentId, request.open(), Actor.of(user));
     }
 }

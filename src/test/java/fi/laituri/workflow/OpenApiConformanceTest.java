@@ -125,7 +125,8 @@ class OpenApiConformanceTest extends ApiTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("laituri.site.output", SITE.toString());
+        // Every reader's form of the test comes from one address: it must not run out of submissions.
+        return Map.of("laituri.site.output", SITE.toString(), "laituri.participation.rate-limit.burst", "100000");
     }
 
     @BeforeAll
@@ -522,6 +523,22 @@ class OpenApiConformanceTest extends ApiTest {
         r.put("DELETE " + hooks + "/{id}", () -> List.of(Exchange.of(hooks + "/" + webhook(), 204)));
         r.put("GET " + hooks + "/{id}/deliveries", () -> List.of(Exchange.of(hooks + "/" + webhook() + "/deliveries", 200)));
 
+        String comments = "/api/v1/comments";
+        r.put("GET " + comments, () -> List.of(Exchange.of(comments + "?state=pending&lang=fi", 200)));
+        r.put("POST " + comments + "/{id}/approve", () -> List.of(Exchange.json(comments + "/" + comment() + "/approve", Map.of(), 200)));
+        r.put("POST " + comments + "/{id}/reject", () -> List.of(Exchange.json(comments + "/" + comment() + "/reject", Map.of(), 200)));
+        r.put("PUT " + comments + "/{id}/reply", () -> List.of(Exchange.json(comments + "/" + comment() + "/reply",
+                Map.of("text", "Kiitos."), 200)));
+        r.put("DELETE " + comments + "/{id}", () -> List.of(Exchange.of(comments + "/" + comment(), 204)));
+        r.put("PUT " + comments + "/posts/{documentId}", () -> List.of(Exchange.json(comments + "/posts/" + blogPost(),
+                Map.of("open", false), 200)));
+        String feedback = "/api/v1/feedback";
+        r.put("GET " + feedback, () -> List.of(Exchange.of(feedback + "?handled=false", 200)));
+        r.put("GET " + feedback + "/due", () -> List.of(Exchange.of(feedback + "/due", 200)));
+        r.put("GET " + feedback + "/export", () -> List.of(Exchange.of(feedback + "/export", 200)));
+        r.put("POST " + feedback + "/{id}/handled", () -> List.of(Exchange.json(feedback + "/" + feedback() + "/handled",
+                Map.of("note", "Vastattu."), 200)));
+
         r.put("GET /api/public/v1/{lang}", () -> List.of(Exchange.of("/api/public/v1/fi", 200).as("anonymous")));
         r.put("GET /api/public/v1/{lang}/{slug}",
                 () -> List.of(Exchange.of("/api/public/v1/fi/" + publishedSlug, 200).as("anonymous")));
@@ -583,6 +600,29 @@ class OpenApiConformanceTest extends ApiTest {
         String name = "u" + unique();
         users.add(name, Role.EDITOR);
         return name;
+    }
+
+    /** A published Finnish blog post, which takes comments. */
+    private long blogPost() {
+        long id = ((Number) require(201, newsroom.editor.post("/api/v1/documents", Map.of("kind", "blog_post",
+                "variants", List.of(Map.of("language", "fi", "title", "Blogi " + unique(), "body", "Teksti."))))).get("id")).longValue();
+        newsroom.publishNow(id, "fi");
+        return id;
+    }
+
+    /** A reader's pending comment on a new post, as the form sends it. */
+    private long comment() {
+        long post = blogPost();
+        require(200, newsroom.anonymous.send(io.micronaut.http.HttpMethod.POST, "/participation/comments", "document=" + post
+                + "&lang=fi&name=Lukija&comment=Kommentti", "application/x-www-form-urlencoded", null));
+        return ((Number) require(200, newsroom.publisher.get("/api/v1/comments?post=" + post)).get("items.0.id")).longValue();
+    }
+
+    /** A reader's feedback, as the form sends it. */
+    private long feedback() {
+        require(200, newsroom.anonymous.send(io.micronaut.http.HttpMethod.POST, "/participation/feedback",
+                "lang=fi&category=accessibility&message=Vaikea", "application/x-www-form-urlencoded", null));
+        return ((Number) require(200, newsroom.publisher.get("/api/v1/feedback?size=1")).get("items.0.id")).longValue();
     }
 
     private long webhook() {

@@ -88,6 +88,25 @@ class FeedbackTest extends ApiTest {
     }
 
     @Test
+    void aJsonBodyIsTakenAsTheFormIsAndAnythingElseIsA400() {
+        ApiClient anonymous = new ApiClient(client, null);
+
+        ApiClient.Reply taken = anonymous.post("/participation/feedback",
+                Map.of("lang", "sv", "category", "content_error", "message", "Fel årtal"));
+        ApiClient.Reply array = anonymous.send(io.micronaut.http.HttpMethod.POST, "/participation/feedback", "[1,2",
+                "application/json", null);
+        ApiClient.Reply nested = anonymous.post("/participation/feedback", Map.of("lang", "fi", "category", List.of("x"),
+                "message", Map.of("a", 1)));
+
+        // No Accept asking for JSON: the reader's thank-you page, in Swedish.
+        assertEquals(200, taken.status(), taken.text());
+        assertTrue(taken.text().contains("Tack för din respons"), taken.text());
+        assertEquals(400, array.status(), array.text());
+        assertEquals(400, nested.status(), nested.text());
+        assertTrue(nested.text().contains("href=\"#feedback-message\""), nested.text());
+    }
+
+    @Test
     void feedbackMarkedHandledWithANoteLeavesTheDueListAndIsAudited() {
         String text = "Saavutettavuusongelma " + System.nanoTime();
         readers.post("/participation/feedback", feedback("accessibility", text));

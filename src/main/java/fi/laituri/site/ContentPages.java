@@ -8,7 +8,9 @@ import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,17 +23,20 @@ class ContentPages implements SiteRenderer {
     private final PageRenderer pages;
     private final PageLinks links;
     private final SiteMessages messages;
+    private final List<Discussions> discussions;
 
-    ContentPages(Markdown markdown, PageRenderer pages, PageLinks links, SiteMessages messages) {
+    ContentPages(Markdown markdown, PageRenderer pages, PageLinks links, SiteMessages messages,
+                 List<Discussions> discussions) {
         this.markdown = markdown;
         this.pages = pages;
         this.links = links;
         this.messages = messages;
+        this.discussions = discussions;
     }
 
     /**
      * A page is made from its document's versions (its own content, translations and switcher), the footer's
-     * pages and its authors; the documents its {@code doc:} links name are looked up while rendering.
+     * pages, its authors and its discussion; the documents its {@code doc:} links name are looked up while rendering.
      */
     @Override
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
@@ -40,22 +45,25 @@ class ContentPages implements SiteRenderer {
             SiteModel.unbuildableBecause(v).ifPresent(why -> warnings.add(v.key() + " (" + v.language() + "): " + why));
         }
         java.time.Instant now = java.time.Instant.now();
+        Map<String, Discussions.Discussion> discussed = new HashMap<>();
+        discussions.forEach(d -> discussed.putAll(d.of(site.variants())));
         for (LiveVariant v : site.variants()) {
             // The statement's checks (its sections, its age) are made at every build, so an old one is always reported.
             AccessibilityStatement statement = v.key().equals(PageLinks.ACCESSIBILITY_STATEMENT)
                     ? AccessibilityStatement.of(v, site.absolute(site.home(site.language(v.language()))),
                             messages.of(v.language()), now, warnings)
                     : null;
-            String fingerprint = Fingerprint.of("page:" + site.entryFingerprint(v) + ":" + PageLinks.fingerprint(site),
-                    statement);
+            Discussions.Discussion discussion = discussed.get(Discussions.key(v.documentId(), v.language()));
+            String fingerprint = Fingerprint.of("page:" + site.entryFingerprint(v) + ":" + PageLinks.fingerprint(site)
+                    + (discussion == null ? "" : ":" + Fingerprint.of(discussion)), statement);
             files.add(new PlannedFile(site.url(v) + "index.html", fingerprint,
-                    () -> render(site, v, bylines(site, v), statement)));
+                    () -> render(site, v, bylines(site, v), statement, discussion)));
         }
         return files;
     }
 
     private PlannedFile.Rendered render(SiteModel site, LiveVariant v, List<Page.Byline> bylines,
-                                        AccessibilityStatement statement) {
+                                        AccessibilityStatement statement, Discussions.Discussion discussion) {
         Language language = site.language(v.language());
         Set<String> lookups = new TreeSet<>();
         List<String> warnings = new ArrayList<>();
@@ -76,7 +84,7 @@ class ContentPages implements SiteRenderer {
         Page page = new Page(language.code(), language.htmlLang(), v.title(), v.summary(),
                 body == null ? null : withoutSummary(body, v.summary()), bylines,
                 v.date(), v.tags().stream().map(t -> new Page.Tag(t, site.tag(language, t, 1))).toList(), false,
-                links.of(site, v), v.kind(), statement);
+                links.of(site, v), v.kind(), statement, discussion);
         return new PlannedFile.Rendered(pages.render(page).getBytes(StandardCharsets.UTF_8), lookups, warnings);
     }
 

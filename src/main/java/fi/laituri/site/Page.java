@@ -20,15 +20,17 @@ import java.util.List;
  * @param frame    the links around the content: canonical URL, translations, language switcher, footer
  * @param kind     the document's kind ({@code article}, {@code page}, {@code blog_post}): a post sits below the blog
  * @param statement the facts of the accessibility statement, on the statement's pages only
+ * @param discussion readers' comments and the form to add one, for a post that takes them; else null
  */
 public record Page(String language, String htmlLang, String title, String summary, String bodyHtml,
                    List<Byline> authors, @Nullable OffsetDateTime date, List<Tag> tags, boolean preview,
-                   Frame frame, String kind, @Nullable AccessibilityStatement statement) {
+                   Frame frame, String kind, @Nullable AccessibilityStatement statement,
+                   Discussions.@Nullable Discussion discussion) {
 
-    /** A page of a kind that is no blog post and no statement. */
+    /** A page of a kind that is no blog post and no statement, without a discussion. */
     public Page(String language, String htmlLang, String title, String summary, String bodyHtml, List<Byline> authors,
                 @Nullable OffsetDateTime date, List<Tag> tags, boolean preview, Frame frame) {
-        this(language, htmlLang, title, summary, bodyHtml, authors, date, tags, preview, frame, "page", null);
+        this(language, htmlLang, title, summary, bodyHtml, authors, date, tags, preview, frame, "page", null, null);
     }
 
     /** An author as the byline names them. */
@@ -87,6 +89,6 @@ public record Page(String language, String htmlLang, String title, String summar
                 .toList();
         return new Page(language.code(), language.htmlLang(), variant.title(), variant.summary(), variant.html(),
                 authors, variant.date(), variant.tags().stream().map(t -> new Tag(t, null)).toList(), preview, frame,
-                variant.kind(), null);
+                variant.kind(), null, null);
     }
 }

@@ -57,6 +57,8 @@ public class SiteBuilder {
     private final String baseUrl;
     private final Path templates;
     private final PublishedPages publishedPages;
+    /** What other features lend the templates ({@link SiteFactory}): part of what every file depends on. */
+    private final List<Map<String, Object>> templateGlobals;
 
     /** The model of the last build and the manifest it left, so the next build can start from it. */
     private record Last(SiteModel model, FileTime manifest) {
@@ -71,7 +73,8 @@ public class SiteBuilder {
     SiteBuilder(PublicContent publicContent, Authors authors, Languages languages, List<SiteRenderer> renderers,
                 SiteWriter writer, TransactionOperations<Connection> tx, BuildLock lock,
                 @Value("${laituri.site.base-url}") String baseUrl, @Value("${laituri.site.templates}") String templates,
-                PublishedPages publishedPages, SiteTheme theme, MeterRegistry meters) {
+                PublishedPages publishedPages, SiteTheme theme, MeterRegistry meters,
+                List<io.pebbletemplates.pebble.extension.Extension> extensions) {
         this.meters = meters;
         this.publicContent = publicContent;
         this.authors = authors;
@@ -84,6 +87,8 @@ public class SiteBuilder {
         this.templates = Path.of(templates).toAbsolutePath().normalize();
         this.publishedPages = publishedPages;
         this.theme = theme;
+        this.templateGlobals = extensions.stream().map(e -> e.getGlobalVariables())
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     /** Told how far a build has come: {@code done} of {@code total} files. */
@@ -321,12 +326,12 @@ public class SiteBuilder {
     }
 
     /**
-     * What every file depends on: the templates and messages, the languages, the base URL and the code
-     * that renders. When any of them changes, no file of the live build is reused.
+     * What every file depends on: the templates and messages, the languages, the base URL, what other features
+     * lend the templates and the code that renders. When any of them changes, no file of the live build is reused.
      */
     private String siteFingerprint(SiteModel site) {
         return Fingerprint.of("laituri-site", site.baseUrl(), site.languages(), site.defaultLanguage().code(),
-                folder(templates), theme.fingerprint(), CODE);
+                folder(templates), theme.fingerprint(), templateGlobals, CODE);
     }
 
     private static String folder(Path dir) {

@@ -6,6 +6,7 @@ import io.micronaut.core.convert.format.MapFormat;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.micronaut.context.annotation.Value;
 import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.extension.Extension;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.loader.DelegatingLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
@@ -45,9 +46,22 @@ class SiteFactory {
         this(templates, Map.of(), "");
     }
 
-    /** Autoescaping on, so only what a template marks {@code |raw} is HTML; strict, so a typo fails loudly. */
+    /**
+     * Autoescaping on, so only what a template marks {@code |raw} is HTML; strict, so a typo fails loudly. Other
+     * features lend the templates values through Pebble extensions (participation: where its forms post); their
+     * global variables go into every page's fingerprint ({@link SiteBuilder}).
+     */
     @Singleton
+    PebbleEngine pebble(List<Extension> extensions) {
+        return engine(extensions);
+    }
+
+    /** The engine alone, as the theme's tests use it: the templates then see no other feature's values. */
     PebbleEngine pebble() {
+        return engine(List.of());
+    }
+
+    private PebbleEngine engine(List<Extension> extensions) {
         FileLoader override = new FileLoader();
         override.setPrefix(templates.toString());
         ClasspathLoader theme = new ClasspathLoader(SiteFactory.class.getClassLoader());
@@ -71,6 +85,7 @@ class SiteFactory {
                 .autoEscaping(true)
                 .strictVariables(true)
                 .cacheActive(true)
+                .extension(extensions.toArray(Extension[]::new))
                 .build();
     }
 

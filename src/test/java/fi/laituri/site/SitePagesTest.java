@@ -214,13 +214,16 @@ class SitePagesTest extends DatabaseTest {
         "/fi/|/fi/saavutettavuusseloste/|Saavutettavuusseloste|/fi/tietosuojaseloste/|Tietosuojaseloste|#palaute",
         "/sv/|/sv/tillganglighetsutlatande/|Tillgänglighetsutlåtande|/sv/dataskyddsbeskrivning/|Dataskyddsbeskrivning|#respons",
         "/selko/mita-kumppanuusohjelma-tavoittelee/|/selko/saavutettavuus/|Saavutettavuus|/selko/tietosuoja/|Tietosuoja|#palaute"})
-    void theFooterLinksTheAccessibilityStatementPrivacyNoticeAndFeedbackInThePagesLanguage(
+    void theFooterLinksTheAccessibilityStatementPrivacyNoticeAndTheFeedbackFormInThePagesLanguage(
             String page, String accessibility, String accessibilityName, String privacy, String privacyName, String feedback) {
         String footer = between(read(page), "<footer class=\"site-footer\">", "</footer>");
 
         assertTrue(footer.contains("<a href=\"" + accessibility + "\">" + accessibilityName + "</a>"), footer);
         assertTrue(footer.contains("<a href=\"" + privacy + "\">" + privacyName + "</a>"), footer);
-        assertTrue(footer.contains("<a href=\"" + accessibility + feedback + "\">"), footer);
+        // The feedback link leads to the feedback form of the page's language, naming the page it came from.
+        String language = page.substring(1, page.indexOf('/', 1));
+        assertTrue(footer.contains("/participation/feedback?lang=" + language + "&amp;page="), footer);
+        assertTrue(footer.contains(java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8) + "\">"), footer);
         assertTrue(read(accessibility).contains("id=\"" + feedback.substring(1) + "\""), accessibility);
     }
 

@@ -3,6 +3,7 @@ package fi.laituri.workflow;
 import fi.laituri.ApiClient;
 import fi.laituri.security.Role;
 import fi.laituri.security.Users;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.client.HttpClient;
 
 import java.util.LinkedHashMap;
@@ -106,6 +107,29 @@ final class Newsroom {
     /** A webhook the admin registers for the URL; returns its id. */
     long webhook(String url) {
         return ((Number) require(201, admin.post("/api/v1/webhooks", Map.of("url", url))).get("id")).longValue();
+    }
+
+    /** A published Finnish blog post, which takes comments. */
+    long blogPost() {
+        long id = ((Number) require(201, editor.post("/api/v1/documents", Map.of("kind", "blog_post",
+                "variants", List.of(Map.of("language", "fi", "title", "Blogi " + unique(), "body", "Teksti."))))).get("id")).longValue();
+        publishNow(id, "fi");
+        return id;
+    }
+
+    /** A reader's pending comment on a new post, as the form sends it; returns its id. */
+    long comment() {
+        long post = blogPost();
+        require(200, anonymous.send(HttpMethod.POST, "/participation/comments", "document=" + post
+                + "&lang=fi&name=Lukija&comment=Kommentti", "application/x-www-form-urlencoded", null));
+        return ((Number) require(200, publisher.get("/api/v1/comments?post=" + post)).get("items.0.id")).longValue();
+    }
+
+    /** A reader's feedback, as the form sends it; returns its id. */
+    long feedback() {
+        require(200, anonymous.send(HttpMethod.POST, "/participation/feedback",
+                "lang=fi&category=accessibility&message=Vaikea", "application/x-www-form-urlencoded", null));
+        return ((Number) require(200, publisher.get("/api/v1/feedback?size=1")).get("items.0.id")).longValue();
     }
 
     static String sv(long id) {

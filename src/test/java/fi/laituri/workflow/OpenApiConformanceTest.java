@@ -125,7 +125,8 @@ class OpenApiConformanceTest extends ApiTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("laituri.site.output", SITE.toString());
+        // Every reader's form of the test comes from one address: it must not run out of submissions.
+        return Map.of("laituri.site.output", SITE.toString(), "laituri.participation.rate-limit.burst", "100000");
     }
 
     @BeforeAll
@@ -527,6 +528,22 @@ class OpenApiConformanceTest extends ApiTest {
         r.put("PATCH " + hooks + "/{id}", () -> List.of(Exchange.json(hooks + "/" + newsroom.webhook(HOOK_URL), Map.of("active", false), 200)));
         r.put("DELETE " + hooks + "/{id}", () -> List.of(Exchange.of(hooks + "/" + newsroom.webhook(HOOK_URL), 204)));
         r.put("GET " + hooks + "/{id}/deliveries", () -> List.of(Exchange.of(hooks + "/" + newsroom.webhook(HOOK_URL) + "/deliveries", 200)));
+
+        String comments = "/api/v1/comments";
+        r.put("GET " + comments, () -> List.of(Exchange.of(comments + "?state=pending&lang=fi", 200)));
+        r.put("POST " + comments + "/{id}/approve", () -> List.of(Exchange.json(comments + "/" + newsroom.comment() + "/approve", Map.of(), 200)));
+        r.put("POST " + comments + "/{id}/reject", () -> List.of(Exchange.json(comments + "/" + newsroom.comment() + "/reject", Map.of(), 200)));
+        r.put("PUT " + comments + "/{id}/reply", () -> List.of(Exchange.json(comments + "/" + newsroom.comment() + "/reply",
+                Map.of("text", "Kiitos."), 200)));
+        r.put("DELETE " + comments + "/{id}", () -> List.of(Exchange.of(comments + "/" + newsroom.comment(), 204)));
+        r.put("PUT " + comments + "/posts/{documentId}", () -> List.of(Exchange.json(comments + "/posts/" + newsroom.blogPost(),
+                Map.of("open", false), 200)));
+        String feedback = "/api/v1/feedback";
+        r.put("GET " + feedback, () -> List.of(Exchange.of(feedback + "?handled=false", 200)));
+        r.put("GET " + feedback + "/due", () -> List.of(Exchange.of(feedback + "/due", 200)));
+        r.put("GET " + feedback + "/export", () -> List.of(Exchange.of(feedback + "/export", 200)));
+        r.put("POST " + feedback + "/{id}/handled", () -> List.of(Exchange.json(feedback + "/" + newsroom.feedback() + "/handled",
+                Map.of("note", "Vastattu."), 200)));
 
         r.put("GET /api/public/v1/{lang}", () -> List.of(Exchange.of("/api/public/v1/fi", 200).as("anonymous")));
         r.put("GET /api/public/v1/{lang}/{slug}",

@@ -102,7 +102,8 @@ class RolesMatrixTest extends ApiTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("laituri.site.output", SITE.toString());
+        // Every call of the matrix comes from one address: the readers' forms must not run out of submissions.
+        return Map.of("laituri.site.output", SITE.toString(), "laituri.participation.rate-limit.burst", "100000");
     }
 
     @BeforeAll
@@ -206,6 +207,25 @@ class RolesMatrixTest extends ApiTest {
         f.put("PATCH " + hooks + "/{id}", who -> Call.json(hooks + "/" + newsroom.webhook(HOOK_URL), Map.of("active", false), 200));
         f.put("DELETE " + hooks + "/{id}", who -> Call.of(hooks + "/" + newsroom.webhook(HOOK_URL), 204));
         f.put("GET " + hooks + "/{id}/deliveries", who -> Call.of(hooks + "/" + newsroom.webhook(HOOK_URL) + "/deliveries", 200));
+
+        String comments = "/api/v1/comments";
+        f.put("GET " + comments, who -> Call.of(comments + "?state=pending", 200));
+        f.put("POST " + comments + "/{id}/approve", who -> Call.json(comments + "/" + newsroom.comment() + "/approve", Map.of(), 200));
+        f.put("POST " + comments + "/{id}/reject", who -> Call.json(comments + "/" + newsroom.comment() + "/reject", Map.of(), 200));
+        f.put("PUT " + comments + "/{id}/reply", who -> Call.json(comments + "/" + newsroom.comment() + "/reply", Map.of("text", "Kiitos."), 200));
+        f.put("DELETE " + comments + "/{id}", who -> Call.of(comments + "/" + newsroom.comment(), 204));
+        f.put("PUT " + comments + "/posts/{documentId}", who -> Call.json(comments + "/posts/" + newsroom.blogPost(), Map.of("open", false), 200));
+        String feedback = "/api/v1/feedback";
+        f.put("GET " + feedback, who -> Call.of(feedback + "?handled=false", 200));
+        f.put("GET " + feedback + "/due", who -> Call.of(feedback + "/due", 200));
+        f.put("GET " + feedback + "/export", who -> Call.of(feedback + "/export", 200));
+        f.put("POST " + feedback + "/{id}/handled", who -> Call.json(feedback + "/" + newsroom.feedback() + "/handled", Map.of("note", "Vastattu."), 200));
+        f.put("GET /participation/feedback", who -> Call.of("/participation/feedback?lang=fi", 200));
+        // No Origin nor Referer: a client other than a browser page, which the origin check lets through.
+        f.put("POST /participation/comments", who -> new Call("/participation/comments", "document=" + newsroom.blogPost()
+                + "&lang=fi&name=Lukija&comment=Kiitos", "application/x-www-form-urlencoded", null, 200));
+        f.put("POST /participation/feedback", who -> new Call("/participation/feedback",
+                "lang=fi&category=general&message=Hyva", "application/x-www-form-urlencoded", null, 200));
 
         f.put("GET /api/public/v1/{lang}", who -> Call.of("/api/public/v1/fi", 200));
         f.put("GET /api/public/v1/{lang}/{slug}", who -> Call.of("/api/public/v1/fi/" + publishedSlug, 200));

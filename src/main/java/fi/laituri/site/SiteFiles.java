@@ -52,7 +52,11 @@ class SiteFiles {
             Map.entry("css", "text/css;charset=utf-8"), Map.entry("js", "text/javascript;charset=utf-8"),
             Map.entry("txt", "text/plain;charset=utf-8"), Map.entry("json", "application/json"),
             Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
-            Map.entry("webp", "image/webp"), Map.entry("ico", "image/x-icon"), Map.entry("woff2", "font/woff2"));
+            Map.entry("webp", "image/webp"), Map.entry("ico", "image/x-icon"), Map.entry("woff2", "font/woff2"),
+            Map.entry("pdf", "application/pdf"),
+            Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            Map.entry("odt", "application/vnd.oasis.opendocument.text"));
 
     private final Path site;
     private final Router router;
@@ -97,8 +101,10 @@ class SiteFiles {
                 return HttpResponse.notModified().header("ETag", etag);
             }
             return HttpResponse.ok(bytes).contentType(type(file)).header("ETag", etag)
-                    // Pages change when content is published: let caches keep them but ask each time.
-                    .header("Cache-Control", "public, no-cache").header("X-Content-Type-Options", "nosniff");
+                    // Pages change when content is published: let caches keep them but ask each time. Uploaded files
+                    // are named by their hash, so a path never shows other bytes: they may be kept for a year.
+                    .header("Cache-Control", wanted.startsWith("media/") ? "public, max-age=31536000, immutable" : "public, no-cache")
+                    .header("X-Content-Type-Options", "nosniff");
         } catch (NoSuchFileException e) {
             return HttpResponse.status(HttpStatus.NOT_FOUND).body("The site has not been built yet: laituri build")
                     .contentType("text/plain;charset=utf-8");

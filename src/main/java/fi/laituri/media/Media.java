@@ -89,7 +89,7 @@ public class Media {
         return tx.executeRead(s -> {
             file(id);
             return new MediaApi.Users(files.users(id).stream()
-                    .map(u -> new MediaApi.User(u.documentId(), u.translationKey(), u.language(), u.live())).toList());
+                    .map(u -> new MediaApi.User(u.documentId(), u.translationKey(), u.language(), u.isLive())).toList());
         });
     }
 
@@ -109,7 +109,7 @@ public class Media {
             MediaFile updated = files.update(f.withTexts(Boolean.TRUE.equals(input.decorative()), texts));
             audit.record(AuditLog.Event.of(actor.name(), "media.changed", null, null).detail(id));
             for (MediaUser user : files.users(id)) {
-                if (user.live()) {
+                if (user.isLive()) {
                     variants.findById(user.variantId()).ifPresent(v -> documents.findById(v.documentId()).ifPresent(doc ->
                             publicChanges.record(PublicChanges.CHANGED, doc, v, Map.of("media", id))));
                 }
@@ -127,7 +127,7 @@ public class Media {
             if (!users.isEmpty()) {
                 throw ProblemException.conflict("media-in-use", "media " + id + " is used by "
                         + String.join(", ", users.stream().map(u -> u.translationKey() + " (" + u.language()
-                        + (u.live() ? ", live" : ", draft") + ")").toList()) + "; remove it there first");
+                        + (u.isLive() ? ", live" : ", draft") + ")").toList()) + "; remove it there first");
             }
             files.delete(f);
             audit.record(AuditLog.Event.of(actor.name(), "media.deleted", null, null).detail(id));

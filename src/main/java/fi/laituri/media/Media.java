@@ -76,15 +76,6 @@ public class Media {
         return view(tx.executeRead(s -> file(id)));
     }
 
-    /** The file's bytes, to be closed by the caller. */
-    public InputStream open(String id) {
-        try {
-            return store.open(tx.executeRead(s -> file(id)).sha256());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public MediaApi.Users users(String id) {
         return tx.executeRead(s -> {
             file(id);

@@ -19,7 +19,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.multipart.StreamingFileUpload;
-import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
@@ -77,17 +76,6 @@ class MediaController {
     HttpResponse<MediaApi.MediaView> get(@PathVariable String id) {
         MediaApi.MediaView view = media.get(id);
         return HttpResponse.ok(view).header("ETag", ETags.of(view.version()));
-    }
-
-    @Get(value = "/{id}/file", produces = MediaType.ALL)
-    @Allowed(Permission.READ)
-    @ApiResponse(responseCode = "200", description = "The file's bytes, as uploaded", content = @Content(mediaType = "*/*"))
-    HttpResponse<StreamedFile> file(@PathVariable String id) {
-        MediaApi.MediaView view = media.get(id);
-        return HttpResponse.ok(new StreamedFile(media.open(id), MediaType.of(view.mediaType())))
-                .header("Content-Disposition", "inline")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
     }
 
     @Get("/{id}/users")

@@ -16,12 +16,18 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Files to upload, made here, and the multipart body that carries one. */
-final class TestFiles {
+public final class TestFiles {
 
     static final String BOUNDARY = "laituri-test-boundary";
     static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
 
     private TestFiles() {
+    }
+
+    /** A small PNG named {@code name}, as the multipart body of an upload. */
+    public static io.micronaut.http.client.multipart.MultipartBody png(String name) {
+        return io.micronaut.http.client.multipart.MultipartBody.builder()
+                .addPart("file", name, io.micronaut.http.MediaType.IMAGE_PNG_TYPE, image("png", 40, 30)).build();
     }
 
     static ApiClient.Reply upload(ApiClient as, String name, byte[] content) {

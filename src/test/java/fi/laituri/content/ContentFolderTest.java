@@ -76,8 +76,8 @@ class ContentFolderTest extends DatabaseTest {
 
         assertEquals(List.of(), report.problems());
         assertEquals(SEED_VARIANTS, storedVariantFiles(SEED_KEYS));
-        assertEquals(SEED_VARIANTS.size() + 1, report.created() + report.updated() + report.unchanged(),
-                "one outcome for each variant file and for the one author file");
+        assertEquals(SEED_VARIANTS.size() + 2, report.created() + report.updated() + report.unchanged(),
+                "one outcome for each variant file, for the one author file and for the one media file");
     }
 
     @Test

@@ -17,12 +17,15 @@ public class MediaSettings {
     private final long maxPixels;
     private final List<Integer> widths;
     private final String cwebp;
+    private final String sizes;
 
     MediaSettings(@Value("${laituri.media.directory}") String directory,
                   @Value("${laituri.media.max-size}") @ReadableBytes long maxSize,
                   @Value("${laituri.media.max-pixels}") long maxPixels,
                   @Value("${laituri.media.widths}") String widths,
-                  @Value("${laituri.media.cwebp}") String cwebp) {
+                  @Value("${laituri.media.cwebp}") String cwebp,
+                  @Value("${laituri.media.sizes}") String sizes) {
+        this.sizes = sizes;
         this.directory = Path.of(directory).toAbsolutePath().normalize();
         this.maxSize = maxSize;
         this.maxPixels = maxPixels;
@@ -45,6 +48,11 @@ public class MediaSettings {
 
     List<Integer> widths() {
         return widths;
+    }
+
+    /** The images' {@code sizes}: how wide the theme shows them, so a browser picks the smallest variant that fills it. */
+    String sizes() {
+        return sizes;
     }
 
     String cwebp() {

@@ -44,8 +44,11 @@ public class SiteMedia {
     private final ImageVariants variants;
     private final MediaStore store;
     private final TransactionOperations<Connection> tx;
+    private final MediaSettings settings;
 
-    SiteMedia(MediaRepository files, ImageVariants variants, MediaStore store, TransactionOperations<Connection> tx) {
+    SiteMedia(MediaRepository files, ImageVariants variants, MediaStore store, TransactionOperations<Connection> tx,
+              MediaSettings settings) {
+        this.settings = settings;
         this.files = files;
         this.variants = variants;
         this.store = store;
@@ -193,7 +196,7 @@ public class SiteMedia {
             List<Integer> widths = variants.widths(f.width());
             int largest = widths.get(widths.size() - 1);
             int height = Math.max(1, Math.round((float) f.height() * largest / f.width()));
-            String sizes = "(min-width: " + largest + "px) " + largest + "px, 100vw";
+            String sizes = settings.sizes();
             String format = kind == FileKind.WEBP ? "webp" : kind.extension();
             StringBuilder html = new StringBuilder("<picture>");
             if (variants.webp() && kind != FileKind.WEBP) {

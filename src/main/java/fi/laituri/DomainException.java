@@ -22,6 +22,10 @@ public class DomainException extends RuntimeException {
         UNPROCESSABLE,
         /** A rule of the workflow (not a role's permission) refuses the caller. */
         FORBIDDEN,
+        /** The content's type is not one that is accepted (decided from its bytes). */
+        UNSUPPORTED_TYPE,
+        /** The content is over its size limit. */
+        TOO_LARGE,
         /** The caller's version is stale. */
         STALE_VERSION,
         /** The caller did not say which version it changes. */
@@ -72,6 +76,14 @@ public class DomainException extends RuntimeException {
 
     public static DomainException unprocessable(String type, String detail) {
         return new DomainException(Kind.UNPROCESSABLE, type, detail, List.of(), Map.of());
+    }
+
+    public static DomainException unsupportedType(String detail) {
+        return new DomainException(Kind.UNSUPPORTED_TYPE, "unsupported-type", detail, List.of(), Map.of());
+    }
+
+    public static DomainException tooLarge(String detail) {
+        return new DomainException(Kind.TOO_LARGE, "too-large", detail, List.of(), Map.of());
     }
 
     public static DomainException forbidden(String detail) {

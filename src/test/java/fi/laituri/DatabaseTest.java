@@ -29,8 +29,18 @@ public abstract class DatabaseTest implements TestPropertyProvider {
         databases.add(TestDatabase.nameIn(properties.get("datasources.default.url")));
         // A free port of its own, so test runs do not collide with each other or with a running Laituri.
         properties.put("micronaut.server.port", "-1");
+        // Uploaded files go to a folder of the test class's own, never ./data.
+        properties.put("laituri.media.directory", mediaDirectory());
         properties.putAll(extraProperties());
         return properties;
+    }
+
+    private static String mediaDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("laituri-test-media").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Properties a test class adds or overrides. */

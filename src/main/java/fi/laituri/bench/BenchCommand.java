@@ -35,7 +35,7 @@ import java.util.stream.Stream;
         description = {"Benchmarks on synthetic content. 'site' writes its corpus into a database of its own",
                 "(embedded: LAITURI_DATA_DIR, default ./data-bench; a server: LAITURI_DB_URL naming an empty database);",
                 "'search' needs no database."},
-        subcommands = {BenchSiteCommand.class, BenchCommand.Search.class})
+        subcommands = {BenchSiteCommand.class, BenchCommand.Search.class, BenchMediaCommand.class})
 public class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -42,10 +42,12 @@ public class ContentFolder {
 
     private final ContentExchange content;
     private final Languages languages;
+    private final List<FolderSection> sections;
 
-    ContentFolder(ContentExchange content, Languages languages) {
+    ContentFolder(ContentExchange content, Languages languages, List<FolderSection> sections) {
         this.content = content;
         this.languages = languages;
+        this.sections = sections.stream().sorted(java.util.Comparator.comparing(FolderSection::name)).toList();
     }
 
     public record FileProblem(Path file, int line, String message) {
@@ -66,12 +68,15 @@ public class ContentFolder {
             throw new UncheckedIOException(new IOException("no content folder at " + root.toAbsolutePath()));
         }
         Counter counter = new Counter();
+        for (FolderSection section : sections) {
+            section.importFrom(root.resolve(section.name()), counter.tally(new int[3]));
+        }
         for (Path file : files(root.resolve(AUTHORS), ".yml")) {
             importAuthor(file, counter);
         }
         for (Path section : directories(root)) {
             String name = section.getFileName().toString();
-            if (name.equals(AUTHORS) || name.startsWith(".")) {
+            if (name.equals(AUTHORS) || name.startsWith(".") || sections.stream().anyMatch(s -> s.name().equals(name))) {
                 continue;
             }
             Kind kind = Kind.ofSection(name).orElse(null);
@@ -181,6 +186,14 @@ public class ContentFolder {
             }
         }
         counts[2] = deleteStale(root, keep);
+        Counter counter = new Counter();
+        for (FolderSection section : sections) {
+            Path dir = root.resolve(section.name());
+            Set<Path> held = section.exportTo(dir, counter.tally(counts));
+            for (Path file : files(dir, "")) {
+                counts[2] += deleteUnless(file, held);
+            }
+        }
         return new ExportReport(counts[0], counts[1], counts[2]);
     }
 
@@ -223,8 +236,11 @@ public class ContentFolder {
     }
 
     private static void write(Path file, String text, int[] counts) {
+        writeBytes(file, text.getBytes(StandardCharsets.UTF_8), counts);
+    }
+
+    private static void writeBytes(Path file, byte[] bytes, int[] counts) {
         try {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             if (Files.exists(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
                 counts[1]++;
                 return;
@@ -356,6 +372,51 @@ public class ContentFolder {
 
         void problem(Path file, int line, String message) {
             problems.add(new FileProblem(file, line, message));
+        }
+
+        /** This counter as a section sees it; {@code written} counts what it writes (written, unchanged). */
+        FolderSection.Tally tally(int[] written) {
+            return new FolderSection.Tally() {
+                @Override
+                public void created() {
+                    created++;
+                }
+
+                @Override
+                public void updated() {
+                    updated++;
+                }
+
+                @Override
+                public void unchanged() {
+                    unchanged++;
+                }
+
+                @Override
+                public void problem(Path file, int line, String message) {
+                    Counter.this.problem(file, line, message);
+                }
+
+                @Override
+                public java.util.Optional<Map<String, Object>> readYaml(Path file) {
+                    try {
+                        return java.util.Optional.of(FrontMatter.parseYaml(read(file)));
+                    } catch (FrontMatter.Invalid e) {
+                        Counter.this.problem(file, e.line, e.getMessage());
+                        return java.util.Optional.empty();
+                    }
+                }
+
+                @Override
+                public String writeYaml(Map<String, Object> fields) {
+                    return FrontMatter.writeYaml(fields);
+                }
+
+                @Override
+                public void write(Path file, byte[] bytes) {
+                    ContentFolder.writeBytes(file, bytes, written);
+                }
+            };
         }
     }
 }

@@ -38,6 +38,10 @@ public class ContentReads {
         return variants.findByDocumentIdAndLanguage(documentId, language);
     }
 
+    public Optional<Variant> variant(long id) {
+        return variants.findById(id);
+    }
+
     /** Every variant of every document. */
     public List<Variant> variants() {
         List<Variant> all = new ArrayList<>();

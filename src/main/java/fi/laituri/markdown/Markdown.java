@@ -6,6 +6,7 @@ import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
@@ -109,7 +110,27 @@ public class Markdown {
                 }
             })
             .attributeProviderFactory(context -> new HeadingIds())
+            .nodeRendererFactory(context -> new NodeRenderer() {
+                @Override
+                public Set<Class<? extends Node>> getNodeTypes() {
+                    return Set.of(ResolvedMedia.class);
+                }
+
+                @Override
+                public void render(Node node) {
+                    context.getWriter().raw(((ResolvedMedia) node).html);
+                }
+            })
             .build();
+
+    /** An image a {@link MediaLinks} resolver wrote: its HTML goes out as it is. */
+    private static final class ResolvedMedia extends CustomNode {
+        private final String html;
+
+        ResolvedMedia(String html) {
+            this.html = html;
+        }
+    }
 
     private final TextContentRenderer text = TextContentRenderer.builder().extensions(EXTENSIONS)
             // A link's or image's words are text to find; its address, which the text renderer adds, is not.
@@ -152,16 +173,36 @@ public class Markdown {
      * Such a link keeps its text but loses its target.
      */
     public String toHtml(String markdown, Function<String, Optional<String>> resolve, Consumer<UnresolvedLink> unresolved) {
-        return guarded(markdown, () -> render(markdown, resolve, unresolved));
+        return guarded(markdown, () -> render(markdown, resolve, unresolved, MediaLinks.NONE));
     }
 
-    private String render(String markdown, Function<String, Optional<String>> resolve, Consumer<UnresolvedLink> unresolved) {
+    /** As {@link #toHtml(String, Function, Consumer)}, with {@code media:<id>} images and links resolved by {@code media}. */
+    public String toHtml(String markdown, Function<String, Optional<String>> resolve, Consumer<UnresolvedLink> unresolved,
+                         MediaLinks media) {
+        return guarded(markdown, () -> render(markdown, resolve, unresolved, media));
+    }
+
+    private String render(String markdown, Function<String, Optional<String>> resolve, Consumer<UnresolvedLink> unresolved,
+                          MediaLinks media) {
         Node document = locatingParser.parse(markdown);
+        List<Image> images = new ArrayList<>();
         document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                if (image.getDestination().startsWith(MediaLinks.SCHEME)) {
+                    images.add(image);
+                }
+                visitChildren(image);
+            }
+
             @Override
             public void visit(Link link) {
                 String destination = link.getDestination();
-                if (destination.startsWith(DOC_SCHEME)) {
+                if (destination.startsWith(MediaLinks.SCHEME)) {
+                    Optional<MediaLinks.Target> target = media.link(destination.substring(MediaLinks.SCHEME.length()));
+                    link.setDestination(target.map(MediaLinks.Target::url).orElse(""));
+                    target.ifPresent(t -> link.appendChild(new Text(t.suffix())));
+                } else if (destination.startsWith(DOC_SCHEME)) {
                     String key = destination.substring(DOC_SCHEME.length());
                     int hash = key.indexOf('#');
                     String fragment = hash < 0 ? "" : key.substring(hash);
@@ -178,6 +219,15 @@ public class Markdown {
                 visitChildren(link);
             }
         });
+        for (Image image : images) {
+            Optional<String> html = media.image(image.getDestination().substring(MediaLinks.SCHEME.length()));
+            if (html.isPresent()) {
+                image.insertBefore(new ResolvedMedia(html.get()));
+                image.unlink();
+            } else {
+                image.setDestination("");
+            }
+        }
         return renderer.render(demoteHeadings(document));
     }
 

@@ -4,32 +4,39 @@ import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Language;
 import fi.laituri.markdown.Markdown;
 import fi.laituri.markdown.Unrenderable;
+import fi.laituri.media.SiteMedia;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A page for every live version, with its {@code doc:} links pointing at the same language's pages. */
+/**
+ * A page for every live version, with its {@code doc:} links pointing at the same language's pages and its
+ * {@code media:} images and links at the files {@link MediaFiles} publishes.
+ */
 @Singleton
 class ContentPages implements SiteRenderer {
 
     private final Markdown markdown;
     private final PageRenderer pages;
     private final PageLinks links;
+    private final SiteMedia media;
     private final SiteMessages messages;
     private final List<Discussions> discussions;
 
-    ContentPages(Markdown markdown, PageRenderer pages, PageLinks links, SiteMessages messages,
+    ContentPages(Markdown markdown, PageRenderer pages, PageLinks links, SiteMedia media, SiteMessages messages,
                  List<Discussions> discussions) {
         this.markdown = markdown;
         this.pages = pages;
         this.links = links;
+        this.media = media;
         this.messages = messages;
         this.discussions = discussions;
     }
@@ -41,6 +48,7 @@ class ContentPages implements SiteRenderer {
     @Override
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> files = new ArrayList<>(site.variants().size());
+        SiteMedia.Snapshot library = media.snapshot();
         for (LiveVariant v : site.unbuildable()) {
             SiteModel.unbuildableBecause(v).ifPresent(why -> warnings.add(v.key() + " (" + v.language() + "): " + why));
         }
@@ -54,19 +62,24 @@ class ContentPages implements SiteRenderer {
                             messages.of(v.language()), now, warnings)
                     : null;
             Discussions.Discussion discussion = discussed.get(Discussions.key(v.documentId(), v.language()));
+            String files0 = v.body().contains("media:") ? library.fingerprint(v.body()) : "";
             String fingerprint = Fingerprint.of("page:" + site.entryFingerprint(v) + ":" + PageLinks.fingerprint(site)
-                    + (discussion == null ? "" : ":" + Fingerprint.of(discussion)), statement);
+                    + ":" + files0 + (discussion == null ? "" : ":" + Fingerprint.of(discussion)), statement);
             files.add(new PlannedFile(site.url(v) + "index.html", fingerprint,
-                    () -> render(site, v, bylines(site, v), statement, discussion)));
+                    () -> render(site, v, bylines(site, v), statement, discussion, library)));
         }
         return files;
     }
 
     private PlannedFile.Rendered render(SiteModel site, LiveVariant v, List<Page.Byline> bylines,
-                                        AccessibilityStatement statement, Discussions.Discussion discussion) {
+                                        AccessibilityStatement statement, Discussions.Discussion discussion,
+                                        SiteMedia.Snapshot library) {
         Language language = site.language(v.language());
         Set<String> lookups = new TreeSet<>();
         List<String> warnings = new ArrayList<>();
+        Map<String, String> words = messages.of(language.code());
+        SiteMedia.Words units = new SiteMedia.Words(Locale.forLanguageTag(language.htmlLang()),
+                words.getOrDefault("mediaMegabytes", "MB"), words.getOrDefault("mediaKilobytes", "kB"));
         String body;
         try {
             body = markdown.toHtml(v.body(),
@@ -75,7 +88,8 @@ class ContentPages implements SiteRenderer {
                         return site.find(key, v.language()).map(site::url);
                     },
                     link -> warnings.add(v.key() + " (" + v.language() + "), line " + link.line()
-                            + ": the link to doc:" + link.key() + " names no published " + v.language() + " document"));
+                            + ": the link to doc:" + link.key() + " names no published " + v.language() + " document"),
+                    library.links(v.language(), units, problem -> warnings.add(v.key() + " (" + v.language() + "): " + problem)));
         } catch (Unrenderable e) {
             // Within the limits (the model leaves out bodies over them) yet too deep or slow: the page says so.
             body = null;
@@ -85,7 +99,8 @@ class ContentPages implements SiteRenderer {
                 body == null ? null : withoutSummary(body, v.summary()), bylines,
                 v.date(), v.tags().stream().map(t -> new Page.Tag(t, site.tag(language, t, 1))).toList(), false,
                 links.of(site, v), v.kind(), statement, discussion);
-        return new PlannedFile.Rendered(pages.render(page).getBytes(StandardCharsets.UTF_8), lookups, warnings);
+        String ogImage = library.openGraphImage(v.body()).map(path -> site.baseUrl() + path).orElse(null);
+        return new PlannedFile.Rendered(pages.render(page, ogImage).getBytes(StandardCharsets.UTF_8), lookups, warnings);
     }
 
     /**

@@ -27,7 +27,13 @@ public class PageRenderer {
     }
 
     public String render(Page page) {
+        return render(page, null);
+    }
+
+    /** The page with an Open Graph image: the absolute URL of an image it shows, or null. */
+    public String render(Page page, String ogImage) {
         Map<String, Object> variables = variables(page);
+        variables.put("ogImage", ogImage);
         variables.put("messages", messages.of(page.language()));
         StringWriter html = new StringWriter();
         try {

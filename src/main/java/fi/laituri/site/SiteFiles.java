@@ -89,8 +89,10 @@ class SiteFiles {
                 return HttpResponse.notModified().header("ETag", etag);
             }
             return HttpResponse.ok(bytes).contentType(type(file)).header("ETag", etag)
-                    // Pages change when content is published: let caches keep them but ask each time.
-                    .header("Cache-Control", "public, no-cache").header("X-Content-Type-Options", "nosniff");
+                    // Pages change when content is published: let caches keep them but ask each time. Uploaded files
+                    // are named by their hash, so a path never shows other bytes: they may be kept for a year.
+                    .header("Cache-Control", wanted.startsWith("media/") ? "public, max-age=31536000, immutable" : "public, no-cache")
+                    .header("X-Content-Type-Options", "nosniff");
         } catch (NoSuchFileException e) {
             return HttpResponse.status(HttpStatus.NOT_FOUND).body("The site has not been built yet: laituri build")
                     .contentType("text/plain;charset=utf-8");

@@ -269,7 +269,9 @@ class XliffExchange {
                 throw invalid("unit " + u.id() + " has no <target>: it is not translated yet");
             }
             targets.put(u.id(), resolve(u, in.target()));
-            if (plain(targets.get(u.id())).isBlank() && (u.group().equals("title") || u.group().equals("body") && !u.block().inTable())) {
+            // A unit whose source has no words (a paragraph that is only an image) may have none either.
+            if (plain(targets.get(u.id())).isBlank() && !plain(u.parts()).isBlank()
+                    && (u.group().equals("title") || u.group().equals("body") && !u.block().inTable())) {
                 throw invalid("unit " + u.id() + ": the target is empty");
             }
         }

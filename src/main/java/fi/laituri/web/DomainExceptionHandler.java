@@ -37,6 +37,8 @@ class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpRe
             case INVALID -> HttpStatus.BAD_REQUEST;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case STALE_VERSION -> HttpStatus.PRECONDITION_FAILED;
             case VERSION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
         };

@@ -35,6 +35,16 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)), Map.of());
     }
 
+    /** 415: a body or file of a type this route does not take, or not the type it claims to be. */
+    public static ProblemException unsupportedType(String detail) {
+        return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-type", detail, List.of(), Map.of());
+    }
+
+    /** 413: a body or file over its size limit. */
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too-large", detail, List.of(), Map.of());
+    }
+
     public static ProblemException invalid(List<Problem.FieldError> errors) {
         return new ProblemException(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.", errors, Map.of());
     }

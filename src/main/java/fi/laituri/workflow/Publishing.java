@@ -6,6 +6,7 @@ import fi.laituri.content.PublicChanges;
 import fi.laituri.content.Status;
 import fi.laituri.content.Variant;
 import fi.laituri.content.VariantStates;
+import fi.laituri.media.MediaChecks;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -22,16 +23,19 @@ class Publishing {
     private final AuditLog audit;
     private final PublicChanges publicChanges;
     private final Clock clock;
+    private final MediaChecks media;
 
-    Publishing(VariantStates states, AuditLog audit, PublicChanges publicChanges, Clock clock) {
+    Publishing(VariantStates states, AuditLog audit, PublicChanges publicChanges, Clock clock, MediaChecks media) {
         this.states = states;
         this.audit = audit;
         this.publicChanges = publicChanges;
         this.clock = clock;
+        this.media = media;
     }
 
-    /** Makes the working revision live. */
+    /** Makes the working revision live, when the files it names are there and its images have alt text in its language. */
     Variant publish(Document doc, Variant v, String actor, String comment) {
+        media.beforePublishing(v.language(), v.body());
         Variant updated = states.markLive(v, clock.instant());
         audit.record(AuditLog.Event.of(actor, "variant.published", doc.id(), v.language()).revision(v.revision())
                 .states(v.status(), Status.PUBLISHED.code()).comment(comment));

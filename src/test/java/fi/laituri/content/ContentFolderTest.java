@@ -40,6 +40,16 @@ class ContentFolderTest extends DatabaseTest {
 
     /** The repository's seed content; Maven runs tests from the project root. */
     private static final Path REPOSITORY_CONTENT = Path.of("content");
+    /** The uploaded files of the seed content, each described by a YAML file. */
+    private static final long SEED_MEDIA = mediaFiles();
+
+    private static long mediaFiles() {
+        try (Stream<Path> files = Files.list(REPOSITORY_CONTENT.resolve("media"))) {
+            return files.filter(p -> p.toString().endsWith(".yml")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Every language version in the repository's content/, as section/key/language. */
     private static final List<String> SEED_VARIANTS = List.of(
@@ -79,8 +89,8 @@ class ContentFolderTest extends DatabaseTest {
 
         assertEquals(List.of(), report.problems());
         assertEquals(SEED_VARIANTS, storedVariantFiles(SEED_KEYS));
-        assertEquals(SEED_VARIANTS.size() + 1, report.created() + report.updated() + report.unchanged(),
-                "one outcome for each variant file and for the one author file");
+        assertEquals(SEED_VARIANTS.size() + 1 + SEED_MEDIA, report.created() + report.updated() + report.unchanged(),
+                "one outcome for each variant file, for the one author file and for each media file");
     }
 
     @Test

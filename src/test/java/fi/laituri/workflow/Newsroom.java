@@ -1,6 +1,7 @@
 package fi.laituri.workflow;
 
 import fi.laituri.ApiClient;
+import fi.laituri.media.TestFiles;
 import fi.laituri.security.Role;
 import fi.laituri.security.Users;
 import io.micronaut.http.HttpMethod;
@@ -95,6 +96,12 @@ final class Newsroom {
     /** The XLIFF file of the document's Swedish version. */
     String xliff(long id) {
         return require(200, editor.get("/api/v1/translations/" + id + "/sv/xliff")).text();
+    }
+
+    /** A file the editor uploaded, used by nothing; returns its id. */
+    String media() {
+        return require(201, editor.send(HttpMethod.POST, "/api/v1/media",
+                TestFiles.png("kuva-" + unique() + ".png"), "multipart/form-data", null)).get("id");
     }
 
     /** A new editor's user name. */

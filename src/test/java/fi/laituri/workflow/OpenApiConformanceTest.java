@@ -1,6 +1,7 @@
 package fi.laituri.workflow;
 
 import fi.laituri.ApiClient;
+import fi.laituri.media.TestFiles;
 import fi.laituri.ApiTest;
 import fi.laituri.security.Policy;
 import fi.laituri.security.Role;
@@ -216,9 +217,15 @@ class OpenApiConformanceTest extends ApiTest {
                     .named("unknown id", UNKNOWN_ID_STATUS.getOrDefault(operation, 404)));
         }
         if (op.get("requestBody") != null) {
-            boolean json = map(map(op.get("requestBody")).get("content")).containsKey("application/json");
-            all.add(json ? base.body("{\"broken", "application/json").named("malformed JSON", 400)
-                    : base.body("<xliff", XLIFF).named("malformed XLIFF", 400));
+            Map<String, Object> content = map(map(op.get("requestBody")).get("content"));
+            if (content.containsKey("multipart/form-data")) {
+                all.add(base.body(io.micronaut.http.client.multipart.MultipartBody.builder().addPart("note", "x").build(),
+                        "multipart/form-data").named("multipart without its file", 400));
+            } else {
+                boolean json = content.containsKey("application/json");
+                all.add(json ? base.body("{\"broken", "application/json").named("malformed JSON", 400)
+                        : base.body("<xliff", XLIFF).named("malformed XLIFF", 400));
+            }
         }
         if (responses.containsKey("412")) {
             all.add(base.ifMatch("\"99999\"").named("stale If-Match", 412));
@@ -466,6 +473,16 @@ class OpenApiConformanceTest extends ApiTest {
             return List.of(Exchange.json(uri, Map.of("action", "submit"), 200),
                     Exchange.json(uri, Map.of("action", "publish"), 409).named("publish before approval", 409));
         });
+
+        String media = "/api/v1/media";
+        r.put("GET " + media, () -> List.of(Exchange.of(media, 200)));
+        r.put("POST " + media, () -> List.of(Exchange.of(media, 201)
+                .body(TestFiles.png("kuva-" + unique() + ".png"), "multipart/form-data")));
+        r.put("GET " + media + "/{id}", () -> List.of(Exchange.of(media + "/" + newsroom.media(), 200)));
+        r.put("GET " + media + "/{id}/users", () -> List.of(Exchange.of(media + "/" + newsroom.media() + "/users", 200)));
+        r.put("PUT " + media + "/{id}/texts", () -> List.of(Exchange.json(media + "/" + newsroom.media() + "/texts",
+                Map.of("texts", Map.of("fi", Map.of("alt", "Kuva"))), 200).ifMatch("*")));
+        r.put("DELETE " + media + "/{id}", () -> List.of(Exchange.of(media + "/" + newsroom.media(), 204).ifMatch("*")));
 
         String authors = "/api/v1/authors";
         r.put("GET " + authors, () -> List.of(Exchange.of(authors, 200)));

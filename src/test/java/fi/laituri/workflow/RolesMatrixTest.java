@@ -1,6 +1,7 @@
 package fi.laituri.workflow;
 
 import fi.laituri.ApiClient;
+import fi.laituri.media.TestFiles;
 import fi.laituri.ApiTest;
 import fi.laituri.security.Allowed;
 import fi.laituri.security.Policy;
@@ -150,6 +151,15 @@ class RolesMatrixTest extends ApiTest {
             return Call.of(links + "/" + require(201, newsroom.editor.post(links, Map.of())).get("id"), 204);
         });
         f.put("POST " + variants + "/{lang}/transitions", this::step);
+
+        String media = "/api/v1/media";
+        f.put("GET " + media, who -> Call.of(media, 200));
+        f.put("POST " + media, who -> new Call(media, TestFiles.png("kuva-" + unique() + ".png"), "multipart/form-data", null, 201));
+        f.put("GET " + media + "/{id}", who -> Call.of(media + "/" + newsroom.media(), 200));
+        f.put("GET " + media + "/{id}/users", who -> Call.of(media + "/" + newsroom.media() + "/users", 200));
+        f.put("PUT " + media + "/{id}/texts", who -> Call.json(media + "/" + newsroom.media() + "/texts",
+                Map.of("texts", Map.of("fi", Map.of("alt", "Kuva"))), 200).ifMatch("*"));
+        f.put("DELETE " + media + "/{id}", who -> Call.of(media + "/" + newsroom.media(), 204).ifMatch("*"));
 
         String authors = "/api/v1/authors";
         f.put("GET " + authors, who -> Call.of(authors, 200));

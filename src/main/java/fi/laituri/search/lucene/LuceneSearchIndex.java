@@ -362,7 +362,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     private Query rankingQuery(IndexSearcher searcher, String text, String phrase, SearchIndex.Request q)
             throws IOException {
-        Query words = ranking.query(searcher.getIndexReader(), text, phrase, q.language());
+        Query words = ranking.query(searcher, text, phrase, q.language());
         return words == null || q.kind() == null && q.tag() == null ? words : filtered(words, q);
     }
 

@@ -14,6 +14,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -60,7 +61,7 @@ final class Ranking {
                    float tag, float compound, float pages, float textB) {
 
         static final Weights DEFAULTS = new Weights(1.5f, 1.2f, 1.2f, 1f, 1f, 1f, 0.6f,
-                0.1f, 0.5f, 0.5f, 3, 0.5f, 0.5f, 0.02f, 1f, 1f, 1f, 0.5f);
+                0.1f, 0.5f, 0.5f, 3, 0.5f, 0.5f, 0.02f, 2f, 1f, 0.7f, 0.5f);
     }
 
     /** The stem fields and the loose ones, each with its weight. */
@@ -100,11 +101,12 @@ final class Ranking {
      * The scoring query of {@code words} in {@code language}'s fields, with proximity of {@code phrase} (the words
      * as written, or as corrected); null when no word is on the site.
      */
-    Query query(IndexReader reader, String words, String phrase, String language) throws IOException {
+    Query query(IndexSearcher searcher, String words, String phrase, String language) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
         long pages = Math.max(1, docCount(reader, Fields.of(Fields.BODY_TEXT, language)));
         List<Query> perWord = new ArrayList<>();
         for (String word : new LinkedHashSet<>(Analysis.words(words))) {
-            Query q = word(reader, word, language, pages);
+            Query q = word(searcher, word, language, pages);
             if (q != null) {
                 perWord.add(q);
             }
@@ -135,7 +137,8 @@ final class Ranking {
      * One word: each field where it occurs, weighed by the field's weight and by how rare the word is among the
      * pages, the best field counting; null when no field has it.
      */
-    private Query word(IndexReader reader, String word, String language, long pages) throws IOException {
+    private Query word(IndexSearcher searcher, String word, String language, long pages) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
         List<Query> fields = new ArrayList<>();
         addFields(fields, reader, stems, term(Fields.of(Fields.BODY_TEXT, language), word), language, pages);
         String start = term(Fields.of(Fields.LOOSE, language), word);
@@ -143,7 +146,7 @@ final class Ranking {
         if (start != null) {
             String looseField = Fields.of(Fields.LOOSE, language);
             double family = idf(reader.docFreq(new Term(looseField, start)), pages);
-            addCompound(fields, reader, looseField, Analysis.fold(word), start, pages);
+            addCompound(fields, searcher, looseField, Analysis.fold(word), start, pages);
             addTags(fields, reader, word, language, family);
         }
         return fields.isEmpty() ? null : new DisjunctionMaxQuery(fields, weights.tie());
@@ -155,8 +158,9 @@ final class Ranking {
      * ("järjestörahoituksella") matches, as precisely as a stem, and the compound does not fall apart into a match
      * of its commonest part. Weighed by its rarest part.
      */
-    private void addCompound(List<Query> out, IndexReader reader, String field, String folded, String start,
+    private void addCompound(List<Query> out, IndexSearcher searcher, String field, String folded, String start,
                              long pages) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
         if (weights.compound() <= 0 || folded.length() < LooseFilter.MIN_HEAD + LooseFilter.PREFIX) {
             return;
         }
@@ -172,15 +176,17 @@ final class Ranking {
         }
         PhraseQuery.Builder compound = new PhraseQuery.Builder();
         compound.add(new Term(field, start), 0);
-        int rarest = reader.docFreq(new Term(field, start));
-        double idfs = idf(rarest, pages);
+        double idfs = idf(reader.docFreq(new Term(field, start)), pages);
         for (String part : parts) {
-            int docFreq = reader.docFreq(new Term(field, part));
             compound.add(new Term(field, part), 0);
-            rarest = Math.min(rarest, docFreq);
-            idfs += idf(docFreq, pages);
+            idfs += idf(reader.docFreq(new Term(field, part)), pages);
         }
-        out.add(new BoostQuery(compound.build(), (float) (weights.compound() * idf(rarest, pages) / idfs)));
+        // Lucene weighs a phrase by the sum of its terms' idf; the compound is as rare as the pages that have it.
+        PhraseQuery query = compound.build();
+        int pagesWithIt = searcher.count(query);
+        if (pagesWithIt > 0) {
+            out.add(new BoostQuery(query, (float) (weights.compound() * idf(pagesWithIt, pages) / idfs)));
+        }
     }
 
     /**

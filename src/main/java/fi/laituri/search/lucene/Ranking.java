@@ -50,11 +50,14 @@ import java.util.Map;
 final class Ranking {
 
     /**
-     * The parameters. Field weights multiply a word's score in that field; {@code tie} is the share of a word's
+     * The parameters ({@code laituri.search.ranking.*}), measured on {@code RealSizeRelevanceTest}. Field weights
+     * ({@code title} ... {@code loose}) multiply a word's score in that field; {@code tie} is the share of a word's
      * other fields added to its best; {@code allWords} the share of the words' score added to a page with all of
-     * them; {@code phrase} the weight of the words within {@code slop} positions of each other; {@code titleK1}
-     * and {@code titleB} BM25's saturation and length normalisation of titles; {@code recency} the most that a
-     * page of today gains, as a share of the best score (a tie-breaker).
+     * them; {@code phrase} the weight of the words' starts within {@code slop} positions of each other;
+     * {@code titleK1} and {@code titleB} BM25's saturation and length normalisation of titles, {@code textB} that of
+     * the other fields; {@code recency} the most that a page of today gains, as a share of the best score (a
+     * tie-breaker); {@code tag} the weight of a tag that is a form of the word; {@code compound} that of a compound
+     * matched by its parts; {@code pages} multiplies the score of the site's own pages (kind {@code page}).
      */
     record Weights(float title, float summary, float tags, float body, float authors, float titleLoose, float loose,
                    float tie, float allWords, float phrase, int slop, float titleK1, float titleB, float recency,

@@ -179,8 +179,15 @@ class RealSizeRelevanceTest extends DatabaseTest {
     }
 
     @AfterAll
-    void close() {
+    void close() throws IOException {
         corpus.close();
+        for (Path dir : List.of(SITE, CORPUS)) {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     @Test
@@ -224,52 +231,36 @@ class RealSizeRelevanceTest extends DatabaseTest {
         assertEquals("partnership-goals:fi", ids.isEmpty() ? null : ids.get(0), "hits: " + ids);
     }
 
-    // TEMP tuning
     @Test
-    void tempExplain() throws IOException {
-        StringBuilder out = new StringBuilder();
-        for (String pick : System.getProperty("explain", "").split(";")) {
-            if (pick.isBlank()) continue;
-            Case c = CASES.stream().filter(x -> x.query().equals(pick)).findFirst().orElseThrow();
-            SearchIndex.Explanation e = corpus.explain(new SearchIndex.Request(c.query(), c.language(), null, null, 1), c.wanted().get(0), 2);
-            out.append("##### ").append(c.query()).append(" searched: ").append(e.searched()).append('\n');
-            for (SearchIndex.ExplainedHit h : e.hits()) {
-                out.append("== rank ").append(h.rank()).append(' ').append(h.id()).append(" ").append(h.title()).append('\n').append(h.explanation()).append('\n');
-            }
-        }
-        SearchIndex.Explanation se = ((LuceneSearchIndex) siteIndex).explain(new SearchIndex.Request("kotoutumisen", "fi", null, null, 1), null, 6);
-        for (SearchIndex.ExplainedHit h : se.hits()) {
-            out.append("== SEED rank ").append(h.rank()).append(' ').append(h.id()).append(" ").append(h.title()).append('\n').append(h.explanation()).append('\n');
-        }
-        Files.writeString(Path.of("target", "explain.txt"), out);
-        for (String grid : System.getProperty("grid", "").split(";")) {
-            if (grid.isBlank()) continue;
-            float[] v = new float[18];
-            String[] parts = grid.split(",");
-            for (int i = 0; i < 18; i++) v[i] = Float.parseFloat(parts[i]);
-            Ranking.Weights w = new Ranking.Weights(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], (int) v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17]);
-            try (LuceneSearchIndex index = new LuceneSearchIndex(analysis, CORPUS, List.of("fi", "sv", "selko"), CLOCK, w)) {
-                List<Integer> ranks = new ArrayList<>();
-                List<String> misses = new ArrayList<>();
-                for (Case c : CASES) {
-                    List<String> ids = index.search(new SearchIndex.Request(c.query(), c.language(), null, null, 1)).hits().stream().map(SearchIndex.Hit::id).toList();
-                    int rank = 0;
-                    for (int i = 0; i < ids.size() && rank == 0; i++) rank = c.wanted().contains(ids.get(i)) ? i + 1 : 0;
-                    ranks.add(rank);
-                    if (rank == 0 || rank > 3) misses.add(c.query() + "=" + rank);
-                }
-                double recall = ranks.stream().filter(r -> r > 0 && r <= 3).count() / (double) ranks.size();
-                double mrr = ranks.stream().mapToDouble(r -> r == 0 ? 0 : 1.0 / r).average().orElse(0);
-                List<String> seedIds = siteIndexWith(w);
-                System.out.printf("GRID %s recall %.3f mrr %.3f seed %s misses %s%n", grid, recall, mrr, seedIds, misses);
-            }
-        }
+    void explainShowsThePageRankedFirstWithTheWeightOfEachMatchAndWhereAnotherPageRanks() {
+        SearchIndex.Explanation explained = siteIndex.explain(
+                new SearchIndex.Request("kotoutumisen", "fi", null, null, 1), "privacy-notice:fi", 1);
+        assertEquals("partnership-goals:fi", explained.hits().get(0).id());
+        assertEquals(1, explained.hits().get(0).rank());
+        assertTrue(explained.hits().get(0).explanation().contains("tag:kotoutuminen"), explained.hits().get(0).explanation());
+        SearchIndex.ExplainedHit privacy = explained.hits().get(explained.hits().size() - 1);
+        assertEquals("privacy-notice:fi", privacy.id());
+        assertEquals(0, privacy.rank(), "the privacy notice does not speak of kotoutuminen");
     }
 
-    private List<String> siteIndexWith(Ranking.Weights w) {
-        try (LuceneSearchIndex index = new LuceneSearchIndex(analysis, SITE.resolve("search"), List.of("fi", "sv", "selko"), CLOCK, w)) {
-            return index.search(new SearchIndex.Request("kotoutumisen", "fi", null, null, 1)).hits().stream().map(h -> h.id()).limit(3).toList();
+    @Test
+    void laituriSearchExplainPrintsTheRanksAndTheirExplanationsFromTheIndexWithoutADatabase() {
+        java.io.PrintStream old = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = fi.laituri.cli.LaituriCommand.commandLine(picocli.CommandLine.defaultFactory()).execute("search", "explain",
+                    "kotoutumisen", "--language", "fi", "--limit", "1", "--doc", "blog-info:fi",
+                    "--index", SITE.resolve("search").toString());
+        } finally {
+            System.setOut(old);
         }
+        String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, code, printed);
+        assertTrue(printed.contains("#1 partnership-goals:fi"), printed);
+        assertTrue(printed.contains("#2 blog-info:fi"), printed);
+        assertTrue(printed.contains("weight(tloose.fi:kotout"), printed);
     }
 
     private static String shortId(String id) {

@@ -95,7 +95,7 @@ final class Ranking {
         return weights;
     }
 
-    /** BM25 per field: titles with {@link Weights#titleK1} and {@link Weights#titleB}, the rest Lucene's default. */
+    /** BM25 per field: titles with {@link Weights#titleK1} and {@link Weights#titleB}, the rest k1 1.2 and {@link Weights#textB}. */
     Similarity similarity() {
         return similarity;
     }
@@ -210,9 +210,12 @@ final class Ranking {
             return;
         }
         int seen = 0;
-        for (BytesRef t = e.term(); t != null && seen < MAX_TAGS && StringHelper.startsWith(t, prefix); t = e.next(), seen++) {
+        int matched = 0;
+        for (BytesRef t = e.term(); t != null && seen < MAX_TAGS && matched < MAX_MATCHED_TAGS
+                && StringHelper.startsWith(t, prefix); t = e.next(), seen++) {
             String tag = t.utf8ToString().toLowerCase(java.util.Locale.ROOT);
             if (sameWord(tag, lower)) {
+                matched++;
                 Query tagged = new BooleanQuery.Builder()
                         .add(new TermQuery(new Term(Fields.TAG, BytesRef.deepCopyOf(t))), Occur.FILTER)
                         .add(new TermQuery(new Term(Fields.LANGUAGE, language)), Occur.FILTER).build();
@@ -223,6 +226,11 @@ final class Ranking {
 
     /** Tags looked at for one word: enough for any site's tags that start alike. */
     private static final int MAX_TAGS = 50;
+    /**
+     * Tags matched by one word: a few forms of it at most, which keeps a query of 16 words (each also in the
+     * all-words clause) well within Lucene's limit of 1,024 clauses.
+     */
+    private static final int MAX_MATCHED_TAGS = 3;
 
     /** Forms of one word: the same but for their last (up to three) letters, and at least their first five. */
     static boolean sameWord(String a, String b) {

@@ -83,7 +83,7 @@ public class BenchCommand implements Runnable {
             ApplicationContext context = SearchNode.start(Map.of(
                     "laituri.search.index", root.resolve("search").toString(), "micronaut.server.port", 0,
                     "micronaut.server.host", "127.0.0.1",
-                    "laituri.search.rate-limit.per-second", 1e9, "laituri.search.rate-limit.burst", 1e9));
+                    "laituri.search.rate-limit.per-second", 1e9, "laituri.search.rate-limit.burst", 1_000_000_000L));
             try {
                 System.out.println(machine());
                 List<SearchDocument> corpus = SyntheticCorpus.searchDocuments(docs, 42);

@@ -16,6 +16,12 @@ public interface SearchIndex {
     /** Completions of the last word of {@code text}, as whole queries, most frequent first. */
     List<String> suggest(String text, String language, int limit);
 
+    /**
+     * Why pages rank where they do for a query: Lucene's explanation of the first {@code limit} hits and, with
+     * {@code id} ({@code <key>:<language>}), of that page wherever it ranks, or why it does not match at all.
+     */
+    Explanation explain(Request request, @Nullable String id, int limit);
+
     /** A validated query; {@code page} counts from 1. */
     record Request(String text, String language, @Nullable String kind, @Nullable String tag, int page) {
     }
@@ -34,6 +40,16 @@ public interface SearchIndex {
     @Serdeable
     record Hit(String id, String title, String url, String language, String kind, @Nullable String date,
                List<String> snippets, float score) {
+    }
+
+    /** {@code searched}: the words ranked, with corrections of words the site does not have. */
+    @Serdeable
+    record Explanation(String query, String language, String searched, List<ExplainedHit> hits) {
+    }
+
+    /** {@code rank} counts from 1, 0 for a page the query does not rank; {@code explanation} is Lucene's, indented. */
+    @Serdeable
+    record ExplainedHit(int rank, String id, @Nullable String title, float score, String explanation) {
     }
 
     /** How many matches the same query has in another language. */

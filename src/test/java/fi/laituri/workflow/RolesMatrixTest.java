@@ -195,6 +195,8 @@ class RolesMatrixTest extends ApiTest {
 
         f.put("GET /api/v1/audit", who -> Call.of("/api/v1/audit", 200));
         f.put("GET /api/v1/me", who -> Call.of("/api/v1/me", 200));
+        f.put("GET /api/v1/search/explain",
+                who -> Call.of("/api/v1/search/explain?q=satama&lang=fi&limit=2", 200));
 
         String users = "/api/v1/users";
         f.put("GET " + users, who -> Call.of(users, 200));

@@ -25,7 +25,7 @@ final class LooseFilter extends TokenFilter {
 
     static final int PREFIX = 6;
     /** A compound's first part has at least this many letters ("työ" and "maa" are too short to tell). */
-    private static final int MIN_HEAD = 4;
+    static final int MIN_HEAD = 4;
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);

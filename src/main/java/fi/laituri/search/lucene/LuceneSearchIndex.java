@@ -20,7 +20,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -63,16 +65,13 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private static final int MAX_PAGES = 100;
     /** Pages ranked by the words are re-ranked with recency this many at a time. */
     private static final int RESCORE_WINDOW = 100;
-    /** At most what recency adds to a score: half of it for a page of today, a fifth for one two years old. */
-    private static final float RECENCY_WEIGHT = 2f;
     /** Highlighting marks the forms of the first words only, within Lucene's limit of clauses in a query. */
     private static final int MAX_MARKED_WORDS = 8;
     private static final int MAX_MARKED_FORMS = 12;
 
-    /** Per field: how much a match there weighs. Title first, the loose (inflected, compound) match least. */
-    private static final Map<String, Float> BOOSTS = Map.of(
-            Fields.TITLE_TEXT, 4f, Fields.TAGS_TEXT, 2f, Fields.SUMMARY_TEXT, 2f, Fields.BODY_TEXT, 1f,
-            Fields.AUTHORS_TEXT, 1f, Fields.LOOSE, 0.7f, Fields.TITLE_LOOSE, 2f);
+    /** The fields a word is matched in (how much each weighs is {@link Ranking}'s). */
+    private static final List<String> FIELDS = List.of(Fields.TITLE_TEXT, Fields.TAGS_TEXT, Fields.SUMMARY_TEXT,
+            Fields.BODY_TEXT, Fields.AUTHORS_TEXT, Fields.LOOSE, Fields.TITLE_LOOSE);
 
     private static final PassageScorer PASSAGES = new PassageScorer() {
         /** Lucene's score (BM25 of the passage's words), without a hash table of 32 KB blocks for each passage. */
@@ -110,6 +109,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private final Path search;
     private final List<String> languages;
     private final Clock clock;
+    private final Ranking ranking;
     /** Most typos are one edit away, and looking one edit away costs a fraction of looking two. */
     private final DirectSpellChecker oneEdit = new DirectSpellChecker();
     private final DirectSpellChecker twoEdits = new DirectSpellChecker();
@@ -126,13 +126,20 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
      */
     private record Open(Path dir, FSDirectory directory, SearcherManager manager, AtomicInteger references) {
 
-        static Open of(Path dir) throws IOException {
+        static Open of(Path dir, Similarity similarity) throws IOException {
             FSDirectory directory = FSDirectory.open(dir);
             try {
                 if (!DirectoryReader.indexExists(directory)) {
                     throw new NoSuchFileException(dir.toString(), null, "no index");
                 }
-                return new Open(dir, directory, new SearcherManager(directory, null), new AtomicInteger(1));
+                return new Open(dir, directory, new SearcherManager(directory, new SearcherFactory() {
+                    @Override
+                    public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                        IndexSearcher searcher = new IndexSearcher(reader);
+                        searcher.setSimilarity(similarity);
+                        return searcher;
+                    }
+                }), new AtomicInteger(1));
             } catch (IOException | RuntimeException e) {
                 directory.close();
                 throw e;
@@ -156,7 +163,12 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     LuceneSearchIndex(Analysis analysis, Path search, List<String> languages, Clock clock) {
+        this(analysis, search, languages, clock, Ranking.Weights.DEFAULTS);
+    }
+
+    LuceneSearchIndex(Analysis analysis, Path search, List<String> languages, Clock clock, Ranking.Weights weights) {
         this.analyzer = analysis.query();
+        this.ranking = new Ranking(analyzer, weights);
         this.search = search.toAbsolutePath().normalize();
         this.languages = List.copyOf(languages);
         this.clock = clock;
@@ -186,6 +198,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private SearchResult search(IndexSearcher searcher, SearchIndex.Request q) throws IOException {
         String text = limitWords(q.text());
         String didYouMean = spellingOf(searcher.getIndexReader(), text, q.language());
+        String phrase = text;
         boolean corrected = false;
         Query matches = null;
         FacetCounts facets = null;
@@ -200,6 +213,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             total = total(searcher, matches, facets, q);
             if (total > 0) {
                 text = both;
+                phrase = didYouMean;
             } else {
                 corrected = false;
                 facets = null;
@@ -215,7 +229,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                     didYouMean, false, List.of());
         }
         int page = Math.min(q.page(), MAX_PAGES);
-        TopDocs top = ranked(searcher, text, q, page * PAGE_SIZE);
+        TopDocs top = ranked(searcher, text, phrase, q, page * PAGE_SIZE);
         ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs,
                 Math.min(top.scoreDocs.length, (page - 1) * PAGE_SIZE), top.scoreDocs.length);
         List<Hit> hits = hits(searcher, pageDocs, text, q.language());
@@ -226,45 +240,179 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 didYouMean, corrected, others);
     }
 
-    /**
-     * The best {@code n} pages: ranked by the words first, the best {@value #RESCORE_WINDOW} (or the next multiple
-     * of it) then by words and recency together. The words alone make a flat disjunction of each word in each field,
-     * which Lucene ranks by skipping pages that cannot make the top (WAND); a recency clause matching every page, or
-     * a filter on the language, would make it score every match. No filter is needed for the language: its fields
-     * are its own ({@code body.fi}). Totals are counted by the facet pass, not here.
-     */
-    private TopDocs ranked(IndexSearcher searcher, String text, SearchIndex.Request q, int n) throws IOException {
-        Query words = matches(text, q.language());
-        Query query = q.kind() == null && q.tag() == null ? words : filtered(words, q);
-        int window = (n + RESCORE_WINDOW - 1) / RESCORE_WINDOW * RESCORE_WINDOW;
-        TopDocs byWords = searcher.search(query, new TopScoreDocCollectorManager(window, null, window));
-        Query recency = FeatureField.newSaturationQuery(Fields.FEATURES, Fields.RECENCY, RECENCY_WEIGHT,
-                Fields.recency(clock.instant().getEpochSecond()));
-        return QueryRescorer.rescore(searcher, byWords, recency, 1, n);
+    @Override
+    public Explanation explain(SearchIndex.Request q, @Nullable String id, int limit) {
+        Open index = acquire();
+        if (index == null) {
+            return new Explanation(q.text(), q.language(), q.text(), List.of());
+        }
+        IndexSearcher searcher = null;
+        running.acquireUninterruptibly();
+        try {
+            searcher = index.manager().acquire();
+            return explain(searcher, q, id, limit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            running.release();
+            release(index, searcher);
+        }
+    }
+
+    /** The words as {@link #search} ranks them (with corrections), its ranking, and Lucene's explanation of each. */
+    private Explanation explain(IndexSearcher searcher, SearchIndex.Request q, @Nullable String id, int limit)
+            throws IOException {
+        String text = limitWords(q.text());
+        String phrase = text;
+        String didYouMean = spellingOf(searcher.getIndexReader(), text, q.language());
+        if (didYouMean != null) {
+            text = anyMatch(searcher, text, q) ? text + " " + didYouMean : didYouMean;
+            phrase = didYouMean;
+        }
+        Query query = rankingQuery(searcher, text, phrase, q);
+        if (query == null) {
+            return new Explanation(q.text(), q.language(), text, List.of());
+        }
+        int deepest = MAX_PAGES * PAGE_SIZE;
+        TopDocs byWords = byKind(searcher, searcher.search(query, new TopScoreDocCollectorManager(deepest, null, deepest)));
+        Recency recency = recency(byWords);
+        TopDocs ranked = recency.rescore(searcher, byWords, deepest);
+        StoredFields stored = searcher.storedFields();
+        List<ExplainedHit> out = new ArrayList<>();
+        int wanted = -1;
+        if (id != null) {
+            TopDocs page = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+            wanted = page.scoreDocs.length == 0 ? -1 : page.scoreDocs[0].doc;
+        }
+        boolean wantedShown = false;
+        for (int i = 0; i < ranked.scoreDocs.length; i++) {
+            ScoreDoc hit = ranked.scoreDocs[i];
+            if (i < limit || hit.doc == wanted) {
+                Document doc = stored.document(hit.doc);
+                out.add(new ExplainedHit(i + 1, doc.get(Fields.ID), doc.get(Fields.TITLE), hit.score,
+                        recency.explain(searcher, explainWords(searcher, query, hit.doc), hit.doc).toString()));
+                wantedShown |= hit.doc == wanted;
+            }
+        }
+        if (id != null && !wantedShown) {
+            Document doc = wanted < 0 ? null : stored.document(wanted);
+            out.add(new ExplainedHit(0, id, doc == null ? null : doc.get(Fields.TITLE), 0,
+                    wanted < 0 ? "no page " + id + " in the index"
+                            : explainWords(searcher, query, wanted).toString()));
+        }
+        return new Explanation(q.text(), q.language(), text, out);
     }
 
     /**
-     * What the words match in a language's fields, each field weighed: every word in every field a clause of one
-     * disjunction; null when no word is searchable.
+     * The best {@code n} pages: ranked by the words ({@link Ranking}) first, the best {@value #RESCORE_WINDOW} (or
+     * the next multiple of it) then with recency as a tie-breaker ({@link Recency}). Lucene ranks the words by
+     * skipping pages that cannot make the top (WAND); a recency clause matching every page, or a filter on the
+     * language, would make it score every match. No filter is needed for the language: its fields are its own
+     * ({@code body.fi}). Totals are counted by the facet pass, not here.
+     */
+    private TopDocs ranked(IndexSearcher searcher, String text, String phrase, SearchIndex.Request q, int n)
+            throws IOException {
+        Query query = rankingQuery(searcher, text, phrase, q);
+        if (query == null) {
+            return new TopDocs(new org.apache.lucene.search.TotalHits(0, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
+                    new ScoreDoc[0]);
+        }
+        int window = (n + RESCORE_WINDOW - 1) / RESCORE_WINDOW * RESCORE_WINDOW;
+        TopDocs byWords = byKind(searcher, searcher.search(query, new TopScoreDocCollectorManager(window, null, window)));
+        return recency(byWords).rescore(searcher, byWords, n);
+    }
+
+    /**
+     * The words' ranking with the scores of the site's own pages (kind {@code page}: the accessibility statement,
+     * the privacy notice, ...) weighed by {@link Ranking.Weights#pages}: they mention the site's topics in passing,
+     * and should come after the content that is about them when the words rank both alike.
+     */
+    private TopDocs byKind(IndexSearcher searcher, TopDocs byWords) throws IOException {
+        float weight = ranking.weights().pages();
+        if (weight == 1f) {
+            return byWords;
+        }
+        ScoreDoc[] docs = new ScoreDoc[byWords.scoreDocs.length];
+        for (int i = 0; i < docs.length; i++) {
+            ScoreDoc d = byWords.scoreDocs[i];
+            docs[i] = new ScoreDoc(d.doc, isPage(searcher, d.doc) ? d.score * weight : d.score);
+        }
+        java.util.Arrays.sort(docs, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        return new TopDocs(byWords.totalHits, docs);
+    }
+
+    private static boolean isPage(IndexSearcher searcher, int doc) throws IOException {
+        List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        org.apache.lucene.index.SortedDocValues kinds = leaf.reader().getSortedDocValues(Fields.KIND);
+        return kinds != null && kinds.advanceExact(doc - leaf.docBase) && kinds.lookupOrd(kinds.ordValue()).utf8ToString().equals("page");
+    }
+
+    /** Lucene's explanation of a page's words score, with the weight of its kind. */
+    private org.apache.lucene.search.Explanation explainWords(IndexSearcher searcher, Query query, int doc) throws IOException {
+        org.apache.lucene.search.Explanation words = searcher.explain(query, doc);
+        float weight = ranking.weights().pages();
+        if (weight == 1f || !words.isMatch() || !isPage(searcher, doc)) {
+            return words;
+        }
+        return org.apache.lucene.search.Explanation.match(words.getValue().floatValue() * weight,
+                "words score × the weight of the site's own pages (kind page), from:", words,
+                org.apache.lucene.search.Explanation.match(weight, "weight of kind page"));
+    }
+
+    private Query rankingQuery(IndexSearcher searcher, String text, String phrase, SearchIndex.Request q)
+            throws IOException {
+        Query words = ranking.query(searcher, text, phrase, q.language());
+        return words == null || q.kind() == null && q.tag() == null ? words : filtered(words, q);
+    }
+
+    /** Recency, added to the words' score of a window of pages: at most a small share of the window's best score. */
+    private Recency recency(TopDocs byWords) {
+        float best = byWords.scoreDocs.length == 0 ? 0 : byWords.scoreDocs[0].score;
+        return new Recency(FeatureField.newSaturationQuery(Fields.FEATURES, Fields.RECENCY, 1f,
+                Fields.recency(clock.instant().getEpochSecond())), best * ranking.weights().recency());
+    }
+
+    /**
+     * Adds {@code weight} × the page's recency (½ today, ⅓ a year ago, ⅕ two years ago) to its score: enough to
+     * order pages that the words rank (nearly) alike, never a relevant page below an irrelevant one.
+     */
+    private static final class Recency extends QueryRescorer {
+
+        private final float weight;
+
+        Recency(Query recency, float weight) {
+            super(recency);
+            this.weight = weight;
+        }
+
+        @Override
+        protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+            return firstPassScore + (secondPassMatches ? weight * secondPassScore : 0);
+        }
+    }
+
+    /**
+     * What the words match in a language's fields (for counting, not ranking): every word in every field a clause
+     * of one disjunction; null when no word is searchable.
      */
     private Query matches(String text, String language) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        addWords(any, text, language, true);
+        addWords(any, text, language);
         BooleanQuery words = any.build();
         return words.clauses().isEmpty() ? null : words;
     }
 
-    /** Adds each word of each of a language's fields as a clause of {@code any}, weighed by its field or not. */
-    private void addWords(BooleanQuery.Builder any, String text, String language, boolean weighed) {
+    /** Adds each word of each of a language's fields as a clause of {@code any}. */
+    private void addWords(BooleanQuery.Builder any, String text, String language) {
         QueryBuilder builder = new QueryBuilder(analyzer);
-        for (Map.Entry<String, Float> field : BOOSTS.entrySet()) {
-            Query q = builder.createBooleanQuery(Fields.of(field.getKey(), language), text, Occur.SHOULD);
+        for (String field : FIELDS) {
+            Query q = builder.createBooleanQuery(Fields.of(field, language), text, Occur.SHOULD);
             if (q instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0
                     && b.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD)) {
-                b.clauses().forEach(c -> any.add(weighed ? new BoostQuery(c.getQuery(), field.getValue()) : c.getQuery(),
-                        Occur.SHOULD));
+                b.clauses().forEach(c -> any.add(c.getQuery(), Occur.SHOULD));
             } else if (q != null) {
-                any.add(weighed ? new BoostQuery(q, field.getValue()) : q, Occur.SHOULD);
+                any.add(q, Occur.SHOULD);
             }
         }
     }
@@ -277,7 +425,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         FacetCounts facets = new FacetCounts(language);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String l : languages) {
-            addWords(any, text, l, false);
+            addWords(any, text, l);
         }
         BooleanQuery all = any.build();
         if (!all.clauses().isEmpty()) {
@@ -553,7 +701,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             if (live == null) {
                 throw new NoSuchFileException(search.toString(), null, "no index");
             }
-            Open opened = Open.of(live);
+            Open opened = Open.of(live, ranking.similarity());
             Open previous = open;
             open = opened;
             failed = null;

@@ -1,6 +1,6 @@
 package fi.laituri.webhooks;
 
-import fi.laituri.web.ProblemException;
+import fi.laituri.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,15 +58,15 @@ class ReceiverAddressesTest {
             "https://[64:ff9b::a9fe:a9fe]/", "https://[2002:7f00:1::]/", "https://[::127.0.0.1]/",
             "https://2130706433/", "https://[fe80::1%25eth0]/", "https://127.1/", "https://0x7f.0.0.1/", "https://0177.0.0.1/", "https://017700000001/"})
     void aSpecialPurposeAddressIsRefusedAtRegistrationNamingUrl(String url) {
-        ProblemException refused = assertThrows(ProblemException.class, () -> strict(NO_DNS).checkedUrl(url));
+        DomainException refused = assertThrows(DomainException.class, () -> strict(NO_DNS).checkedUrl(url));
 
-        assertEquals(400, refused.status().getCode());
-        assertEquals("url", refused.toProblem(null).errors().get(0).field(), url);
+        assertEquals(DomainException.Kind.INVALID, refused.kind());
+        assertEquals("url", refused.errors().get(0).field(), url);
     }
 
     @Test
     void aPlainHttpUrlIsRefusedUnlessAllowed() {
-        assertThrows(ProblemException.class, () -> strict(NO_DNS).checkedUrl("http://receiver.example/hooks"));
+        assertThrows(DomainException.class, () -> strict(NO_DNS).checkedUrl("http://receiver.example/hooks"));
         assertEquals("http://receiver.example/hooks",
                 new ReceiverAddresses(true, List.of(), NO_DNS).checkedUrl("http://receiver.example/hooks"));
     }
@@ -82,8 +82,8 @@ class ReceiverAddressesTest {
 
         assertEquals("http://127.0.0.1:8081/hooks", internal.checkedUrl("http://127.0.0.1:8081/hooks"));
         assertEquals("https://10.20.3.4/hooks", internal.checkedUrl("https://10.20.3.4/hooks"));
-        assertThrows(ProblemException.class, () -> internal.checkedUrl("https://10.21.3.4/hooks"));
-        assertThrows(ProblemException.class, () -> internal.checkedUrl("https://127.0.0.2/hooks"));
+        assertThrows(DomainException.class, () -> internal.checkedUrl("https://10.21.3.4/hooks"));
+        assertThrows(DomainException.class, () -> internal.checkedUrl("https://127.0.0.2/hooks"));
     }
 
     @Test

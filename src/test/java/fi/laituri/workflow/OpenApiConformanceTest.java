@@ -567,6 +567,7 @@ class OpenApiConformanceTest extends ApiTest {
                 () -> List.of(Exchange.of("/api/public/v1/fi/" + publishedSlug, 200).as("anonymous")));
         r.put("GET /api/search", () -> List.of(Exchange.of("/api/search?lang=fi&q=laiturilla", 200).as("anonymous"),
                 Exchange.of("/api/search?lang=fi&q=laiturilla&page=0", 400).as("anonymous").named("page zero", 400)));
+        r.put("GET /api/v1/search/explain", () -> List.of(Exchange.of("/api/v1/search/explain?q=satama&lang=fi&limit=2", 200)));
         r.put("GET /api/search/suggest", () -> List.of(Exchange.of("/api/search/suggest?lang=fi&q=lai", 200).as("anonymous")));
         r.put("GET /preview/{token}", () -> List.of(Exchange.of("/preview/" + previewToken, 200).as("anonymous")));
         return r;

@@ -4,6 +4,8 @@ import fi.laituri.ApiClient;
 import fi.laituri.DatabaseTest;
 import fi.laituri.FileTrees;
 import fi.laituri.search.SearchDocument;
+import fi.laituri.security.Role;
+import fi.laituri.security.Users;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -46,9 +48,13 @@ class IndexHealthTest extends DatabaseTest {
         FileTrees.delete(search);
     }
 
+    @Inject
+    Users users;
+
     @Test
     void aCorruptNewIndexMakesHealthDownWithTheReasonWhileSearchAnswersFromTheOldOne() throws IOException {
         ApiClient anonymous = new ApiClient(client, null);
+        ApiClient admin = ApiClient.as(client, users, Role.ADMIN);
         indexer.replaceAll(search, List.of(new SearchDocument("a:fi", "fi", "article", "/fi/a/", "Kotoutumisviikko",
                 "", "Ohjelma julkaistaan pian.", List.of(), List.of(), null)));
         index.refreshSoon();
@@ -62,7 +68,8 @@ class IndexHealthTest extends DatabaseTest {
         ApiClient.Reply found = anonymous.get("/api/search?q=kotoutumisviikko&lang=fi");
         assertEquals(200, found.status());
         assertEquals(1, ((Number) found.get("total")).intValue());
-        ApiClient.Reply health = anonymous.get("/health");
+        assertEquals(503, anonymous.get("/health/readiness").status());
+        ApiClient.Reply health = admin.get("/health");
         assertEquals(503, health.status());
         assertEquals("DOWN", health.get("status"));
         Map<String, Object> details = health.get("details.search-index.details");

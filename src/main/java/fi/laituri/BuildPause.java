@@ -9,7 +9,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A test hook, inert in production: {@code KilledBuildTest} starts a build in a process of its own with the
  * system property {@code laituri.test.pause-at} naming a point of the build ({@code before-files},
- * {@code mid-files}, {@code before-swap}, {@code swap}, {@code swapped}, {@code indexing}) and
+ * {@code mid-files}, {@code before-swap}, {@code swap}, {@code swapped}, {@code indexing}; for
+ * {@code KilledSchedulerTest}, {@code scheduled-publish}: inside the scheduler's transaction, after a due
+ * publication was carried out and before it commits) and
  * {@code laituri.test.pause-marker} naming a file. On reaching that point the build writes the file and stops
  * there for good, and so does every other thread of the build that reaches a point after it, so the test can
  * kill the process with SIGKILL at exactly that moment. Without the property every call returns at once.

@@ -32,6 +32,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import java.net.URI;
+import java.util.Optional;
+import java.util.Set;
 
 @Tag(name = "documents")
 @EditorialApi
@@ -50,7 +52,9 @@ class DocumentController {
         this.content = content;
     }
 
-    @Operation(summary = "List documents", description = "Filters match any language version; newest change first.")
+    @Operation(summary = "List documents", description = "Filters match any language version; newest change first. "
+            + "A translator sees only documents with a version in one of their languages, and only those versions; "
+            + "translations still to be made are in the translations worklist.")
     @Get
     @Allowed(Permission.READ)
     Api.Page<Api.DocumentView> list(@Nullable @QueryValue @Size(max = 20) String kind,
@@ -60,10 +64,10 @@ class DocumentController {
                                     @Nullable @QueryValue @Size(max = 300) String q,
                                     @QueryValue(defaultValue = "1") @Min(1) @Max(100000) int page,
                                     @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size, Authentication user) {
+        Optional<Set<String>> readable = policy.readableLanguages(Actor.of(user));
         Api.Page<Api.DocumentView> found = content.listDocuments(new DocumentSearch.Filter(kind, language, status, tag,
-                q == null || q.isBlank() ? null : q.strip(), page, size));
-        return policy.readableLanguages(Actor.of(user))
-                .map(own -> found.map(d -> d.inLanguages(own))).orElse(found);
+                q == null || q.isBlank() ? null : q.strip(), page, size, readable.orElse(null)));
+        return readable.map(own -> found.map(d -> d.inLanguages(own))).orElse(found);
     }
 
     @Operation(summary = "Create a document, optionally with its first language versions")

@@ -11,6 +11,7 @@ import jakarta.persistence.criteria.Subquery;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The filtered document listing, as a criteria query: every filter is optional, and those on language
@@ -29,14 +30,30 @@ class DocumentSearch {
         this.documents = documents;
     }
 
-    /** Optional filters (null = any) and the 1-based page to return. */
-    record Filter(String kind, String language, String status, String tag, String text, int page, int size) {
+    /**
+     * Optional filters (null = any) and the 1-based page to return. {@code languages} limits the listing to
+     * documents with a version in one of them (a translator's languages); the other version filters then hold
+     * for one of those versions.
+     */
+    record Filter(String kind, String language, String status, String tag, String text, int page, int size,
+                  Set<String> languages) {
+
+        Filter {
+            languages = languages == null ? null : Set.copyOf(languages);
+        }
+
+        Filter(String kind, String language, String status, String tag, String text, int page, int size) {
+            this(kind, language, status, tag, text, page, size, null);
+        }
     }
 
     record Result(List<Document> documents, long total) {
     }
 
     Result find(Filter f) {
+        if (f.languages() != null && f.languages().isEmpty()) {
+            return new Result(List.of(), 0);
+        }
         Page<Document> page = documents.findAll(matching(f), Pageable.from(f.page() - 1, f.size(), NEWEST_FIRST));
         return new Result(page.getContent(), page.getTotalSize());
     }
@@ -48,12 +65,16 @@ class DocumentSearch {
             if (f.kind() != null) {
                 conditions.add(cb.equal(document.get("kind"), f.kind()));
             }
-            if (f.language() != null || f.status() != null || f.tag() != null || f.text() != null) {
+            if (f.language() != null || f.status() != null || f.tag() != null || f.text() != null
+                    || f.languages() != null) {
                 Subquery<Long> versions = query.subquery(Long.class);
                 Root<Variant> v = versions.from(Variant.class);
                 List<Predicate> onVersion = new ArrayList<>();
                 if (f.language() != null) {
                     onVersion.add(cb.equal(v.get("language"), f.language()));
+                }
+                if (f.languages() != null) {
+                    onVersion.add(v.get("language").in(f.languages()));
                 }
                 if (f.status() != null) {
                     onVersion.add(cb.equal(v.get("status"), f.status()));

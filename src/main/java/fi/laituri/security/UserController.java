@@ -156,7 +156,8 @@ class UserController {
         return HttpResponse.noContent();
     }
 
-    @Operation(summary = "Revoke every token of a user")
+    @Operation(summary = "Revoke every token of a user", description = "Allowed for the last admin too (a leaked "
+            + "token must be stoppable); `laituri user token` on the command line issues a new one.")
     @Delete("/{name}/tokens")
     @Allowed(Permission.MANAGE_USERS)
     @ApiResponse(responseCode = "204", description = "Done; nothing to show")

@@ -1,5 +1,6 @@
 package fi.laituri.web;
 
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -13,7 +14,8 @@ import java.lang.annotation.Target;
 
 /**
  * What every editorial API controller's operations have in common in the OpenAPI document: the bearer token,
- * and the problems any of them may answer. A controller adds the statuses of its own (409, 412, ...).
+ * and the problems any of them may answer (429 from {@code security.FailureThrottle}, once a client has sent too
+ * many wrong tokens). A controller adds the statuses of its own (409, 412, ...).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +28,10 @@ import java.lang.annotation.Target;
 @ApiResponse(responseCode = "403", description = "The role does not allow this",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "Nothing is here",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "Too many failed sign-ins from this address; try again after Retry-After",
+        headers = @Header(name = "Retry-After", description = "Seconds until the next attempt is let through",
+                schema = @Schema(type = "integer")),
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public @interface EditorialApi {
 }

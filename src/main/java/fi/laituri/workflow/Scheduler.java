@@ -1,5 +1,6 @@
 package fi.laituri.workflow;
 
+import fi.laituri.BuildPause;
 import fi.laituri.audit.AuditLog;
 import fi.laituri.content.Document;
 import fi.laituri.content.PublicChanges;
@@ -99,6 +100,7 @@ class Scheduler {
         for (Long id : tx.executeRead(s -> schedule.duePublications(now))) {
             changed += once(id, ScheduleAttempt.PUBLISH, now, () -> states.claimDuePublication(id, now).map(v -> {
                 publishing.publish(document(v), v, ACTOR, "scheduled for " + v.publishAt());
+                BuildPause.at("scheduled-publish");
                 return 1;
             }).orElse(0));
         }

@@ -29,8 +29,15 @@ final class LaituriProcess implements AutoCloseable {
     }
 
     static LaituriProcess start(Path workingDir, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "fi.laituri.Laituri"));
+        return start(List.of(), workingDir, env, args);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, with options for the JVM (system properties of test hooks). */
+    static LaituriProcess start(List<String> jvmOptions, Path workingDir, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "fi.laituri.Laituri"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("LAITURI_"));

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static fi.laituri.workflow.Newsroom.require;
 import static fi.laituri.workflow.Newsroom.variant;
@@ -89,6 +91,43 @@ class EditorialAccessTest extends ApiTest {
                 .allMatch(v -> "sv".equals(((Map<?, ?>) v).get("language")) || "selko".equals(((Map<?, ?>) v).get("language"))),
                 listed.text());
         assertEquals(2, ((List<?>) require(200, newsroom.editor.get("/api/v1/documents/" + id)).get("variants")).size());
+    }
+
+    @Test
+    void aTranslatorsDocumentListLeavesOutDocumentsWithNoVersionInTheirLanguagesAndCountsOnlyTheRest() {
+        String token = "Luettelo" + Newsroom.unique().replace("-", "");
+        long untranslated = newsroom.finnishArticle(token + " vain suomeksi");
+        long first = newsroom.finnishArticle(token + " ensimmäinen");
+        require(201, newsroom.translator.post("/api/v1/documents/" + first + "/variants",
+                Map.of("language", "sv", "title", token + " första")));
+        long second = newsroom.finnishArticle(token + " toinen");
+        require(201, newsroom.translator.post("/api/v1/documents/" + second + "/variants",
+                Map.of("language", "selko", "title", token + " toinen selkokielellä")));
+
+        ApiClient.Reply all = require(200, newsroom.translator.get("/api/v1/documents?size=100&q=" + token));
+        List<?> items = (List<?>) all.get("items");
+        assertEquals(Set.of(first, second), items.stream().map(d -> ((Number) ((Map<?, ?>) d).get("id")).longValue())
+                .collect(Collectors.toSet()), all.text());
+        assertEquals(2, ((Number) all.get("total")).intValue(), all.text());
+        assertTrue(items.stream().noneMatch(d -> ((List<?>) ((Map<?, ?>) d).get("variants")).isEmpty()), all.text());
+        ApiClient.Reply finnish = require(200, newsroom.translator.get("/api/v1/documents?language=fi&q=" + token));
+        assertEquals(0, ((Number) finnish.get("total")).intValue(), finnish.text());
+
+        Set<Object> paged = new java.util.HashSet<>();
+        for (int page = 1; page <= 2; page++) {
+            ApiClient.Reply one = require(200, newsroom.translator.get("/api/v1/documents?size=1&page=" + page + "&q=" + token));
+            assertEquals(2, ((Number) one.get("total")).intValue(), one.text());
+            assertEquals(1, ((List<?>) one.get("items")).size(), one.text());
+            paged.add(((Map<?, ?>) ((List<?>) one.get("items")).get(0)).get("id"));
+        }
+        assertEquals(2, paged.size());
+        ApiClient.Reply beyond = require(200, newsroom.translator.get("/api/v1/documents?size=1&page=3&q=" + token));
+        assertTrue(((List<?>) beyond.get("items")).isEmpty(), beyond.text());
+
+        ApiClient.Reply editors = require(200, newsroom.editor.get("/api/v1/documents?size=100&q=" + token));
+        assertEquals(3, ((Number) editors.get("total")).intValue(), editors.text());
+        assertTrue(((List<?>) editors.get("items")).stream()
+                .anyMatch(d -> ((Number) ((Map<?, ?>) d).get("id")).longValue() == untranslated), editors.text());
     }
 
     @Test

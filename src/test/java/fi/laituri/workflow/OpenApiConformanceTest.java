@@ -7,6 +7,7 @@ import fi.laituri.security.Policy;
 import fi.laituri.security.Role;
 import fi.laituri.security.RouteAccess;
 import fi.laituri.site.SiteBuilder;
+import fi.laituri.web.Problem;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
@@ -177,6 +178,21 @@ class OpenApiConformanceTest extends ApiTest {
                     .anyMatch(requirement -> requirement.keySet().stream().anyMatch(name -> isBearer(schemes.get(name))));
             if (open == bearer || open && security != null) {
                 wrong.add(op + (open ? " is public but declares " + security : " is secured but declares " + security));
+            }
+        });
+
+        assertEquals(List.of(), wrong);
+    }
+
+    /** FailureThrottle answers a client that sent too many wrong tokens 429 before any route is reached. */
+    @Test
+    void everyOperationThatTakesATokenDeclaresTheThrottlesTooManyRequestsWithRetryAfter() {
+        List<String> wrong = new ArrayList<>();
+        operations().filter(op -> operation(op).get("security") != null).forEach(op -> {
+            Map<String, Object> throttled = map(map(operation(op).get("responses")).get("429"));
+            if (!map(throttled.get("content")).containsKey(Problem.MEDIA_TYPE)
+                    || !map(throttled.get("headers")).containsKey("Retry-After")) {
+                wrong.add(op + " declares 429 as " + throttled);
             }
         });
 

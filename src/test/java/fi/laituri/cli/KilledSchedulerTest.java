@@ -1,0 +1,164 @@
+package fi.laituri.cli;
+
+import fi.laituri.TestDatabase;
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code laituri serve} killed with SIGKILL while its scheduler carries out a due publication, inside the
+ * transaction that publishes it (the {@code scheduled-publish} point of {@code fi.laituri.BuildPause}): after
+ * the next start every due publication has happened exactly once, with one audit entry, one outbox event and
+ * its page on the site.
+ */
+class KilledSchedulerTest {
+
+    private static final String TOKEN = "killed-scheduler-admin-token-0123456789";
+    private static final int SCHEDULED = 3;
+    private static final List<String> DATABASES = new ArrayList<>();
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @AfterAll
+    static void dropDatabases() {
+        DATABASES.forEach(TestDatabase::drop);
+    }
+
+    @Test
+    void everyDuePublicationHappensExactlyOnceAfterTheServiceWasKilledInsideTheSchedulersTransaction(@TempDir Path dir)
+            throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("work"));
+        Path marker = dir.resolve("paused");
+        int port = freePort();
+        String base = "http://127.0.0.1:" + port;
+        String database = TestDatabase.newDatabase();
+        DATABASES.add(database);
+        Map<String, String> env = environment(database);
+        Map<Long, String> scheduled = new LinkedHashMap<>();
+
+        try (LaituriProcess first = LaituriProcess.start(List.of("-Dlaituri.test.pause-at=scheduled-publish",
+                "-Dlaituri.test.pause-marker=" + marker), folder, env, "serve", "--port", String.valueOf(port))) {
+            assertTrue(first.awaitOutput("Laituri serves", Duration.ofMinutes(3)), first.out() + first.err());
+            OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(5);
+            for (int i = 0; i < SCHEDULED; i++) {
+                scheduled.putAll(scheduleNewArticle(base, "Ajastettu " + i + " " + System.nanoTime(), at));
+            }
+
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (!Files.exists(marker) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.exists(marker), "the scheduler did not reach its publication: " + first.err());
+            first.kill();
+        }
+        // Killed inside the transaction: nothing of the publication it was carrying out is in the database.
+        assertEquals(0, count(database, "SELECT COUNT(*) FROM audit_entry WHERE action = 'variant.published'"));
+
+        try (LaituriProcess second = LaituriProcess.start(folder, env, "serve", "--port", String.valueOf(port))) {
+            assertTrue(second.awaitOutput("Laituri serves", Duration.ofMinutes(3)), second.out() + second.err());
+            for (Map.Entry<Long, String> doc : scheduled.entrySet()) {
+                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                int status = -1;
+                while (System.nanoTime() < deadline && (status = get(base + "/fi/" + doc.getValue() + "/")) != 200) {
+                    Thread.sleep(200);
+                }
+                assertEquals(200, status, "document " + doc.getKey() + " reached the site after the restart");
+            }
+            for (long id : scheduled.keySet()) {
+                assertEquals(1, count(database, "SELECT COUNT(*) FROM audit_entry WHERE action = 'variant.published' "
+                        + "AND actor = 'scheduler' AND document_id = " + id), "audit entries of document " + id);
+                assertEquals(1, count(database, "SELECT COUNT(*) FROM outbox_event WHERE type = 'variant.published' "
+                        + "AND document_id = " + id), "outbox events of document " + id);
+                assertEquals(0, count(database, "SELECT COUNT(*) FROM variant WHERE publish_at IS NOT NULL "
+                        + "AND document_id = " + id), "schedule left on document " + id);
+            }
+        }
+        assertEquals(SCHEDULED, count(database, "SELECT COUNT(*) FROM audit_entry WHERE action = 'variant.published'"));
+    }
+
+    private static Map<String, String> environment(String database) {
+        Map<String, String> env = new HashMap<>();
+        env.put("LAITURI_DB_URL", TestDatabase.url(database));
+        env.put("LAITURI_DB_USER", TestDatabase.user());
+        env.put("LAITURI_DB_PASSWORD", TestDatabase.password());
+        env.put("LAITURI_ADMIN_TOKEN", TOKEN);
+        env.put("LAITURI_WORKFLOW_FOUR_EYES", "false");
+        env.put("LAITURI_SITE_BASE_URL", "http://127.0.0.1");
+        env.put("LAITURI_REQUEST_LOG_LEVEL", "WARN");
+        return env;
+    }
+
+    /** A new Finnish article, approved and scheduled for {@code at}: its id and slug. */
+    private Map<Long, String> scheduleNewArticle(String base, String title, OffsetDateTime at) throws Exception {
+        HttpResponse<String> created = post(base + "/api/v1/documents", Map.of("kind", "article",
+                "variants", List.of(Map.of("language", "fi", "title", title, "body", "Julkaistaan ajallaan."))));
+        assertEquals(201, created.statusCode(), created.body());
+        Map<String, Object> document = parse(created.body());
+        String transitions = base + "/api/v1/documents/" + document.get("id") + "/variants/fi/transitions";
+        for (Map<String, Object> step : List.of(Map.<String, Object>of("action", "submit"),
+                Map.<String, Object>of("action", "approve"), Map.<String, Object>of("action", "publish", "at", at.toString()))) {
+            HttpResponse<String> done = post(transitions, step);
+            assertEquals(200, done.statusCode(), step + ": " + done.body());
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> variants = (List<Map<String, Object>>) document.get("variants");
+        return Map.of(((Number) document.get("id")).longValue(), (String) variants.get(0).get("slug"));
+    }
+
+    private static long count(String database, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestDatabase.url(database), TestDatabase.user(), TestDatabase.password());
+             PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private HttpResponse<String> post(String uri, Object body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int get(String uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(String body) throws IOException {
+        return JSON.readValue(body, Map.class);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -8,11 +8,13 @@ import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.logging.Logger;
 
 /**
@@ -37,6 +39,92 @@ class ReplicaRouting implements BeanCreatedEventListener<DatasourceConfiguration
         return config;
     }
 
+    /**
+     * One driver connection, and whether it was sent to a replica. A replica read that fails (the transaction is rolled
+     * back, or the driver throws while switching) marks the connection broken: with driver 3.5.6 a connection whose
+     * replica link broke may throw a NullPointerException when switched back to the primary and stay unusable. From
+     * then on it reports itself invalid and answers every call with a connection-failure SQL state ({@code 08006}),
+     * which makes Hikari discard it instead of lending it again; {@link ReplicaReads#allow} reads on the primary.
+     */
+    private static final class Link {
+
+        private final Connection driver;
+        private boolean onReplica;
+        private boolean broken;
+
+        Link(Connection driver) {
+            this.driver = driver;
+        }
+
+        Object invoke(Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (broken) {
+                return switch (name) {
+                    case "close", "abort" -> {
+                        try {
+                            method.invoke(driver, args);
+                        } catch (InvocationTargetException ignored) {
+                            // discarded anyway
+                        }
+                        yield null;
+                    }
+                    case "isClosed" -> call(method, args);
+                    case "isValid" -> false;
+                    case "hashCode" -> System.identityHashCode(this);
+                    case "equals" -> false;
+                    case "toString" -> "broken replica link " + driver;
+                    default -> throw discarded(null);
+                };
+            }
+            if (name.equals("setReadOnly") && Boolean.TRUE.equals(args[0]) && !ReplicaReads.allowed()) {
+                return null;
+            }
+            if (name.equals("rollback") && onReplica && (args == null || args.length == 0)) {
+                // A replica read failed (a read-only transaction is otherwise committed): do not trust this link again.
+                broken = true;
+                try {
+                    method.invoke(driver, args);
+                } catch (InvocationTargetException ignored) {
+                    // the replica is likely away; the connection is discarded anyway
+                }
+                return null;
+            }
+            try {
+                Object result = call(method, args);
+                if (name.equals("setReadOnly")) {
+                    onReplica = Boolean.TRUE.equals(args[0]);
+                    if (onReplica) {
+                        ReplicaReads.reachedReplica();
+                    }
+                }
+                return result;
+            } catch (SQLException e) {
+                if (onReplica) {
+                    broken = true;
+                    throw discarded(e);
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                // the driver's own failure (such as a NullPointerException after a broken replica link)
+                broken = true;
+                throw discarded(e);
+            }
+        }
+
+        private Object call(Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(driver, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        private static SQLException discarded(Throwable cause) {
+            return new SQLNonTransientConnectionException("the connection's replica link broke; the connection is discarded",
+                    "08006", cause);
+        }
+    }
+
     /** Connections of the replication URL whose read-only switch obeys {@link ReplicaReads}. */
     private record Routed(String url) implements DataSource {
 
@@ -51,17 +139,9 @@ class ReplicaRouting implements BeanCreatedEventListener<DatasourceConfiguration
         }
 
         private static Connection routed(Connection driver) {
+            Link link = new Link(driver);
             return (Connection) Proxy.newProxyInstance(ReplicaRouting.class.getClassLoader(), new Class<?>[]{Connection.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().equals("setReadOnly") && Boolean.TRUE.equals(args[0]) && !ReplicaReads.allowed()) {
-                            return null;
-                        }
-                        try {
-                            return method.invoke(driver, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+                    (proxy, method, args) -> link.invoke(method, args));
         }
 
         @Override

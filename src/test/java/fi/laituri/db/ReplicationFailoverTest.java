@@ -172,6 +172,7 @@ class ReplicationFailoverTest {
 
             replica.restart();
             replica.execute("STOP SLAVE SQL_THREAD");
+            await("the replica acknowledges commits again", () -> "1".equals(status(primary, "RPL_SEMI_SYNC_MASTER_CLIENTS")));
             String notYetOnReplica = published(context, "Paluun jälkeen " + UUID.randomUUID());
             assertEquals(200, publicApi(context, notYetOnReplica), "just after the restart the primary still answers");
             // The driver tries the replica again after its waitReconnectTimeout (30 s); reads then go to it again.
@@ -183,6 +184,7 @@ class ReplicationFailoverTest {
             replica.execute("START SLAVE SQL_THREAD");
             await("the replica catches up", () -> publicApi(context, notYetOnReplica) == 200);
         }
+        await("the primary waits for the replica at each commit again", () -> "ON".equals(status(primary, "RPL_SEMI_SYNC_MASTER_STATUS")));
     }
 
     @Test

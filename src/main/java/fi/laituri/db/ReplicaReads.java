@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  *
  * <p>A replica that cannot answer (stopped, unreachable, its link broken mid-read) costs the client nothing: the
  * connection that went to it is discarded from the pool ({@link ReplicaRouting}) and the reads run once more on the
- * primary. The driver tries the replica again by itself (after its {@code waitReconnectTimeout}, 30 s by default), so
- * reads go back to it once it is back.
+ * primary. The driver links connections to the replica again by itself (driver options {@code waitReconnectTimeout}
+ * and {@code deniedListTimeout}), so reads go back to it within about a minute of its return.
  */
 public final class ReplicaReads {
 

@@ -38,7 +38,7 @@ class ReplicaRouting implements BeanCreatedEventListener<DatasourceConfiguration
         String url = config.getUrl();
         if (url != null && url.startsWith(REPLICATION) && config.getDataSource() == null) {
             Properties properties = new Properties();
-            properties.putAll(config.getDataSourceProperties());
+            config.getDataSourceProperties().forEach((key, value) -> properties.setProperty(String.valueOf(key), String.valueOf(value)));
             // With a replica away, the driver would otherwise retry it 120 times (for about 30 s) before each new
             // connection is handed out, so the pool could not replace the connections it discards; it tries the
             // replica again by itself later (waitReconnectTimeout). A retriesAllDown in the URL wins.

@@ -12,13 +12,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The theme's inline CSS ({@code style.peb}, the default or a site's override) as CSP hash sources: every page
- * carries that one style block, and the Content-Security-Policy allows it by its SHA-256 and nothing else.
+ * The theme's inline CSS ({@code style.peb} and {@code participation-style.peb}, the defaults or a site's
+ * overrides) as CSP hash sources: every page carries those style blocks, and the Content-Security-Policy allows it by its SHA-256 and nothing else.
  * The template has no variables, so its output, and the hash, is the same on every page.
  */
 @Singleton
@@ -28,10 +30,15 @@ class ThemeStyles implements InlineStyles {
 
     private final Set<String> hashSources;
 
+    /** The templates the layout includes whose output is inline CSS: the theme's, then the participation forms'. */
+    static final List<String> STYLE_TEMPLATES = List.of("style.peb", "participation-style.peb");
+
     ThemeStyles(PebbleEngine pebble) {
         StringWriter out = new StringWriter();
         try {
-            pebble.getTemplate("style.peb").evaluate(out);
+            for (String template : STYLE_TEMPLATES) {
+                pebble.getTemplate(template).evaluate(out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -40,7 +47,8 @@ class ThemeStyles implements InlineStyles {
         while (style.find()) {
             hashes.add(hashSource(style.group(1)));
         }
-        this.hashSources = Set.copyOf(hashes);
+        // In the templates' order, so that the policy reads the same at every start.
+        this.hashSources = Collections.unmodifiableSet(hashes);
     }
 
     static String hashSource(String css) {

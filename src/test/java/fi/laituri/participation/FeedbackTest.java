@@ -1,5 +1,6 @@
 package fi.laituri.participation;
 
+import fi.laituri.TestClock;
 import fi.laituri.ApiClient;
 import fi.laituri.ApiTest;
 import fi.laituri.security.Role;

@@ -1,5 +1,6 @@
 package fi.laituri.webhooks;
 
+import fi.laituri.TestClock;
 import fi.laituri.DatabaseTest;
 import fi.laituri.content.PublicChanges;
 import fi.laituri.events.Outbox;

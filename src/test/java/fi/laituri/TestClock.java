@@ -1,4 +1,4 @@
-package fi.laituri.participation;
+package fi.laituri;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,11 +9,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that stands still until the test moves it. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MICROS));
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(t -> t.plus(duration));
     }
 

@@ -1,5 +1,6 @@
 package fi.laituri.content;
 
+import fi.laituri.web.IfMatchRequired;
 import fi.laituri.web.EditorialApi;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Allowed;
@@ -66,10 +67,7 @@ class AuthorController {
 
     @Put("/{id}")
     @Allowed(Permission.MANAGE_AUTHORS)
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "No If-Match header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IfMatchRequired
     HttpResponse<Api.AuthorView> update(@PathVariable String id, @Nullable @Header("If-Match") String ifMatch,
                                         @Body @Valid Api.AuthorInput input, Authentication user) {
         Api.AuthorView a = authors.updateAuthor(id, ETags.parse(ifMatch), input, Actor.of(user));
@@ -78,10 +76,7 @@ class AuthorController {
 
     @Delete("/{id}")
     @Allowed(Permission.MANAGE_AUTHORS)
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "No If-Match header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IfMatchRequired
     @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> delete(@PathVariable String id, @Nullable @Header("If-Match") String ifMatch, Authentication user) {
         authors.deleteAuthor(id, ETags.parse(ifMatch), Actor.of(user));

@@ -1,5 +1,6 @@
 package fi.laituri.content;
 
+import fi.laituri.web.IfMatchRequired;
 import fi.laituri.web.EditorialApi;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Allowed;
@@ -92,10 +93,7 @@ class DocumentController {
     @Operation(summary = "Change a document's kind or translation key", description = "Requires If-Match.")
     @Patch("/{id}")
     @Allowed(Permission.CHANGE_DOCUMENT)
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "No If-Match header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IfMatchRequired
     HttpResponse<Api.DocumentView> patch(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
                                          @Body @Valid Api.DocumentPatch patch, Authentication user) {
         Api.DocumentView doc = content.updateDocument(id, ETags.parse(ifMatch), patch, Actor.of(user));
@@ -105,10 +103,7 @@ class DocumentController {
     @Operation(summary = "Delete a document with all its language versions and revisions", description = "Requires If-Match.")
     @Delete("/{id}")
     @Allowed(Permission.DELETE_DOCUMENT)
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "No If-Match header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IfMatchRequired
     @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> delete(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch, Authentication user) {
         content.deleteDocument(id, ETags.parse(ifMatch), Actor.of(user));

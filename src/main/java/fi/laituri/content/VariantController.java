@@ -1,5 +1,6 @@
 package fi.laituri.content;
 
+import fi.laituri.web.IfMatchRequired;
 import fi.laituri.web.EditorialApi;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Allowed;
@@ -71,10 +72,7 @@ class VariantController {
     @Operation(summary = "Replace a language version's content", description = "Requires If-Match; a change appends a revision.")
     @Put("/{lang}")
     @Allowed(Permission.EDIT_VARIANT)
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "No If-Match header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IfMatchRequired
     HttpResponse<Api.VariantView> replace(@PathVariable long id, @PathVariable String lang,
                                           @Nullable @Header("If-Match") String ifMatch,
                                           @Body @Valid Api.VariantInput input, Authentication user) {
@@ -84,10 +82,7 @@ class VariantController {
     @Operation(summary = "Change some fields of a language version", description = "Requires If-Match; absent fields stay.")
     @Patch("/{lang}")
     @Allowed(Permission.EDIT_VARIANT)
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "No If-Match header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IfMatchRequired
     HttpResponse<Api.VariantView> patch(@PathVariable long id, @PathVariable String lang,
                                         @Nullable @Header("If-Match") String ifMatch,
                                         @Body @Valid Api.VariantPatch patch, Authentication user) {
@@ -97,10 +92,7 @@ class VariantController {
     @Operation(summary = "Delete a language version with its revisions", description = "Requires If-Match.")
     @Delete("/{lang}")
     @Allowed(Permission.DELETE_VARIANT)
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "No If-Match header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IfMatchRequired
     @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     HttpResponse<Void> delete(@PathVariable long id, @PathVariable String lang, @Nullable @Header("If-Match") String ifMatch,
                               Authentication user) {
@@ -127,10 +119,7 @@ class VariantController {
     @Operation(summary = "Restore an old revision", description = "Requires If-Match; the restored content becomes a new revision.")
     @Post("/{lang}/revisions/{number}/restore")
     @Allowed(Permission.EDIT_VARIANT)
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "No If-Match header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IfMatchRequired
     HttpResponse<Api.VariantView> restore(@PathVariable long id, @PathVariable String lang, @PathVariable int number,
                                           @Nullable @Header("If-Match") String ifMatch, Authentication user) {
         return withETag(content.restoreRevision(id, lang, number, ETags.parse(ifMatch), Actor.of(user)));

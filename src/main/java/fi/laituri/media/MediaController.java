@@ -4,6 +4,7 @@ import fi.laituri.DomainException;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Allowed;
 import fi.laituri.security.Permission;
+import fi.laituri.web.IfMatchRequired;
 import fi.laituri.web.ETags;
 import fi.laituri.web.EditorialApi;
 import fi.laituri.web.Problem;
@@ -86,10 +87,7 @@ class MediaController {
 
     @Put("/{id}/texts")
     @Allowed(Permission.CREATE_DOCUMENT)
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "No If-Match header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IfMatchRequired
     HttpResponse<MediaApi.MediaView> texts(@PathVariable String id, @Nullable @Header("If-Match") String ifMatch,
                                            @Body @Valid MediaApi.TextsInput input, Authentication user) {
         MediaApi.MediaView view = media.updateTexts(id, ETags.parse(ifMatch), input, Actor.of(user));
@@ -101,10 +99,7 @@ class MediaController {
     @ApiResponse(responseCode = "204", description = "Done; nothing to show")
     @ApiResponse(responseCode = "409", description = "Content uses the file; the problem lists where",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "No If-Match header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IfMatchRequired
     HttpResponse<Void> delete(@PathVariable String id, @Nullable @Header("If-Match") String ifMatch, Authentication user) {
         media.delete(id, ETags.parse(ifMatch), Actor.of(user));
         return HttpResponse.noContent();

@@ -1,5 +1,6 @@
 package fi.laituri.security;
 
+import fi.laituri.web.IfMatchRequired;
 import fi.laituri.web.EditorialApi;
 import fi.laituri.language.Languages;
 import fi.laituri.web.ETags;
@@ -104,10 +105,7 @@ class UserController {
     @Operation(summary = "Change a user's role and languages",
             description = "Requires If-Match. The last admin cannot be given another role (409).")
     @Patch("/{name}")
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "No If-Match header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @IfMatchRequired
     @Allowed(Permission.MANAGE_USERS)
     HttpResponse<UserView> change(@PathVariable String name, @Nullable @Header("If-Match") String ifMatch,
                                   @Body @Valid UserChange request, Authentication auth) {

@@ -1,16 +1,10 @@
 package fi.laituri.cli;
 
 import fi.laituri.TestDatabase;
-import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +17,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +35,7 @@ class KilledSchedulerTest {
     private static final String TOKEN = "killed-scheduler-admin-token-0123456789";
     private static final int SCHEDULED = 3;
     private static final List<String> DATABASES = new ArrayList<>();
-    private static final JsonMapper JSON = JsonMapper.createDefault();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ServiceClient client = new ServiceClient(TOKEN);
 
     @AfterAll
     static void dropDatabases() {
@@ -55,11 +47,11 @@ class KilledSchedulerTest {
             throws Exception {
         Path folder = Files.createDirectories(dir.resolve("work"));
         Path marker = dir.resolve("paused");
-        int port = freePort();
+        int port = ServiceClient.freePort();
         String base = "http://127.0.0.1:" + port;
         String database = TestDatabase.newDatabase();
         DATABASES.add(database);
-        Map<String, String> env = environment(database);
+        Map<String, String> env = client.environment(database);
         Map<Long, String> scheduled = new LinkedHashMap<>();
 
         try (LaituriProcess first = LaituriProcess.start(List.of("-Dlaituri.test.pause-at=scheduled-publish",
@@ -85,7 +77,7 @@ class KilledSchedulerTest {
             for (Map.Entry<Long, String> doc : scheduled.entrySet()) {
                 long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
                 int status = -1;
-                while (System.nanoTime() < deadline && (status = get(base + "/fi/" + doc.getValue() + "/")) != 200) {
+                while (System.nanoTime() < deadline && (status = client.get(base + "/fi/" + doc.getValue() + "/").statusCode()) != 200) {
                     Thread.sleep(200);
                 }
                 assertEquals(200, status, "document " + doc.getKey() + " reached the site after the restart");
@@ -102,28 +94,17 @@ class KilledSchedulerTest {
         assertEquals(SCHEDULED, count(database, "SELECT COUNT(*) FROM audit_entry WHERE action = 'variant.published'"));
     }
 
-    private static Map<String, String> environment(String database) {
-        Map<String, String> env = new HashMap<>();
-        env.put("LAITURI_DB_URL", TestDatabase.url(database));
-        env.put("LAITURI_DB_USER", TestDatabase.user());
-        env.put("LAITURI_DB_PASSWORD", TestDatabase.password());
-        env.put("LAITURI_ADMIN_TOKEN", TOKEN);
-        env.put("LAITURI_WORKFLOW_FOUR_EYES", "false");
-        env.put("LAITURI_SITE_BASE_URL", "http://127.0.0.1");
-        env.put("LAITURI_REQUEST_LOG_LEVEL", "WARN");
-        return env;
-    }
 
     /** A new Finnish article, approved and scheduled for {@code at}: its id and slug. */
     private Map<Long, String> scheduleNewArticle(String base, String title, OffsetDateTime at) throws Exception {
-        HttpResponse<String> created = post(base + "/api/v1/documents", Map.of("kind", "article",
+        HttpResponse<String> created = client.post(base + "/api/v1/documents", Map.of("kind", "article",
                 "variants", List.of(Map.of("language", "fi", "title", title, "body", "Julkaistaan ajallaan."))));
         assertEquals(201, created.statusCode(), created.body());
-        Map<String, Object> document = parse(created.body());
+        Map<String, Object> document = ServiceClient.parse(created.body());
         String transitions = base + "/api/v1/documents/" + document.get("id") + "/variants/fi/transitions";
         for (Map<String, Object> step : List.of(Map.<String, Object>of("action", "submit"),
                 Map.<String, Object>of("action", "approve"), Map.<String, Object>of("action", "publish", "at", at.toString()))) {
-            HttpResponse<String> done = post(transitions, step);
+            HttpResponse<String> done = client.post(transitions, step);
             assertEquals(200, done.statusCode(), step + ": " + done.body());
         }
         @SuppressWarnings("unchecked")
@@ -139,26 +120,7 @@ class KilledSchedulerTest {
         }
     }
 
-    private HttpResponse<String> post(String uri, Object body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
-    private int get(String uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parse(String body) throws IOException {
-        return JSON.readValue(body, Map.class);
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

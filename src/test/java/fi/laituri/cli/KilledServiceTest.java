@@ -1,22 +1,16 @@
 package fi.laituri.cli;
 
 import fi.laituri.TestDatabase;
-import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,8 +28,7 @@ class KilledServiceTest {
 
     private static final String TOKEN = "killed-service-admin-token-0123456789";
     private static final List<String> DATABASES = new ArrayList<>();
-    private static final JsonMapper JSON = JsonMapper.createDefault();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ServiceClient client = new ServiceClient(TOKEN);
 
     @AfterAll
     static void dropDatabases() {
@@ -46,9 +39,11 @@ class KilledServiceTest {
     void whatAKilledServiceAcknowledgedIsThereAfterTheNextStartAndItsPublishReachesTheSite(@TempDir Path dir)
             throws Exception {
         Path folder = Files.createDirectories(dir.resolve("work"));
-        int port = freePort();
+        int port = ServiceClient.freePort();
         String base = "http://127.0.0.1:" + port;
-        Map<String, String> env = environment();
+        String database = TestDatabase.newDatabase();
+        DATABASES.add(database);
+        Map<String, String> env = client.environment(database);
         List<Long> acknowledged = new CopyOnWriteArrayList<>();
         String slug;
         try (LaituriProcess first = LaituriProcess.start(folder, env, "serve", "--port", String.valueOf(port))) {
@@ -57,9 +52,9 @@ class KilledServiceTest {
             Thread writer = new Thread(() -> {
                 for (int i = 0; writing.get(); i++) {
                     try {
-                        HttpResponse<String> created = post(base + "/api/v1/documents", article("Luonnos " + i));
+                        HttpResponse<String> created = client.post(base + "/api/v1/documents", article("Luonnos " + i));
                         if (created.statusCode() == 201) {
-                            acknowledged.add(((Number) parse(created.body()).get("id")).longValue());
+                            acknowledged.add(((Number) ServiceClient.parse(created.body()).get("id")).longValue());
                         }
                     } catch (IOException | InterruptedException gone) {
                         return;
@@ -79,38 +74,25 @@ class KilledServiceTest {
         try (LaituriProcess second = LaituriProcess.start(folder, env, "serve", "--port", String.valueOf(port))) {
             assertTrue(second.awaitOutput("Laituri serves", Duration.ofMinutes(3)), second.out() + second.err());
             for (long id : acknowledged) {
-                assertEquals(200, get(base + "/api/v1/documents/" + id).statusCode(), "document " + id + " was acknowledged");
+                assertEquals(200, client.get(base + "/api/v1/documents/" + id).statusCode(), "document " + id + " was acknowledged");
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             int status = -1;
-            while (System.nanoTime() < deadline && (status = get(base + "/fi/" + slug + "/").statusCode()) != 200) {
+            while (System.nanoTime() < deadline && (status = client.get(base + "/fi/" + slug + "/").statusCode()) != 200) {
                 Thread.sleep(200);
             }
             assertEquals(200, status, "the acknowledged publish reached the site after the restart");
         }
     }
 
-    private static Map<String, String> environment() {
-        String db = TestDatabase.newDatabase();
-        DATABASES.add(db);
-        Map<String, String> env = new HashMap<>();
-        env.put("LAITURI_DB_URL", TestDatabase.url(db));
-        env.put("LAITURI_DB_USER", TestDatabase.user());
-        env.put("LAITURI_DB_PASSWORD", TestDatabase.password());
-        env.put("LAITURI_ADMIN_TOKEN", TOKEN);
-        env.put("LAITURI_WORKFLOW_FOUR_EYES", "false");
-        env.put("LAITURI_SITE_BASE_URL", "http://127.0.0.1");
-        env.put("LAITURI_REQUEST_LOG_LEVEL", "WARN");
-        return env;
-    }
 
     private String publishNewArticle(String base, String title) throws Exception {
-        HttpResponse<String> created = post(base + "/api/v1/documents", article(title));
+        HttpResponse<String> created = client.post(base + "/api/v1/documents", article(title));
         assertEquals(201, created.statusCode(), created.body());
-        Map<String, Object> document = parse(created.body());
+        Map<String, Object> document = ServiceClient.parse(created.body());
         String transitions = base + "/api/v1/documents/" + document.get("id") + "/variants/fi/transitions";
         for (String action : List.of("submit", "approve", "publish")) {
-            HttpResponse<String> done = post(transitions, Map.of("action", action));
+            HttpResponse<String> done = client.post(transitions, Map.of("action", action));
             assertEquals(200, done.statusCode(), action + ": " + done.body());
         }
         @SuppressWarnings("unchecked")
@@ -123,22 +105,8 @@ class KilledServiceTest {
                 "body", "Kirjoitettu kesken kaiken.")));
     }
 
-    private HttpResponse<String> post(String uri, Object body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpResponse<String> get(String uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parse(String body) throws IOException {
-        return JSON.readValue(body, Map.class);
-    }
 
     private static void awaitCount(List<Long> list, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -148,9 +116,4 @@ class KilledServiceTest {
         assertTrue(list.size() >= count, "only " + list.size() + " writes were acknowledged in a minute");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -57,10 +57,18 @@ class KilledSchedulerTest {
         try (LaituriProcess first = LaituriProcess.start(List.of("-Dlaituri.test.pause-at=scheduled-publish",
                 "-Dlaituri.test.pause-marker=" + marker), folder, env, "serve", "--port", String.valueOf(port))) {
             assertTrue(first.awaitOutput("Laituri serves", Duration.ofMinutes(3)), first.out() + first.err());
-            OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(5);
+            Map<Long, String> approved = new LinkedHashMap<>();
             for (int i = 0; i < SCHEDULED; i++) {
-                scheduled.putAll(scheduleNewArticle(base, "Ajastettu " + i + " " + System.nanoTime(), at));
+                approved.putAll(approvedArticle(base, "Ajastettu " + i + " " + System.nanoTime()));
             }
+            // All due at the same moment, set only once the slow part is done, so that a busy machine cannot
+            // take so long over it that the time has passed before the last one is scheduled.
+            OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(10);
+            for (Map.Entry<Long, String> doc : approved.entrySet()) {
+                HttpResponse<String> done = client.post(transitions(base, doc.getKey()), Map.of("action", "publish", "at", at.toString()));
+                assertEquals(200, done.statusCode(), done.body());
+            }
+            scheduled.putAll(approved);
 
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (!Files.exists(marker) && System.nanoTime() < deadline) {
@@ -95,21 +103,24 @@ class KilledSchedulerTest {
     }
 
 
-    /** A new Finnish article, approved and scheduled for {@code at}: its id and slug. */
-    private Map<Long, String> scheduleNewArticle(String base, String title, OffsetDateTime at) throws Exception {
+    /** A new Finnish article, submitted and approved: its id and slug. */
+    private Map<Long, String> approvedArticle(String base, String title) throws Exception {
         HttpResponse<String> created = client.post(base + "/api/v1/documents", Map.of("kind", "article",
                 "variants", List.of(Map.of("language", "fi", "title", title, "body", "Julkaistaan ajallaan."))));
         assertEquals(201, created.statusCode(), created.body());
         Map<String, Object> document = ServiceClient.parse(created.body());
-        String transitions = base + "/api/v1/documents/" + document.get("id") + "/variants/fi/transitions";
-        for (Map<String, Object> step : List.of(Map.<String, Object>of("action", "submit"),
-                Map.<String, Object>of("action", "approve"), Map.<String, Object>of("action", "publish", "at", at.toString()))) {
-            HttpResponse<String> done = client.post(transitions, step);
-            assertEquals(200, done.statusCode(), step + ": " + done.body());
+        long id = ((Number) document.get("id")).longValue();
+        for (String action : List.of("submit", "approve")) {
+            HttpResponse<String> done = client.post(transitions(base, id), Map.of("action", action));
+            assertEquals(200, done.statusCode(), action + ": " + done.body());
         }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> variants = (List<Map<String, Object>>) document.get("variants");
-        return Map.of(((Number) document.get("id")).longValue(), (String) variants.get(0).get("slug"));
+        return Map.of(id, (String) variants.get(0).get("slug"));
+    }
+
+    private static String transitions(String base, long document) {
+        return base + "/api/v1/documents/" + document + "/variants/fi/transitions";
     }
 
     private static long count(String database, String sql) throws SQLException {

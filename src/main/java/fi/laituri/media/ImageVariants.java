@@ -66,16 +66,12 @@ class ImageVariants {
     }
 
     /** The bytes of one variant, made (all widths and formats of the file at once) when not made yet. */
-    byte[] bytes(MediaFile file, int width, String format) {
+    InputStream open(MediaFile file, int width, String format) throws IOException {
         Path path = path(file.sha256(), width, format);
-        try {
-            if (!Files.exists(path)) {
-                make(file);
-            }
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!Files.exists(path)) {
+            make(file);
         }
+        return Files.newInputStream(path);
     }
 
     private Path path(String sha256, int width, String format) {

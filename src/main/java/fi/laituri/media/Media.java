@@ -69,6 +69,15 @@ public class Media {
         return tx.executeRead(s -> files.listOrderById().stream().map(Media::view).toList());
     }
 
+    /** A file's bytes as uploaded, with what a download says of them; {@code sha256} names the bytes for an ETag. */
+    public record Original(String fileName, String mediaType, long size, String sha256, SiteMedia.Opener opener) {
+    }
+
+    public Original original(String id) {
+        MediaFile f = tx.executeRead(s -> file(id));
+        return new Original(f.fileName(), f.mediaType(), f.size(), f.sha256(), () -> store.open(f.sha256()));
+    }
+
     public MediaApi.MediaView get(String id) {
         return view(tx.executeRead(s -> file(id)));
     }

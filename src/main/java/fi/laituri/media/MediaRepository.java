@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -13,6 +14,8 @@ interface MediaRepository extends CrudRepository<MediaFile, String> {
     List<MediaFile> listOrderById();
 
     long countBySha256(String sha256);
+
+    List<MediaFile> findByIdIn(Collection<String> ids);
 
     /**
      * The language versions whose working text or live revision names the file ({@code media:<id>} not followed by more

@@ -24,10 +24,24 @@ public final class TestFiles {
     private TestFiles() {
     }
 
-    /** A small PNG named {@code name}, as the multipart body of an upload. */
+    /**
+     * A small PNG named {@code name}, as the multipart body of an upload; its pixels spell the name, so that files of
+     * different names are different bytes (the same bytes again are the same file).
+     */
     public static io.micronaut.http.client.multipart.MultipartBody png(String name) {
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        byte[] letters = name.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < letters.length && i < 40 * 30; i++) {
+            image.setRGB(i % 40, i / 40, (letters[i] & 0xff) * 0x010101);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return io.micronaut.http.client.multipart.MultipartBody.builder()
-                .addPart("file", name, io.micronaut.http.MediaType.IMAGE_PNG_TYPE, image("png", 40, 30)).build();
+                .addPart("file", name, io.micronaut.http.MediaType.IMAGE_PNG_TYPE, out.toByteArray()).build();
     }
 
     static ApiClient.Reply upload(ApiClient as, String name, byte[] content) {

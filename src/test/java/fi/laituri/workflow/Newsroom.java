@@ -104,6 +104,20 @@ final class Newsroom {
                 TestFiles.png("kuva-" + unique() + ".png"), "multipart/form-data", null)).get("id");
     }
 
+    /**
+     * The path of an image as the preview of a draft that shows it serves it ({@code /preview/<token>/media/...}):
+     * a new file, a new draft naming it, a new preview link.
+     */
+    String previewedFile() {
+        ApiClient.Reply file = require(201, editor.send(HttpMethod.POST, "/api/v1/media",
+                TestFiles.png("kuva-" + unique() + ".png"), "multipart/form-data", null));
+        ApiClient.Reply created = require(201, editor.post("/api/v1/documents", Map.of("kind", "article", "variants",
+                List.of(Map.of("language", "fi", "title", "Kuva " + unique(), "body", "![Kuva](media:" + file.get("id") + ")")))));
+        String token = require(201, editor.post(variant(((Number) created.get("id")).longValue(), "fi") + "/preview-links",
+                Map.of())).get("token");
+        return "/preview/" + token + "/media/" + ((String) file.get("sha256")).substring(0, 16) + "-40.png";
+    }
+
     /** A new editor's user name. */
     String user() {
         String name = "u" + unique();

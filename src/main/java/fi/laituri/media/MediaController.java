@@ -61,6 +61,9 @@ class MediaController {
     @Allowed(Permission.CREATE_DOCUMENT)
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = MediaApi.MediaView.class)))
+    @ApiResponse(responseCode = "200", description = "The library has these bytes already: the file that has them,"
+            + " unchanged; Content-Location names it", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = MediaApi.MediaView.class)))
     @ApiResponse(responseCode = "413", description = "The file is over laituri.media.max-size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "415", description = "Not an accepted type, another type than its name says, or an unclean SVG",
@@ -70,8 +73,14 @@ class MediaController {
             throw DomainException.invalid("file", "send the file as the multipart part named file");
         }
         try (InputStream in = file.asInputStream()) {
-            MediaApi.MediaView view = media.upload(file.getFilename(), in, Actor.of(user));
-            return HttpResponse.created(view, URI.create("/api/v1/media/" + view.id())).header("ETag", ETags.of(view.version()));
+            Media.Uploaded uploaded = media.upload(file.getFilename(), in, Actor.of(user));
+            MediaApi.MediaView view = uploaded.view();
+            String location = "/api/v1/media/" + view.id();
+            if (!uploaded.created()) {
+                return HttpResponse.ok(view).header(HttpHeaders.CONTENT_LOCATION, location)
+                        .header("ETag", ETags.of(view.version()));
+            }
+            return HttpResponse.created(view, URI.create(location)).header("ETag", ETags.of(view.version()));
         } catch (java.io.IOException e) {
             throw DomainException.invalid("file", "the upload was cut off before its end");
         }
@@ -90,16 +99,15 @@ class MediaController {
      */
     @Get(uri = "/{id}/file", produces = MediaType.ALL)
     @Allowed(Permission.READ)
-    @ApiResponse(responseCode = "200", description = "The file's bytes, of its own type",
-            content = {
-                    @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
-                    @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
-                    @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary")),
-                    @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", format = "binary")),
-                    @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
-                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", schema = @Schema(type = "string", format = "binary")),
-                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
-                    @Content(mediaType = "application/vnd.oasis.opendocument.text", schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "200", description = "The file's bytes, of its own type", content = {
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.oasis.opendocument.text", schema = @Schema(type = "string", format = "binary"))})
     @ApiResponse(responseCode = "304", description = "If-None-Match names these bytes")
     HttpResponse<?> file(@PathVariable String id, @Nullable @Header("If-None-Match") String ifNoneMatch)
             throws IOException {

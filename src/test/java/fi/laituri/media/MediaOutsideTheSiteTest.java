@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -159,6 +160,30 @@ class MediaOutsideTheSiteTest extends ApiTest {
 
         assertEquals(404, fetch(preview + "/media/" + logo.substring(0, 16) + "/logo.svg", null, null).code());
         assertEquals(404, fetch("/preview/not-a-token/media/" + photoSha.substring(0, 16) + "-480.jpg", null, null).code());
+    }
+
+    @Test
+    void aPhotoTakenOnItsSideIsUprightInItsVariants() throws IOException {
+        ApiClient.Reply photo = TestFiles.upload(editor, "sivuttain.jpg", TestFiles.jpegWithOrientation(600, 200, 6));
+        assertEquals(201, photo.status(), photo.text());
+        ApiClient.Reply draft = editor.post("/api/v1/documents", Map.of("kind", "article", "variants", List.of(
+                Map.of("language", "fi", "title", "Pystykuva", "body", "![Pystykuva](media:sivuttain)"))));
+        String link = editor.post("/api/v1/documents/" + draft.get("id") + "/variants/fi/preview-links", null).get("url");
+        String html = anonymous.get(link).text();
+        assertTrue(html.contains("width=\"200\" height=\"600\""), html);
+
+        HttpResponse<byte[]> variant = fetch(link + "/media/" + ((String) photo.get("sha256")).substring(0, 16) + "-200.jpg",
+                null, null);
+
+        assertEquals(200, variant.code());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(variant.body()));
+        assertEquals(200, image.getWidth());
+        assertEquals(600, image.getHeight());
+        // Orientation 6 turns the stored picture a quarter clockwise: its left half, red, is the top.
+        java.awt.Color top = new java.awt.Color(image.getRGB(100, 100));
+        java.awt.Color bottom = new java.awt.Color(image.getRGB(100, 500));
+        assertTrue(top.getRed() > 200 && top.getBlue() < 60, "top " + top);
+        assertTrue(bottom.getBlue() > 200 && bottom.getRed() < 60, "bottom " + bottom);
     }
 
     @Test

@@ -246,7 +246,8 @@ class RolesMatrixTest extends ApiTest {
         f.put("GET /api/search/suggest", who -> Call.of("/api/search/suggest?lang=fi&q=lai", 200));
         f.put("GET /search", who -> Call.of("/search?lang=fi&q=" + encode("laiturilla"), 200));
         f.put("GET /preview/{token}", who -> Call.of("/preview/" + previewToken, 200));
-        f.put("GET /preview/{token}/media/{+path}", who -> Call.of(newsroom.previewedFile(), 200));
+        f.put("GET /preview/{token}/media/{name}", who -> Call.of(newsroom.previewedFile(), 200));
+        f.put("GET /preview/{token}/media/{hash}/{name}", who -> Call.of(newsroom.previewedDocument(), 200));
         f.put("GET /openapi/laituri.yml", who -> Call.of("/openapi/laituri.yml", 200));
         f.put("GET /", who -> Call.of("/", 200));
         f.put("GET /{+path}", who -> Call.of("/robots.txt", 200));

@@ -38,6 +38,8 @@ public class SiteMedia {
     private static final Pattern REFERENCE = Pattern.compile("media:([a-z0-9][a-z0-9-]*)");
     /** Part of every published file's fingerprint: a change to how variants are made makes them again. */
     private static final String VARIANTS_VERSION = "1";
+    /** Part of every page's media fingerprint: a change to the markup (an SVG's size, 2) renders those pages again. */
+    private static final String MARKUP_VERSION = "2";
 
     private final MediaRepository files;
     private final ImageVariants variants;
@@ -129,7 +131,7 @@ public class SiteMedia {
 
         /** What the files a body names look like now: changes when their texts or bytes change. */
         public String fingerprint(String body) {
-            StringBuilder state = new StringBuilder(variants.webp() ? "webp" : "-");
+            StringBuilder state = new StringBuilder(MARKUP_VERSION).append(variants.webp() ? ":webp" : ":-");
             for (String id : referenced(body)) {
                 MediaFile f = all.get(id);
                 state.append('|').append(id);

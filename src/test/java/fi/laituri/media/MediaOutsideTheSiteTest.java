@@ -208,6 +208,12 @@ class MediaOutsideTheSiteTest extends ApiTest {
     }
 
     @Test
+    void aQuoteOrBackslashInANameCannotBreakOutOfTheDispositionHeader() {
+        assertEquals("attachment; filename=\"a_b_c _.pdf\"; filename*=UTF-8''a%22b%5Cc%20%C3%A4.pdf",
+                MediaController.attachment("a\"b\\c ä.pdf"));
+    }
+
+    @Test
     void aDownloadOfBytesTheClientHasIsA304() {
         HttpResponse<byte[]> again = fetch("/api/v1/media/satama/file", editorToken, "\"" + photoSha + "\"");
 

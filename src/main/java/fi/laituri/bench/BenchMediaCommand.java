@@ -65,7 +65,7 @@ class BenchMediaCommand implements Callable<Integer> {
             for (int i = 0; i < images; i++) {
                 byte[] photo = photo(i);
                 long t = System.nanoTime();
-                ids.add(media.upload("kuva-" + i + ".jpg", new ByteArrayInputStream(photo), CorpusWriter.EDITOR).id());
+                ids.add(media.upload("kuva-" + i + ".jpg", new ByteArrayInputStream(photo), CorpusWriter.EDITOR).view().id());
                 uploading += System.nanoTime() - t;
             }
             System.out.printf("uploads: %d photos of 1600 × 1067 px in %.1f s = %.0f uploads/s%n", images, uploading / 1e9,

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What other features (workflow, translation) read of documents, variants and revisions, in the caller's
@@ -51,6 +52,24 @@ public class ContentReads {
 
     public Optional<Revision> revision(long variantId, int number) {
         return revisions.findByVariantIdAndNumber(variantId, number);
+    }
+
+    /** A language version whose working text or live revision names something; {@code live} when the live one does. */
+    public record Naming(long variantId, long documentId, String translationKey, String language, boolean live) {
+    }
+
+    private static final Pattern REFERENCE = Pattern.compile("[a-z][a-z0-9-]*:[a-z0-9][a-z0-9-]*");
+
+    /**
+     * The language versions whose working text or live revision contains {@code reference} (such as
+     * {@code media:satama}) not followed by more of a name, by document and language: who uses an uploaded file.
+     */
+    public List<Naming> naming(String reference) {
+        if (!REFERENCE.matcher(reference).matches()) {
+            throw new IllegalArgumentException("not a reference: " + reference);
+        }
+        return variants.naming(reference).stream().map(n -> new Naming(n.variantId(), n.documentId(),
+                n.translationKey(), n.language(), n.live() != 0)).toList();
     }
 
     /** The numbers of the variant's revisions after {@code after} that {@code writer} wrote, oldest first. */

@@ -1,6 +1,8 @@
 package fi.laituri.content;
 
 import fi.laituri.markdown.Markdown;
+import fi.laituri.markdown.MediaLinks;
+import fi.laituri.markdown.MediaResolver;
 import fi.laituri.markdown.Unrenderable;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -17,11 +19,14 @@ class ContentViews {
 
     private final AuthorRepository authors;
     private final Markdown markdown;
+    private final MediaResolver media;
     private final ZoneId zone;
 
-    ContentViews(AuthorRepository authors, Markdown markdown, @Value("${laituri.time-zone:Europe/Helsinki}") String zone) {
+    ContentViews(AuthorRepository authors, Markdown markdown, MediaResolver media,
+                 @Value("${laituri.time-zone:Europe/Helsinki}") String zone) {
         this.authors = authors;
         this.markdown = markdown;
+        this.media = media;
         this.zone = ZoneId.of(zone);
     }
 
@@ -38,7 +43,7 @@ class ContentViews {
                 .sorted(Comparator.comparingInt(a -> v.authors().indexOf(a.id())))
                 .map(Authors::view).toList();
         return new Api.VariantView(d.id(), d.kind(), d.translationKey(), v.language(), v.slug(), v.title(), v.summary(),
-                v.body(), html(v.body()), v.tags(), byline, offset(v.contentDate()), v.status(), v.revision(),
+                v.body(), html(v.body(), v.language()), v.tags(), byline, offset(v.contentDate()), v.status(), v.revision(),
                 v.liveRevision(), v.submittedBy(), v.firstPublishedAt(), v.publishAt(), v.unpublishAt(),
                 v.scheduleFailure(), v.version(), v.createdAt(), v.updatedAt());
     }
@@ -51,9 +56,11 @@ class ContentViews {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
-    private String html(String body) {
+    /** Files the body names point at the editorial API's download route, with their alt text in the language. */
+    private String html(String body, String language) {
         try {
-            return markdown.toHtml(body);
+            return body.contains(MediaLinks.SCHEME) ? markdown.toHtml(body, media.editorial(body, language))
+                    : markdown.toHtml(body);
         } catch (Unrenderable e) {
             return null;
         }

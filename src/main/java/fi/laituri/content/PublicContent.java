@@ -1,6 +1,8 @@
 package fi.laituri.content;
 
 import fi.laituri.markdown.Markdown;
+import fi.laituri.markdown.MediaLinks;
+import fi.laituri.markdown.MediaResolver;
 import fi.laituri.markdown.Unrenderable;
 import fi.laituri.DomainException;
 import io.micronaut.core.annotation.Nullable;
@@ -40,13 +42,15 @@ public class PublicContent {
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final Markdown markdown;
+    private final MediaResolver media;
     private final ZoneId zone;
 
-    PublicContent(JdbcOperations jdbc, JsonMapper json, Markdown markdown,
+    PublicContent(JdbcOperations jdbc, JsonMapper json, Markdown markdown, MediaResolver media,
                   @io.micronaut.context.annotation.Value("${laituri.time-zone:Europe/Helsinki}") String zone) {
         this.jdbc = jdbc;
         this.json = json;
         this.markdown = markdown;
+        this.media = media;
         this.zone = ZoneId.of(zone);
     }
 
@@ -136,14 +140,17 @@ public class PublicContent {
     }
 
     /**
-     * One live version as a page. Its HTML is made once per body (see {@link Markdown#toHtml(String)}); a body
+     * One live version as a page. Its HTML is made once per body (see {@link Markdown#toHtml(String)}), except that
+     * a body naming uploaded files is rendered each time, pointing at the files the site publishes; a body
      * stored before the Markdown limits that it exceeds is a 422 problem naming why, as the site leaves the page out.
      */
     @Transactional(readOnly = true)
     public Optional<Page> find(String language, String slug) {
         return stored(language, slug).map(s -> {
             try {
-                return new Page(s.item(), markdown.toHtml(s.body()), s.authors(), translations(s.documentId(), language));
+                String html = s.body().contains(MediaLinks.SCHEME)
+                        ? markdown.toHtml(s.body(), media.published(s.body(), language)) : markdown.toHtml(s.body());
+                return new Page(s.item(), html, s.authors(), translations(s.documentId(), language));
             } catch (Unrenderable e) {
                 throw DomainException.unprocessable("unrenderable", "The page " + language + "/"
                         + slug + " is published, but its text cannot be shown: " + e.getMessage()

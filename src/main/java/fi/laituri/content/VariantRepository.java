@@ -41,4 +41,14 @@ interface VariantRepository extends CrudRepository<Variant, Long> {
     @Query("SELECT v.* FROM variant v JOIN revision r ON r.variant_id = v.id AND r.number = v.live_revision"
             + " WHERE JSON_CONTAINS(r.authors, JSON_QUOTE(:authorId)) ORDER BY v.id")
     List<Variant> findLiveUsingAuthor(String authorId);
+
+    /** See {@link ContentReads#naming(String)}; {@code reference} holds no pattern characters. */
+    @Query(value = "SELECT v.id AS variant_id, v.document_id, d.translation_key, v.language,"
+            + " (r.body IS NOT NULL AND r.body REGEXP CONCAT(:reference, '([^a-z0-9-]|$)')) AS live"
+            + " FROM variant v JOIN document d ON d.id = v.document_id"
+            + " LEFT JOIN revision r ON r.variant_id = v.id AND r.number = v.live_revision"
+            + " WHERE v.body REGEXP CONCAT(:reference, '([^a-z0-9-]|$)')"
+            + " OR r.body REGEXP CONCAT(:reference, '([^a-z0-9-]|$)') ORDER BY v.document_id, v.language",
+            nativeQuery = true)
+    List<VariantNaming> naming(String reference);
 }

@@ -298,6 +298,17 @@ public class Markdown {
         return html;
     }
 
+    /**
+     * As {@link #toHtml(String)}, with {@code media:} images and links resolved by {@code media}; a body that names
+     * files is rendered each time, since their texts change without it.
+     */
+    public String toHtml(String markdown, MediaLinks media) {
+        if (!markdown.contains(MediaLinks.SCHEME)) {
+            return toHtml(markdown);
+        }
+        return guarded(markdown, () -> render(markdown, key -> Optional.of(DOC_SCHEME + key), link -> { }, media));
+    }
+
     private void keep(String markdown, String html) {
         synchronized (rendered) {
             String previous = rendered.put(markdown, html);

@@ -21,13 +21,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The resized copies of an image that the site publishes, made once per file, width and format and kept under
  * {@code <media directory>/variants/}, so later builds reuse them. Re-encoding writes pixels only: EXIF (GPS included)
- * and other metadata of the upload never reach the site. WebP is encoded by Debian's {@code cwebp}
- * ({@code -metadata none}); without it the site has the original format only.
+ * and other metadata of the upload never reach the site, so a JPEG's EXIF orientation is applied to its pixels first.
+ * WebP is encoded by Debian's {@code cwebp} ({@code -metadata none}); without it the site has the original format only.
  */
 @Singleton
 class ImageVariants {
@@ -37,6 +39,10 @@ class ImageVariants {
     private final MediaSettings settings;
     private final MediaStore store;
     private final boolean webp;
+    /** Megapixels decoded at once: half the heap, at some 12 bytes a pixel (decoded, turned, scaled copies). */
+    private final int budget = (int) Math.max(1, Runtime.getRuntime().maxMemory() / 2 / 12 / 1_000_000);
+    private final Semaphore megapixels = new Semaphore(budget, true);
+    private final ConcurrentHashMap<String, Object> making = new ConcurrentHashMap<>();
 
     ImageVariants(MediaSettings settings, MediaStore store) {
         this.settings = settings;
@@ -66,29 +72,45 @@ class ImageVariants {
     }
 
     /** The bytes of one variant, made (all widths and formats of the file at once) when not made yet. */
-    byte[] bytes(MediaFile file, int width, String format) {
+    InputStream open(MediaFile file, int width, String format) throws IOException {
         Path path = path(file.sha256(), width, format);
-        try {
-            if (!Files.exists(path)) {
-                make(file);
-            }
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!Files.exists(path)) {
+            make(file);
         }
+        return Files.newInputStream(path);
     }
 
     private Path path(String sha256, int width, String format) {
         return settings.directory().resolve("variants").resolve(sha256 + "-" + width + "." + format);
     }
 
-    /** One image at a time: a large one decoded takes hundreds of megabytes. */
-    private synchronized void make(MediaFile file) throws IOException {
-        FileKind kind = FileKind.of(file.mediaType()).orElseThrow();
-        List<Integer> widths = widths(file.width());
-        if (widths.stream().allMatch(w -> made(file, kind, w))) {
-            return;
+    /**
+     * Each file once (whoever else asks waits and finds it made), several files at once as long as their decoded
+     * pixels fit the budget: a large image takes hundreds of megabytes, a photo a few dozen.
+     */
+    private void make(MediaFile file) throws IOException {
+        Object lock = making.computeIfAbsent(file.sha256(), k -> new Object());
+        synchronized (lock) {
+            try {
+                FileKind kind = FileKind.of(file.mediaType()).orElseThrow();
+                if (widths(file.width()).stream().allMatch(w -> made(file, kind, w))) {
+                    return;
+                }
+                int cost = (int) Math.min(budget, Math.max(1, (long) file.width() * file.height() / 1_000_000));
+                megapixels.acquireUninterruptibly(cost);
+                try {
+                    makeAll(file, kind);
+                } finally {
+                    megapixels.release(cost);
+                }
+            } finally {
+                making.remove(file.sha256(), lock);
+            }
         }
+    }
+
+    private void makeAll(MediaFile file, FileKind kind) throws IOException {
+        List<Integer> widths = widths(file.width());
         Path dir = Files.createDirectories(settings.directory().resolve("variants"));
         Path original = Files.createTempFile(dir, "original-", "." + kind.extension());
         try {
@@ -105,9 +127,12 @@ class ImageVariants {
             if (image == null) {
                 throw new IOException("no reader for " + file.id());
             }
+            if (kind == FileKind.JPEG) {
+                image = Orientation.upright(image, Orientation.of(original));
+            }
             for (int w : widths) {
-                BufferedImage scaled = scaled(image, w, Math.max(1, Math.round((float) file.height() * w / file.width())),
-                        kind == FileKind.PNG);
+                int h = Math.max(1, Math.round((float) image.getHeight() * w / image.getWidth()));
+                BufferedImage scaled = scaled(image, w, h, kind == FileKind.PNG);
                 Path target = path(file.sha256(), w, kind.extension());
                 Path tmp = Files.createTempFile(dir, "variant-", "." + kind.extension());
                 write(scaled, kind, tmp.toFile());

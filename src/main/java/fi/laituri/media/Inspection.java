@@ -33,7 +33,7 @@ import java.util.zip.ZipFile;
 @Singleton
 class Inspection {
 
-    /** What a received file is. {@code width} and {@code height} are null for documents. */
+    /** What a received file is. {@code width} and {@code height} are null for documents; an SVG's are CSS pixels. */
     record Result(FileKind kind, Integer width, Integer height) {
     }
 
@@ -64,8 +64,8 @@ class Inspection {
                 case "image/png" -> png(file, size);
                 case "image/webp" -> webp(file, size);
                 case "image/svg+xml" -> {
-                    svg.check(file);
-                    yield new Result(FileKind.SVG, null, null);
+                    SvgCheck.Size drawn = svg.check(file);
+                    yield new Result(FileKind.SVG, drawn.width(), drawn.height());
                 }
                 case "application/pdf" -> pdf(file, size);
                 case "application/zip", "application/x-tika-ooxml", "application/vnd.oasis.opendocument.text",
@@ -123,8 +123,11 @@ class Inspection {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                // Only the header is read: the pixels are checked before anything decodes them.
-                return pixels(FileKind.JPEG, reader.getWidth(0), reader.getHeight(0));
+                // Only the header is read: the pixels are checked before anything decodes them. The size is the
+                // one shown: a photo taken with the camera on its side has its width and height swapped by EXIF.
+                boolean turned = Orientation.turnsAQuarter(Orientation.of(file));
+                return pixels(FileKind.JPEG, turned ? reader.getHeight(0) : reader.getWidth(0),
+                        turned ? reader.getWidth(0) : reader.getHeight(0));
             } catch (IOException | RuntimeException e) {
                 if (e instanceof DomainException p) {
                     throw p;

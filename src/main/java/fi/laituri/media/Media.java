@@ -5,6 +5,7 @@ import fi.laituri.audit.AuditLog;
 import fi.laituri.content.PublicChanges;
 import fi.laituri.content.ContentReads;
 import fi.laituri.language.Languages;
+import fi.laituri.markdown.MediaLinks;
 import fi.laituri.markdown.Slugs;
 import fi.laituri.security.Actor;
 import fi.laituri.web.ETags;
@@ -47,12 +48,25 @@ public class Media {
         this.publicChanges = publicChanges;
     }
 
-    /** Receives, checks and keeps an upload; its id comes from its name, numbered when taken. */
-    public MediaApi.MediaView upload(String fileName, InputStream content, Actor actor) {
+    /** What an upload did: {@code created} a new file, or found the same bytes already in the library. */
+    public record Uploaded(MediaApi.MediaView view, boolean created) {
+    }
+
+    /**
+     * Receives, checks and keeps an upload; its id comes from its name, numbered when taken. Bytes that the library
+     * has already are not a second file: the answer is the file that has them, unchanged (its name, texts and id),
+     * so that an image uploaded twice is described once. Two uploads of the same bytes at the same moment may still
+     * make two files; they share the stored bytes and both work.
+     */
+    public Uploaded upload(String fileName, InputStream content, Actor actor) {
         Uploads.Received received = uploads.receive(fileName, content);
         String base = Slugs.fromTitle(stem(received.fileName()));
         String id0 = base.isEmpty() ? "file" : base.length() > 90 ? base.substring(0, 90).replaceAll("-+$", "") : base;
         return tx.executeWrite(s -> {
+            List<MediaFile> same = files.findBySha256OrderById(received.sha256());
+            if (!same.isEmpty()) {
+                return new Uploaded(view(same.get(0)), false);
+            }
             String id = id0;
             for (int n = 2; files.existsById(id); n++) {
                 id = id0 + "-" + n;
@@ -61,12 +75,21 @@ public class Media {
             MediaFile saved = files.save(new MediaFile(id, received.sha256(), received.fileName(), r.kind().mediaType,
                     received.size(), r.width(), r.height(), false, Map.of(), actor.name(), null, null, null));
             audit.record(AuditLog.Event.of(actor.name(), "media.uploaded", null, null).detail(id));
-            return view(saved);
+            return new Uploaded(view(saved), true);
         });
     }
 
     public List<MediaApi.MediaView> list() {
         return tx.executeRead(s -> files.listOrderById().stream().map(Media::view).toList());
+    }
+
+    /** A file's bytes as uploaded, with what a download says of them; {@code sha256} names the bytes for an ETag. */
+    public record Original(String fileName, String mediaType, long size, String sha256, SiteMedia.Opener opener) {
+    }
+
+    public Original original(String id) {
+        MediaFile f = tx.executeRead(s -> file(id));
+        return new Original(f.fileName(), f.mediaType(), f.size(), f.sha256(), () -> store.open(f.sha256()));
     }
 
     public MediaApi.MediaView get(String id) {
@@ -76,8 +99,8 @@ public class Media {
     public MediaApi.Users users(String id) {
         return tx.executeRead(s -> {
             file(id);
-            return new MediaApi.Users(files.users(id).stream()
-                    .map(u -> new MediaApi.User(u.documentId(), u.translationKey(), u.language(), u.isLive())).toList());
+            return new MediaApi.Users(reads.naming(MediaLinks.SCHEME + id).stream()
+                    .map(u -> new MediaApi.User(u.documentId(), u.translationKey(), u.language(), u.live())).toList());
         });
     }
 
@@ -96,8 +119,8 @@ public class Media {
             ETags.check(expectedVersion, f.version());
             MediaFile updated = files.update(f.withTexts(Boolean.TRUE.equals(input.decorative()), texts));
             audit.record(AuditLog.Event.of(actor.name(), "media.changed", null, null).detail(id));
-            for (MediaUser user : files.users(id)) {
-                if (user.isLive()) {
+            for (ContentReads.Naming user : reads.naming(MediaLinks.SCHEME + id)) {
+                if (user.live()) {
                     reads.variant(user.variantId()).ifPresent(v -> reads.document(v.documentId()).ifPresent(doc ->
                             publicChanges.record(PublicChanges.CHANGED, doc, v, Map.of("media", id))));
                 }
@@ -111,11 +134,11 @@ public class Media {
         String orphan = tx.executeWrite(s -> {
             MediaFile f = file(id);
             ETags.check(expectedVersion, f.version());
-            List<MediaUser> users = files.users(id);
+            List<ContentReads.Naming> users = reads.naming(MediaLinks.SCHEME + id);
             if (!users.isEmpty()) {
                 throw DomainException.conflict("media-in-use", "media " + id + " is used by "
                         + String.join(", ", users.stream().map(u -> u.translationKey() + " (" + u.language()
-                        + (u.isLive() ? ", live" : ", draft") + ")").toList()) + "; remove it there first");
+                        + (u.live() ? ", live" : ", draft") + ")").toList()) + "; remove it there first");
             }
             files.delete(f);
             audit.record(AuditLog.Event.of(actor.name(), "media.deleted", null, null).detail(id));

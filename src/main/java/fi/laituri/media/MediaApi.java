@@ -16,9 +16,9 @@ public final class MediaApi {
     }
 
     /**
-     * A file as the API shows it; {@code url} is where the editorial API serves its bytes.
+     * A file as the API shows it; {@code GET /api/v1/media/{id}/file} serves its bytes.
      *
-     * @param width  an image's width in pixels; null for a document or an SVG
+     * @param width  an image's width in pixels (an SVG's in CSS pixels); null for a document
      * @param texts  title and alt text by language code
      */
     @Serdeable

@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,6 +38,8 @@ public class SiteMedia {
     private static final Pattern REFERENCE = Pattern.compile("media:([a-z0-9][a-z0-9-]*)");
     /** Part of every published file's fingerprint: a change to how variants are made makes them again. */
     private static final String VARIANTS_VERSION = "1";
+    /** Part of every page's media fingerprint: a change to the markup (an SVG's size, 2) renders those pages again. */
+    private static final String MARKUP_VERSION = "2";
 
     private final MediaRepository files;
     private final ImageVariants variants;
@@ -61,6 +62,17 @@ public class SiteMedia {
         return new Snapshot(all);
     }
 
+    /** The files a body names, for a rendering of that body alone (the APIs, a preview). */
+    public Snapshot snapshot(String body) {
+        Set<String> ids = referenced(body);
+        if (ids.isEmpty()) {
+            return new Snapshot(Map.of());
+        }
+        Map<String, MediaFile> named = tx.executeRead(s -> files.findByIdIn(ids).stream()
+                .collect(Collectors.toMap(MediaFile::id, Function.identity())));
+        return new Snapshot(named);
+    }
+
     /** The ids a body names, in order, each once. */
     public static Set<String> referenced(String body) {
         Set<String> ids = new LinkedHashSet<>();
@@ -71,8 +83,37 @@ public class SiteMedia {
         return ids;
     }
 
-    /** One file the site publishes: its path, what its bytes depend on, and how to get them. */
-    public record PublishedFile(String path, String fingerprint, Supplier<byte[]> bytes) {
+    /** One file the site publishes: its path, what its bytes depend on, its type, and how to read them. */
+    public record PublishedFile(String path, String fingerprint, String mediaType, Opener opener) {
+
+        public byte[] bytes() {
+            try (InputStream in = opener.open()) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Opens the bytes of a file; the caller closes the stream. */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Where a rendering points at its files: the site's own paths after {@code prefix} ({@code ""} on the site, its
+     * base URL in the public API, the preview link's path in a preview), or, with {@code originals}, each file as
+     * uploaded at the editorial API's download route, which serves no resized variants.
+     */
+    public record Addresses(String prefix, boolean originals) {
+
+        public static final Addresses SITE = new Addresses("", false);
+        public static final Addresses EDITORIAL = new Addresses("", true);
+
+        public static Addresses under(String prefix) {
+            return new Addresses(prefix, false);
+        }
     }
 
     /** The words a document link adds, from the page language's messages ({@code mediaMegabytes}, {@code mediaKilobytes}). */
@@ -90,7 +131,7 @@ public class SiteMedia {
 
         /** What the files a body names look like now: changes when their texts or bytes change. */
         public String fingerprint(String body) {
-            StringBuilder state = new StringBuilder(variants.webp() ? "webp" : "-");
+            StringBuilder state = new StringBuilder(MARKUP_VERSION).append(variants.webp() ? ":webp" : ":-");
             for (String id : referenced(body)) {
                 MediaFile f = all.get(id);
                 state.append('|').append(id);
@@ -119,18 +160,24 @@ public class SiteMedia {
                     for (int w : variants.widths(f.width())) {
                         if (kind != FileKind.WEBP) {
                             published.add(new PublishedFile(imagePath(f, w, kind.extension()),
-                                    fp(f, w, kind.extension()), () -> variants.bytes(f, w, kind.extension())));
+                                    fp(f, w, kind.extension()), kind.mediaType, () -> variants.open(f, w, kind.extension())));
                         }
                         if (variants.webp() || kind == FileKind.WEBP) {
                             published.add(new PublishedFile(imagePath(f, w, "webp"), fp(f, w, "webp"),
-                                    () -> variants.bytes(f, w, "webp")));
+                                    FileKind.WEBP.mediaType, () -> variants.open(f, w, "webp")));
                         }
                     }
                 } else if (hashes.add(f.sha256() + "/" + f.fileName())) {
-                    published.add(new PublishedFile(documentPath(f), fp(f, 0, "file"), () -> original(f)));
+                    published.add(new PublishedFile(documentPath(f), fp(f, 0, "file"), f.mediaType(),
+                            () -> store.open(f.sha256())));
                 }
             }
             return published;
+        }
+
+        /** The published file at a site path ({@code /media/...}) among those of this snapshot's files. */
+        public Optional<PublishedFile> at(String path) {
+            return published(all.keySet()).stream().filter(f -> f.path().equals(path)).findFirst();
         }
 
         /**
@@ -138,6 +185,11 @@ public class SiteMedia {
          * in the language, is told to {@code problem} (the image then has an empty alt).
          */
         public MediaLinks links(String language, Words words, Consumer<String> problem) {
+            return links(language, words, problem, Addresses.SITE);
+        }
+
+        /** As {@link #links(String, Words, Consumer)}, pointing at the files where {@code at} says. */
+        public MediaLinks links(String language, Words words, Consumer<String> problem, Addresses at) {
             return new MediaLinks() {
                 @Override
                 public Optional<String> image(String id) {
@@ -155,7 +207,7 @@ public class SiteMedia {
                             alt = text.alt().strip();
                         }
                     }
-                    return Optional.of(imageHtml(f, alt));
+                    return Optional.of(imageHtml(f, alt, at));
                 }
 
                 @Override
@@ -166,8 +218,9 @@ public class SiteMedia {
                         return Optional.empty();
                     }
                     FileKind kind = FileKind.of(f.mediaType()).orElseThrow();
-                    String url = kind.isRaster() ? imagePath(f, variants.widths(f.width()).get(variants.widths(f.width()).size() - 1),
-                            kind == FileKind.WEBP ? "webp" : kind.extension()) : documentPath(f);
+                    String url = at.originals() ? originalPath(f) : at.prefix() + (kind.isRaster()
+                            ? imagePath(f, largest(f), kind == FileKind.WEBP ? "webp" : kind.extension())
+                            : documentPath(f));
                     return Optional.of(new Target(url, " (" + kind.label + ", " + size(f.size(), words) + ")"));
                 }
             };
@@ -188,10 +241,15 @@ public class SiteMedia {
             return Optional.empty();
         }
 
-        private String imageHtml(MediaFile f, String alt) {
+        private String imageHtml(MediaFile f, String alt, Addresses at) {
             FileKind kind = FileKind.of(f.mediaType()).orElseThrow();
+            String size = f.width() == null ? "" : " width=\"" + f.width() + "\" height=\"" + f.height() + "\"";
+            if (at.originals()) {
+                return "<img src=\"" + originalPath(f) + "\"" + size + " alt=\"" + escape(alt)
+                        + "\" loading=\"lazy\" decoding=\"async\">";
+            }
             if (!kind.isRaster()) {
-                return "<img src=\"" + documentPath(f) + "\" alt=\"" + escape(alt) + "\">";
+                return "<img src=\"" + at.prefix() + documentPath(f) + "\"" + size + " alt=\"" + escape(alt) + "\">";
             }
             List<Integer> widths = variants.widths(f.width());
             int largest = widths.get(widths.size() - 1);
@@ -200,23 +258,34 @@ public class SiteMedia {
             String format = kind == FileKind.WEBP ? "webp" : kind.extension();
             StringBuilder html = new StringBuilder("<picture>");
             if (variants.webp() && kind != FileKind.WEBP) {
-                html.append("<source type=\"image/webp\" srcset=\"").append(srcset(f, widths, "webp"))
+                html.append("<source type=\"image/webp\" srcset=\"").append(srcset(f, widths, "webp", at))
                         .append("\" sizes=\"").append(sizes).append("\">");
             }
-            html.append("<img src=\"").append(imagePath(f, largest, format)).append("\" srcset=\"")
-                    .append(srcset(f, widths, format)).append("\" sizes=\"").append(sizes).append("\" width=\"")
+            html.append("<img src=\"").append(at.prefix()).append(imagePath(f, largest, format)).append("\" srcset=\"")
+                    .append(srcset(f, widths, format, at)).append("\" sizes=\"").append(sizes).append("\" width=\"")
                     .append(largest).append("\" height=\"").append(height).append("\" alt=\"").append(escape(alt))
                     .append("\" loading=\"lazy\" decoding=\"async\"></picture>");
             return html.toString();
         }
 
-        private String srcset(MediaFile f, List<Integer> widths, String format) {
-            return widths.stream().map(w -> imagePath(f, w, format) + " " + w + "w").collect(Collectors.joining(", "));
+        private String srcset(MediaFile f, List<Integer> widths, String format, Addresses at) {
+            return widths.stream().map(w -> at.prefix() + imagePath(f, w, format) + " " + w + "w")
+                    .collect(Collectors.joining(", "));
+        }
+
+        private int largest(MediaFile f) {
+            List<Integer> widths = variants.widths(f.width());
+            return widths.get(widths.size() - 1);
         }
     }
 
     private static String imagePath(MediaFile f, int width, String format) {
         return "/media/" + f.sha256().substring(0, 16) + "-" + width + "." + format;
+    }
+
+    /** The editorial API's download route of a file (see {@code MediaController#file}). */
+    static String originalPath(MediaFile f) {
+        return "/api/v1/media/" + f.id() + "/file";
     }
 
     private static String documentPath(MediaFile f) {
@@ -225,14 +294,6 @@ public class SiteMedia {
 
     private static String fp(MediaFile f, int width, String format) {
         return "media:" + VARIANTS_VERSION + ":" + f.sha256() + ":" + width + ":" + format;
-    }
-
-    private byte[] original(MediaFile f) {
-        try (InputStream in = store.open(f.sha256())) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Decimal units, as file managers show them: 1,2 MB is 1 200 000 bytes. */

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,15 +28,17 @@ class ContentPages implements SiteRenderer {
     private final PageLinks links;
     private final SiteMedia media;
     private final SiteMessages messages;
+    private final BodyMedia bodyMedia;
     private final List<Discussions> discussions;
 
     ContentPages(Markdown markdown, PageRenderer pages, PageLinks links, SiteMedia media, SiteMessages messages,
-                 List<Discussions> discussions) {
+                 BodyMedia bodyMedia, List<Discussions> discussions) {
         this.markdown = markdown;
         this.pages = pages;
         this.links = links;
         this.media = media;
         this.messages = messages;
+        this.bodyMedia = bodyMedia;
         this.discussions = discussions;
     }
 
@@ -77,9 +78,7 @@ class ContentPages implements SiteRenderer {
         Language language = site.language(v.language());
         Set<String> lookups = new TreeSet<>();
         List<String> warnings = new ArrayList<>();
-        Map<String, String> words = messages.of(language.code());
-        SiteMedia.Words units = new SiteMedia.Words(Locale.forLanguageTag(language.htmlLang()),
-                words.getOrDefault("mediaMegabytes", "MB"), words.getOrDefault("mediaKilobytes", "kB"));
+        SiteMedia.Words units = bodyMedia.words(language.code());
         String body;
         try {
             body = markdown.toHtml(v.body(),

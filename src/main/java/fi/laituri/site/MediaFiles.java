@@ -36,7 +36,7 @@ class MediaFiles implements SiteRenderer {
         List<PlannedFile> files = new ArrayList<>();
         for (SiteMedia.PublishedFile f : media.snapshot().published(used)) {
             files.add(new PlannedFile(f.path(), Fingerprint.of(f.fingerprint()),
-                    () -> new PlannedFile.Rendered(f.bytes().get(), Set.of(), List.of())));
+                    () -> new PlannedFile.Rendered(f.bytes(), Set.of(), List.of())));
         }
         return files;
     }

@@ -84,10 +84,16 @@ public record Page(String language, String htmlLang, String title, String summar
 
     /** The page of a language version's content as it reads now. */
     public static Page of(Api.VariantView variant, Language language, Frame frame, boolean preview) {
+        return of(variant, variant.html(), language, frame, preview);
+    }
+
+    /** As {@link #of(Api.VariantView, Language, Frame, boolean)}, with the body's HTML made by the caller. */
+    public static Page of(Api.VariantView variant, @Nullable String bodyHtml, Language language, Frame frame,
+                          boolean preview) {
         List<Byline> authors = variant.authors().stream()
                 .map(a -> new Byline(a.name(), a.title(), a.organisation()))
                 .toList();
-        return new Page(language.code(), language.htmlLang(), variant.title(), variant.summary(), variant.html(),
+        return new Page(language.code(), language.htmlLang(), variant.title(), variant.summary(), bodyHtml,
                 authors, variant.date(), variant.tags().stream().map(t -> new Tag(t, null)).toList(), preview, frame,
                 variant.kind(), null, null);
     }

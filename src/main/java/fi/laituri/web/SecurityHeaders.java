@@ -28,6 +28,12 @@ public class SecurityHeaders implements Ordered {
 
     /** What the API and every other non-HTML answer may load or be framed by: nothing. */
     static final String CSP_OTHER = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /**
+     * What an SVG file opened on its own may do: draw, with its own styles, and nothing else; {@code sandbox} keeps
+     * it from running script or counting as this origin even in a browser that ignores {@code default-src}.
+     */
+    public static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
+            + "base-uri 'none'; form-action 'none'; sandbox";
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
             + "browsing-topics=()";
 

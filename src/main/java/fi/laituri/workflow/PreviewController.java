@@ -1,6 +1,11 @@
 package fi.laituri.workflow;
 
+import fi.laituri.media.SiteMedia;
 import fi.laituri.security.Public;
+import fi.laituri.web.SecurityHeaders;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.types.files.StreamedFile;
+import java.io.IOException;
 
 import fi.laituri.web.HtmlNegotiation;
 import fi.laituri.web.Problem;
@@ -51,5 +56,45 @@ class PreviewController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 // Stricter than the site's (web.SecurityHeaders adds the rest): the token in the path is the key.
                 .header("Referrer-Policy", "no-referrer");
+    }
+
+    @Operation(summary = "An image that the draft behind a preview link shows, in one of the site's widths",
+            description = "The path is the site's (/media/<hash>-<width>.<format>) under the preview link's; only"
+                    + " files the draft names are here. An SVG cannot run script.")
+    @Get(uri = "/{token}/media/{name}", produces = MediaType.ALL)
+    @ApiResponse(responseCode = "200", description = "The image's bytes, in that width and format", content = {
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary"))})
+    HttpResponse<StreamedFile> image(@PathVariable String token, @PathVariable String name) throws IOException {
+        return file(token, "/media/" + name);
+    }
+
+    @Operation(summary = "A document (or an SVG) that the draft behind a preview link links to or shows",
+            description = "The path is the site's (/media/<hash>/<id>.<ending>) under the preview link's; only"
+                    + " files the draft names are here. An SVG cannot run script.")
+    @Get(uri = "/{token}/media/{hash}/{name}", produces = MediaType.ALL)
+    @ApiResponse(responseCode = "200", description = "The file's bytes, as uploaded", content = {
+            @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.oasis.opendocument.text", schema = @Schema(type = "string", format = "binary"))})
+    HttpResponse<StreamedFile> document(@PathVariable String token, @PathVariable String hash, @PathVariable String name)
+            throws IOException {
+        return file(token, "/media/" + hash + "/" + name);
+    }
+
+    private HttpResponse<StreamedFile> file(String token, String path) throws IOException {
+        SiteMedia.PublishedFile file = previews.file(token, path);
+        MutableHttpResponse<StreamedFile> response = HttpResponse.ok(new StreamedFile(file.opener().open(),
+                        MediaType.of(file.mediaType())))
+                .header("X-Robots-Tag", "noindex, nofollow")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer");
+        if (file.mediaType().equals("image/svg+xml")) {
+            response.header("Content-Security-Policy", SecurityHeaders.SVG_POLICY);
+        }
+        return response;
     }
 }

@@ -4,6 +4,11 @@ import fi.laituri.content.Api;
 import fi.laituri.content.Documents;
 import fi.laituri.language.Language;
 import fi.laituri.language.Languages;
+import fi.laituri.markdown.Markdown;
+import fi.laituri.markdown.MediaLinks;
+import fi.laituri.markdown.Unrenderable;
+import fi.laituri.media.SiteMedia;
+import fi.laituri.site.BodyMedia;
 import fi.laituri.site.Page;
 import fi.laituri.site.PageRenderer;
 import fi.laituri.DomainException;
@@ -41,11 +46,13 @@ class PreviewLinks {
     private final Documents content;
     private final Languages languages;
     private final PageRenderer pages;
+    private final Markdown markdown;
+    private final BodyMedia media;
     private final Clock clock;
     private final int defaultDays;
 
     PreviewLinks(PreviewLinkRepository links, Documents content, Languages languages, PageRenderer pages,
-                 Clock clock, @Value("${laituri.preview.default-days}") int defaultDays) {
+                 Markdown markdown, BodyMedia media, Clock clock, @Value("${laituri.preview.default-days}") int defaultDays) {
         if (defaultDays < 1 || defaultDays > PreviewLinkApi.MAX_DAYS) {
             throw new IllegalStateException("laituri.preview.default-days must be 1-" + PreviewLinkApi.MAX_DAYS
                     + ", not " + defaultDays);
@@ -54,6 +61,8 @@ class PreviewLinks {
         this.content = content;
         this.languages = languages;
         this.pages = pages;
+        this.markdown = markdown;
+        this.media = media;
         this.clock = clock;
         this.defaultDays = defaultDays;
     }
@@ -87,13 +96,34 @@ class PreviewLinks {
         }
     }
 
-    /** The page of the variant's current working content, marked as a preview. */
+    /**
+     * The page of the variant's current working content, marked as a preview; the files it names are shown as on the
+     * site, served under the preview's own path (see {@link #file}), so they show before anything is published.
+     */
     String render(String token) {
         PreviewLink link = open(token).orElseThrow(PreviewLinks::nothingHere);
         Api.VariantView draft = content.getVariant(link.documentId(), link.language());
         Language language = languages.find(draft.language()).orElseThrow(() -> new IllegalStateException(
                 "the variant's language " + draft.language() + " is no longer configured"));
-        return pages.render(Page.of(draft, language, Page.Frame.ofPreview(languages.all(), language), true));
+        String html = draft.html();
+        if (html != null && draft.body().contains(MediaLinks.SCHEME)) {
+            try {
+                html = markdown.toHtml(draft.body(), media.preview(draft.body(), draft.language(), "/preview/" + token));
+            } catch (Unrenderable e) {
+                html = null;
+            }
+        }
+        return pages.render(Page.of(draft, html, language, Page.Frame.ofPreview(languages.all(), language), true));
+    }
+
+    /**
+     * A file that the draft behind the token names, at its site path ({@code /media/...}): nothing else is reachable
+     * through a preview link, and a file the draft no longer names is gone from it.
+     */
+    SiteMedia.PublishedFile file(String token, String path) {
+        PreviewLink link = open(token).orElseThrow(PreviewLinks::nothingHere);
+        String body = content.getVariant(link.documentId(), link.language()).body();
+        return media.file(body, path).orElseThrow(PreviewLinks::nothingHere);
     }
 
     private Optional<PreviewLink> open(String token) {

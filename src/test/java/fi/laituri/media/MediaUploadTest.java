@@ -74,19 +74,31 @@ class MediaUploadTest extends ApiTest {
     }
 
     @Test
-    void theSameBytesUploadedTwiceAreKeptOnceUnderTwoIds() throws IOException {
+    void theSameBytesUploadedAgainAnswerWithTheFileThatHasThemAndMakeNoSecond() throws IOException {
         byte[] jpeg = image("jpeg", 300, 200);
         ApiClient.Reply first = upload(editor, "kuva.jpg", jpeg);
-        ApiClient.Reply second = upload(editor, "kuva.jpg", jpeg);
+        ApiClient.Reply second = upload(editor, "toinen nimi.jpg", jpeg);
 
         assertEquals(201, first.status(), first.text());
-        assertEquals(201, second.status(), second.text());
-        assertEquals("kuva", first.get("id"));
-        assertEquals("kuva-2", second.get("id"));
-        assertEquals((String) first.get("sha256"), second.get("sha256"));
+        assertEquals(200, second.status(), second.text());
+        assertEquals("kuva", second.get("id"));
+        assertEquals("kuva.jpg", second.get("fileName"));
+        assertEquals("/api/v1/media/kuva", second.headers().get("Content-Location"));
+        assertEquals(404, editor.get("/api/v1/media/toinen-nimi").status());
+        assertEquals(1, editor.get("/api/v1/media").list().stream()
+                .filter(m -> first.get("sha256").equals(((Map<?, ?>) m).get("sha256"))).count());
         try (Stream<Path> files = Files.walk(DIR.resolve("files"))) {
             assertEquals(1, files.filter(p -> p.getFileName().toString().equals(first.get("sha256"))).count());
         }
+    }
+
+    @Test
+    void aJpegTurnedAQuarterByExifHasTheWidthAndHeightItIsShownWith() {
+        ApiClient.Reply created = upload(editor, "pystykuva.jpg", TestFiles.jpegWithOrientation(300, 100, 6));
+
+        assertEquals(201, created.status(), created.text());
+        assertEquals(100, ((Number) created.get("width")).intValue());
+        assertEquals(300, ((Number) created.get("height")).intValue());
     }
 
     @Test
@@ -109,6 +121,40 @@ class MediaUploadTest extends ApiTest {
 
         assertEquals(201, created.status(), created.text());
         assertEquals("image/svg+xml", created.get("mediaType"));
+        assertEquals(10, ((Number) created.get("width")).intValue());
+        assertEquals(10, ((Number) created.get("height")).intValue());
+    }
+
+    @Test
+    void anSvgTakesItsSizeFromItsWidthAndHeightInAbsoluteUnits() {
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1in\" height=\"48px\"><rect width=\"5\" height=\"5\"/></svg>";
+
+        ApiClient.Reply created = upload(editor, "tunnus.svg", svg.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(201, created.status(), created.text());
+        assertEquals(96, ((Number) created.get("width")).intValue());
+        assertEquals(48, ((Number) created.get("height")).intValue());
+    }
+
+    @Test
+    void anSvgWithAWidthAndAViewBoxTakesItsHeightFromTheViewBoxsProportions() {
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"100%\" viewBox=\"0,0 300 150\">"
+                + "<rect width=\"5\" height=\"5\"/></svg>";
+
+        ApiClient.Reply created = upload(editor, "kaavio.svg", svg.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(201, created.status(), created.text());
+        assertEquals(600, ((Number) created.get("width")).intValue());
+        assertEquals(300, ((Number) created.get("height")).intValue());
+    }
+
+    @Test
+    void anSvgThatSaysNoSizeIsRefused() {
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"50%\"><rect width=\"5\" height=\"5\"/></svg>";
+
+        ApiClient.Reply refused = refused(400, "koko.svg", svg.getBytes(StandardCharsets.UTF_8));
+
+        assertTrue(((String) refused.get("errors.0.message")).contains("viewBox"), refused.text());
     }
 
     @Test

@@ -24,10 +24,30 @@ public final class TestFiles {
     private TestFiles() {
     }
 
-    /** A small PNG named {@code name}, as the multipart body of an upload. */
+    /**
+     * A small PNG named {@code name}, as the multipart body of an upload; its pixels spell the name, so that files of
+     * different names are different bytes (the same bytes again are the same file).
+     */
     public static io.micronaut.http.client.multipart.MultipartBody png(String name) {
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        byte[] letters = name.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < letters.length && i < 40 * 30; i++) {
+            image.setRGB(i % 40, i / 40, (letters[i] & 0xff) * 0x010101);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return io.micronaut.http.client.multipart.MultipartBody.builder()
-                .addPart("file", name, io.micronaut.http.MediaType.IMAGE_PNG_TYPE, image("png", 40, 30)).build();
+                .addPart("file", name, io.micronaut.http.MediaType.IMAGE_PNG_TYPE, out.toByteArray()).build();
+    }
+
+    /** A one-page PDF named {@code name} and saying it (so each name is other bytes), as the multipart body of an upload. */
+    public static io.micronaut.http.client.multipart.MultipartBody pdfUpload(String name) {
+        return io.micronaut.http.client.multipart.MultipartBody.builder()
+                .addPart("file", name, io.micronaut.http.MediaType.APPLICATION_OCTET_STREAM_TYPE, pdf(name)).build();
     }
 
     static ApiClient.Reply upload(ApiClient as, String name, byte[] content) {
@@ -59,6 +79,38 @@ public final class TestFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out.toByteArray();
+    }
+
+    /**
+     * A JPEG stored {@code width} × {@code height}, its left half red and its right half blue, with an EXIF segment
+     * (big-endian TIFF, one IFD entry) giving its {@code orientation}, as a camera held on its side writes it.
+     */
+    static byte[] jpegWithOrientation(int width, int height, int orientation) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 2, height);
+        g.setColor(Color.BLUE);
+        g.fillRect(width / 2, 0, width - width / 2, height);
+        g.dispose();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpeg", jpeg);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] exif = {'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1,
+                0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, 0, 0, 0, 0};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] bytes = jpeg.toByteArray();
+        out.write(bytes, 0, 2);
+        out.write(0xff);
+        out.write(0xe1);
+        out.write((exif.length + 2) >> 8);
+        out.write(exif.length + 2);
+        out.writeBytes(exif);
+        out.write(bytes, 2, bytes.length - 2);
         return out.toByteArray();
     }
 

@@ -118,6 +118,7 @@ class ContentNegotiationTest extends ApiTest {
                 new Route("/api/v1/authors", Kind.JSON, 200, "application/json"),
                 new Route("/api/v1/media", Kind.JSON, 200, "application/json"),
                 new Route("/api/v1/media/periaatteet", Kind.JSON, 200, "application/json"),
+                new Route("/api/v1/media/periaatteet/file", Kind.FILE, 200, "image/png"),
                 new Route("/api/v1/translations?lang=sv", Kind.JSON, 200, "application/json"),
                 new Route("/api/v1/me", Kind.JSON, 200, "application/json"),
                 new Route("/api/v1/no-such-thing", Kind.JSON, 404, Problem.MEDIA_TYPE));

@@ -104,6 +104,31 @@ final class Newsroom {
                 TestFiles.png("kuva-" + unique() + ".png"), "multipart/form-data", null)).get("id");
     }
 
+    /**
+     * The path of an image as the preview of a draft that shows it serves it ({@code /preview/<token>/media/...}):
+     * a new file, a new draft naming it, a new preview link.
+     */
+    String previewedFile() {
+        ApiClient.Reply file = require(201, editor.send(HttpMethod.POST, "/api/v1/media",
+                TestFiles.png("kuva-" + unique() + ".png"), "multipart/form-data", null));
+        ApiClient.Reply created = require(201, editor.post("/api/v1/documents", Map.of("kind", "article", "variants",
+                List.of(Map.of("language", "fi", "title", "Kuva " + unique(), "body", "![Kuva](media:" + file.get("id") + ")")))));
+        String token = require(201, editor.post(variant(((Number) created.get("id")).longValue(), "fi") + "/preview-links",
+                Map.of())).get("token");
+        return "/preview/" + token + "/media/" + ((String) file.get("sha256")).substring(0, 16) + "-40.png";
+    }
+
+    /** As {@link #previewedFile()}, for a document the draft links to ({@code /preview/<token>/media/<hash>/<id>.pdf}). */
+    String previewedDocument() {
+        ApiClient.Reply file = require(201, editor.send(HttpMethod.POST, "/api/v1/media",
+                TestFiles.pdfUpload("asiakirja-" + unique() + ".pdf"), "multipart/form-data", null));
+        ApiClient.Reply created = require(201, editor.post("/api/v1/documents", Map.of("kind", "article", "variants",
+                List.of(Map.of("language", "fi", "title", "Asiakirja " + unique(), "body", "[Asiakirja](media:" + file.get("id") + ")")))));
+        String token = require(201, editor.post(variant(((Number) created.get("id")).longValue(), "fi") + "/preview-links",
+                Map.of())).get("token");
+        return "/preview/" + token + "/media/" + ((String) file.get("sha256")).substring(0, 16) + "/" + file.get("id") + ".pdf";
+    }
+
     /** A new editor's user name. */
     String user() {
         String name = "u" + unique();

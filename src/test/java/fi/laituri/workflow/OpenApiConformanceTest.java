@@ -495,6 +495,7 @@ class OpenApiConformanceTest extends ApiTest {
         r.put("POST " + media, () -> List.of(Exchange.of(media, 201)
                 .body(TestFiles.png("kuva-" + unique() + ".png"), "multipart/form-data")));
         r.put("GET " + media + "/{id}", () -> List.of(Exchange.of(media + "/" + newsroom.media(), 200)));
+        r.put("GET " + media + "/{id}/file", () -> List.of(Exchange.of(media + "/" + newsroom.media() + "/file", 200)));
         r.put("GET " + media + "/{id}/users", () -> List.of(Exchange.of(media + "/" + newsroom.media() + "/users", 200)));
         r.put("PUT " + media + "/{id}/texts", () -> List.of(Exchange.json(media + "/" + newsroom.media() + "/texts",
                 Map.of("texts", Map.of("fi", Map.of("alt", "Kuva"))), 200).ifMatch("*")));
@@ -586,6 +587,11 @@ class OpenApiConformanceTest extends ApiTest {
         r.put("GET /api/v1/search/explain", () -> List.of(Exchange.of("/api/v1/search/explain?q=satama&lang=fi&limit=2", 200)));
         r.put("GET /api/search/suggest", () -> List.of(Exchange.of("/api/search/suggest?lang=fi&q=lai", 200).as("anonymous")));
         r.put("GET /preview/{token}", () -> List.of(Exchange.of("/preview/" + previewToken, 200).as("anonymous")));
+        r.put("GET /preview/{token}/media/{name}", () -> List.of(Exchange.of(newsroom.previewedFile(), 200).as("anonymous"),
+                Exchange.of("/preview/" + previewToken + "/media/0000000000000000-40.png", 404).as("anonymous")
+                        .named("a file the draft does not name", 404)));
+        r.put("GET /preview/{token}/media/{hash}/{name}", () -> List.of(Exchange.of(newsroom.previewedDocument(), 200)
+                .as("anonymous")));
         return r;
     }
 

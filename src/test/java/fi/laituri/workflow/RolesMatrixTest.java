@@ -156,6 +156,7 @@ class RolesMatrixTest extends ApiTest {
         f.put("GET " + media, who -> Call.of(media, 200));
         f.put("POST " + media, who -> new Call(media, TestFiles.png("kuva-" + unique() + ".png"), "multipart/form-data", null, 201));
         f.put("GET " + media + "/{id}", who -> Call.of(media + "/" + newsroom.media(), 200));
+        f.put("GET " + media + "/{id}/file", who -> Call.of(media + "/" + newsroom.media() + "/file", 200));
         f.put("GET " + media + "/{id}/users", who -> Call.of(media + "/" + newsroom.media() + "/users", 200));
         f.put("PUT " + media + "/{id}/texts", who -> Call.json(media + "/" + newsroom.media() + "/texts",
                 Map.of("texts", Map.of("fi", Map.of("alt", "Kuva"))), 200).ifMatch("*"));
@@ -245,6 +246,8 @@ class RolesMatrixTest extends ApiTest {
         f.put("GET /api/search/suggest", who -> Call.of("/api/search/suggest?lang=fi&q=lai", 200));
         f.put("GET /search", who -> Call.of("/search?lang=fi&q=" + encode("laiturilla"), 200));
         f.put("GET /preview/{token}", who -> Call.of("/preview/" + previewToken, 200));
+        f.put("GET /preview/{token}/media/{name}", who -> Call.of(newsroom.previewedFile(), 200));
+        f.put("GET /preview/{token}/media/{hash}/{name}", who -> Call.of(newsroom.previewedDocument(), 200));
         f.put("GET /openapi/laituri.yml", who -> Call.of("/openapi/laituri.yml", 200));
         f.put("GET /", who -> Call.of("/", 200));
         f.put("GET /{+path}", who -> Call.of("/robots.txt", 200));

@@ -93,13 +93,13 @@ final class ReplicaLink {
         }
         boolean wasOnReplica = onReplica;
         if (name.equals("setReadOnly") && Boolean.TRUE.equals(args[0])) {
-            // from here the driver talks to the replica (switching to it already does, and may fail)
-            onReplica = true;
-            ReplicaReads.reachedReplica();
             // A replica whose host is gone would otherwise leave the read waiting for TCP to give up (minutes); the
             // driver carries the timeout over to the replica's socket when it switches.
             primaryTimeout = driver.getNetworkTimeout();
             driver.setNetworkTimeout(Runnable::run, health.readTimeoutMillis());
+            // from here the driver talks to the replica (switching to it already does, and may fail)
+            onReplica = true;
+            ReplicaReads.reachedReplica();
         }
         try {
             Object result = call(method, args);

@@ -187,16 +187,19 @@ class ReplicationFailoverTest {
             replica.restart();
             replica.execute("STOP SLAVE SQL_THREAD");
             await("the replica acknowledges commits again", () -> "1".equals(status(primary, "RPL_SEMI_SYNC_MASTER_CLIENTS")));
-            String notYetOnReplica = published(context, "Paluun jälkeen " + UUID.randomUUID());
-            assertEquals(200, publicApi(context, notYetOnReplica), "just after the restart the primary still answers");
-            // Laituri tries the replica again every laituri.db.replica-probe-interval (2 s); reads then go to it again.
-            await("public reads go to the replica again", () -> {
-                int status = publicApi(context, notYetOnReplica);
-                assertTrue(status == 200 || status == 404, "a public read answered " + status);
-                return status == 404;
-            });
-            replica.execute("START SLAVE SQL_THREAD");
-            await("the replica catches up", () -> publicApi(context, notYetOnReplica) == 200);
+            try {
+                String notYetOnReplica = published(context, "Paluun jälkeen " + UUID.randomUUID());
+                // Laituri tries the replica again every laituri.db.replica-probe-interval (2 s); reads then go to it.
+                await("public reads go to the replica again", () -> {
+                    int status = publicApi(context, notYetOnReplica);
+                    assertTrue(status == 200 || status == 404, "a public read answered " + status);
+                    return status == 404;
+                });
+                replica.execute("START SLAVE SQL_THREAD");
+                await("the replica catches up", () -> publicApi(context, notYetOnReplica) == 200);
+            } finally {
+                replica.execute("START SLAVE SQL_THREAD");
+            }
         }
         await("the primary waits for the replica at each commit again", () -> "ON".equals(status(primary, "RPL_SEMI_SYNC_MASTER_STATUS")));
     }
@@ -261,14 +264,18 @@ class ReplicationFailoverTest {
             back.run();
             replica.execute("STOP SLAVE SQL_THREAD");
             await("the replica acknowledges commits again", () -> "1".equals(status(primary, "RPL_SEMI_SYNC_MASTER_CLIENTS")));
-            String notYetOnReplica = published(context, "Replikan paluun jälkeen " + UUID.randomUUID());
-            await("public reads go to the replica again", () -> {
-                int status = publicApi(context, notYetOnReplica);
-                assertTrue(status == 200 || status == 404, "a public read answered " + status);
-                return status == 404;
-            });
-            replica.execute("START SLAVE SQL_THREAD");
-            await("the replica catches up", () -> publicApi(context, notYetOnReplica) == 200);
+            try {
+                String notYetOnReplica = published(context, "Replikan paluun jälkeen " + UUID.randomUUID());
+                await("public reads go to the replica again", () -> {
+                    int status = publicApi(context, notYetOnReplica);
+                    assertTrue(status == 200 || status == 404, "a public read answered " + status);
+                    return status == 404;
+                });
+                replica.execute("START SLAVE SQL_THREAD");
+                await("the replica catches up", () -> publicApi(context, notYetOnReplica) == 200);
+            } finally {
+                replica.execute("START SLAVE SQL_THREAD");
+            }
             assertEquals(200, editor.get("/api/v1/documents/" + id).status());
         }
         await("the primary waits for the replica at each commit again", () -> "ON".equals(status(primary, "RPL_SEMI_SYNC_MASTER_STATUS")));

@@ -15,9 +15,9 @@ import java.util.function.Supplier;
  * what was just written.
  *
  * <p>A replica that cannot answer (stopped, unreachable, its link broken mid-read) costs the client nothing: the
- * connection that went to it is discarded from the pool ({@link ReplicaRouting}) and the reads run once more on the
- * primary. The driver links connections to the replica again by itself (driver options {@code waitReconnectTimeout}
- * and {@code deniedListTimeout}), so reads go back to it within about a minute of its return.
+ * connection that went to it is discarded from the pool ({@link ReplicaLink}) and the reads run once more on the
+ * primary; until the replica answers again every read goes to the primary ({@link ReplicaHealth}), and then public
+ * reads go back to it.
  */
 public final class ReplicaReads {
 
@@ -45,7 +45,7 @@ public final class ReplicaReads {
         } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {
-            if (!REACHED_REPLICA.get()) {
+            if (!REACHED_REPLICA.get() && !isReplicaFailure(e)) {
                 throw e;
             }
             warn(e);
@@ -55,6 +55,19 @@ public final class ReplicaReads {
             ALLOWED.set(before);
             REACHED_REPLICA.set(reachedBefore);
         }
+    }
+
+    /**
+     * Whether {@code failure}, or one of its causes, is a replica's alone: the primary still answers, so it does not
+     * mean that the database is away.
+     */
+    public static boolean isReplicaFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ReplicaLink.Broken) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean allowed() {

@@ -1,5 +1,6 @@
 package fi.laituri.ops;
 
+import fi.laituri.db.ReplicaReads;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -60,8 +61,14 @@ public class DatabaseOutage implements HealthIndicator {
         this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
     }
 
-    /** Whether {@code failure}, or one of its causes, says the database could not be reached. */
+    /**
+     * Whether {@code failure}, or one of its causes, says the database could not be reached. A replica's failure
+     * alone does not: the primary still answers ({@link ReplicaReads#isReplicaFailure}).
+     */
     public static boolean isUnreachable(Throwable failure) {
+        if (ReplicaReads.isReplicaFailure(failure)) {
+            return false;
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException || t instanceof ConnectException) {

@@ -1,5 +1,6 @@
 package fi.laituri.ops;
 
+import fi.laituri.db.ReplicaReads;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -14,8 +15,8 @@ import javax.sql.DataSource;
 
 /**
  * An unexpected failure: when the database could not be reached (whichever layer wrapped the driver's or the
- * pool's exception), a {@code 503} with {@code Retry-After}, and the breaker opens; anything else stays what it
- * was, a logged {@code 500} problem. Failures the domain expects have handlers of their own, which win.
+ * pool's exception), a {@code 503} with {@code Retry-After}, and the breaker opens; when only a replica failed, a
+ * {@code 503} and the breaker stays closed; anything else stays what it was, a logged {@code 500} problem. Failures the domain expects have handlers of their own, which win.
  */
 // Not on a search node, which has no database.
 @Requires(beans = DataSource.class)
@@ -35,6 +36,12 @@ class DatabaseOutageHandler implements ExceptionHandler<RuntimeException, HttpRe
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
+        if (ReplicaReads.isReplicaFailure(exception)) {
+            // Reads that may go to a replica are run again on the primary (ReplicaReads.allow); one that was not is
+            // answered as a moment's unavailability, and the breaker stays closed: the primary answers.
+            LOG.warn("{} {}: a replica failed outside a replica read", request.getMethodName(), request.getPath(), exception);
+            return DatabaseOutageFilter.unavailable(request, outage);
+        }
         if (DatabaseOutage.isUnreachable(exception)) {
             outage.unreachable(exception);
             LOG.warn("{} {}: the database cannot be reached", request.getMethodName(), request.getPath());

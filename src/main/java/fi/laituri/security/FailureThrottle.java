@@ -14,11 +14,20 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Slows down guessing. Per client (its address as {@link ClientAddress} finds it behind trusted proxies), failures
@@ -27,9 +36,17 @@ import java.util.Map;
  * {@code laituri.security.throttle.burst} times, and then once every {@code 60 / per-minute} seconds; beyond that
  * its further requests of that kind get {@code 429} with {@code Retry-After}, before any token is looked at.
  * Requests that succeed cost nothing, and a client's other requests (the public site, search) are not affected.
+ *
+ * <p>Each instance keeps a bucket per client, and with a database each failure is also drawn from the client's bucket
+ * there, which every instance on that database shares ({@link SharedFailures}): when it is empty, the instance that
+ * drew last refuses the client until it has refilled, and another instance learns it at the client's next failure
+ * there. So {@code burst} holds across instances (give or take one failure per further instance), while after it each
+ * instance may let one failure through per refilled token.
  */
 @ServerFilter("/**")
 class FailureThrottle implements Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FailureThrottle.class);
 
     private enum Kind {
         TOKEN(HttpStatus.UNAUTHORIZED, "Too many failed sign-ins from this address"),
@@ -48,21 +65,40 @@ class FailureThrottle implements Ordered {
     private final Duration perFailure;
     private final int maxClients;
     private final ClientAddress clients;
-    private final Map<Kind, Map<String, Bucket>> buckets = new LinkedHashMap<>();
+    @Nullable
+    private final SharedFailures shared;
+    private final Clock clock;
+    private final ExecutorService blocking;
+    private final Map<Kind, Map<String, Failures>> buckets = new LinkedHashMap<>();
+
+    /** A client's failures of one kind as this instance knows them: its own bucket, and the shared one's verdict. */
+    private static final class Failures {
+        final Bucket bucket;
+        /** Until when the shared bucket refuses the client, as last drawn from here; null if it did not. */
+        volatile Instant sharedRefusesUntil;
+
+        Failures(Bucket bucket) {
+            this.bucket = bucket;
+        }
+    }
 
     FailureThrottle(@Value("${laituri.security.throttle.burst:20}") long burst,
                     @Value("${laituri.security.throttle.per-minute:10}") double perMinute,
                     @Value("${laituri.security.throttle.max-clients:10000}") int maxClients,
-                    ClientAddress clients) {
+                    ClientAddress clients, @Nullable SharedFailures shared, Clock clock,
+                    @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.burst = burst;
         this.perFailure = Duration.ofNanos(Math.round(60e9 / perMinute));
         this.maxClients = maxClients;
         this.clients = clients;
+        this.shared = shared;
+        this.clock = clock;
+        this.blocking = blocking;
         for (Kind kind : Kind.values()) {
             // The least recently seen client is forgotten first; it starts again with a full bucket.
             buckets.put(kind, new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
                     return size() > FailureThrottle.this.maxClients;
                 }
             });
@@ -82,23 +118,46 @@ class FailureThrottle implements Ordered {
         if (kind == null) {
             return null;
         }
-        Bucket bucket = bucket(kind, clients.of(request));
-        if (bucket.getAvailableTokens() > 0) {
+        Failures failures = failures(kind, clients.of(request));
+        long nanos = failures.bucket.getAvailableTokens() > 0 ? 0 : failures.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        Instant sharedUntil = failures.sharedRefusesUntil;
+        if (sharedUntil != null) {
+            nanos = Math.max(nanos, Duration.between(clock.instant(), sharedUntil).toNanos());
+        }
+        if (nanos <= 0) {
             return null;
         }
-        long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
         long seconds = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
         return Problems.response(request, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
                         kind.detail + "; try again in " + seconds + " s.", List.of())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
 
+    /**
+     * Counts a failure in this instance's bucket and, on a worker thread, in the shared one; the failure's response
+     * goes out once both are counted, so that the client's next request finds them. Other responses pass at once.
+     */
     @ResponseFilter
-    void count(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    CompletableFuture<MutableHttpResponse<?>> count(HttpRequest<?> request, MutableHttpResponse<?> response) {
         Kind kind = kind(request);
-        if (kind != null && response.code() == kind.failure.getCode()) {
-            bucket(kind, clients.of(request)).tryConsume(1);
+        if (kind == null || response.code() != kind.failure.getCode()) {
+            return CompletableFuture.completedFuture(response);
         }
+        String client = clients.of(request);
+        Failures failures = failures(kind, client);
+        failures.bucket.tryConsume(1);
+        if (shared == null) {
+            return CompletableFuture.completedFuture(response);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                failures.sharedRefusesUntil = shared.failed(kind.name().toLowerCase(Locale.ROOT), client).orElse(null);
+            } catch (RuntimeException e) {
+                // The database is away: this instance's own bucket still counts.
+                LOG.debug("a failed authentication could not be counted in the database: {}", e.getMessage());
+            }
+            return response;
+        }, blocking);
     }
 
     @Nullable
@@ -109,12 +168,12 @@ class FailureThrottle implements Ordered {
         return request.getHeaders().contains(HttpHeaders.AUTHORIZATION) ? Kind.TOKEN : null;
     }
 
-    private Bucket bucket(Kind kind, String client) {
-        Map<String, Bucket> of = buckets.get(kind);
+    private Failures failures(Kind kind, String client) {
+        Map<String, Failures> of = buckets.get(kind);
         synchronized (of) {
-            return of.computeIfAbsent(client, c -> Bucket.builder()
+            return of.computeIfAbsent(client, c -> new Failures(Bucket.builder()
                     .addLimit(limit -> limit.capacity(burst).refillGreedy(1, perFailure))
-                    .build());
+                    .build()));
         }
     }
 }

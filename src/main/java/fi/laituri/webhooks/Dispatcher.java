@@ -11,6 +11,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHost;
@@ -57,7 +58,8 @@ import java.util.stream.Collectors;
  *
  * <p>Each send resolves the receiver's host and checks the addresses ({@link ReceiverAddresses}), then
  * connects to the checked address itself, so a name that resolves elsewhere a moment later (DNS
- * rebinding) changes nothing; TLS still verifies the certificate against the URL's host name. A refused
+ * rebinding) changes nothing; TLS still verifies the certificate against the URL's host name, and trusts the
+ * authorities of the Java runtime and of {@code laituri.webhooks.trust-store} ({@link ReceiverTrust}). A refused
  * address is never contacted, and the log says only why it was refused.
  */
 @Singleton
@@ -95,7 +97,7 @@ class Dispatcher {
                @Value("${laituri.webhooks.max-attempts:10}") int maxAttempts,
                @Value("${laituri.webhooks.backoff-base:1s}") Duration backoffBase,
                @Value("${laituri.webhooks.backoff-max:1h}") Duration backoffMax,
-               @Value("${laituri.webhooks.batch-size:10}") int batchSize) {
+               @Value("${laituri.webhooks.batch-size:10}") int batchSize, ReceiverTrust trust) {
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.tx = tx;
@@ -108,8 +110,10 @@ class Dispatcher {
         this.addresses = addresses;
         this.senders = Executors.newFixedThreadPool(batchSize, daemon("laituri-webhook-send"));
         this.deadlines = Executors.newSingleThreadScheduledExecutor(daemon("laituri-webhook-deadline"));
+        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create();
+        trust.context().ifPresent(tls -> connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(tls)));
         this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionManager(connections
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
                                 .setSocketTimeout(Timeout.of(REQUEST_TIMEOUT))

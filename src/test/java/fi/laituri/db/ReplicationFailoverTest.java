@@ -1,10 +1,13 @@
 package fi.laituri.db;
 
+import fi.laituri.ApiClient;
 import fi.laituri.content.Api;
 import fi.laituri.content.Documents;
 import fi.laituri.content.PublicContent;
 import fi.laituri.security.Actor;
+import fi.laituri.ops.DatabaseOutage;
 import fi.laituri.security.Role;
+import fi.laituri.security.Users;
 import fi.laituri.workflow.Transitions;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
@@ -27,17 +30,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * MariaDB's own replication under Laituri: a primary and a semi-synchronous replica as private {@code mariadbd}
  * processes, Laituri on {@code jdbc:mariadb:replication://primary,replica/laituri}. The public content API reads from
- * the replica, everything else from the primary; the primary is then killed, the replica promoted, and every write
- * Laituri had acknowledged is there.
+ * the replica, everything else from the primary; a replica that goes away costs no request anything (the primary
+ * answers, the database breaker stays closed) and public reads go back to it when it returns; the primary is then
+ * killed, the replica promoted, and every write Laituri had acknowledged is there.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicationFailoverTest {
@@ -58,7 +70,9 @@ class ReplicationFailoverTest {
         primary = PrivateMariaDb.start(template, dir.resolve("primary"), "--server-id=1", "--log-bin=binlog", "--binlog-format=ROW",
                 "--rpl-semi-sync-master-wait-point=AFTER_SYNC",
                 // a commit waits up to a minute for the replica's acknowledgement rather than going on without it
-                "--rpl-semi-sync-master-timeout=60000");
+                "--rpl-semi-sync-master-timeout=60000",
+                // but not while no replica is connected at all (one killed, or stopped): writes then go on at once
+                "--rpl-semi-sync-master-wait-no-slave=OFF");
         replica = PrivateMariaDb.start(template, dir.resolve("replica"), "--server-id=2", "--log-bin=binlog", "--binlog-format=ROW",
                 "--rpl-semi-sync-slave-enabled=ON", "--read-only=ON");
         replica.execute("CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + primary.port()
@@ -173,22 +187,142 @@ class ReplicationFailoverTest {
             replica.restart();
             replica.execute("STOP SLAVE SQL_THREAD");
             await("the replica acknowledges commits again", () -> "1".equals(status(primary, "RPL_SEMI_SYNC_MASTER_CLIENTS")));
-            String notYetOnReplica = published(context, "Paluun jälkeen " + UUID.randomUUID());
-            assertEquals(200, publicApi(context, notYetOnReplica), "just after the restart the primary still answers");
-            // The driver tries the replica again after its waitReconnectTimeout (30 s); reads then go to it again.
-            await("public reads go to the replica again", () -> {
-                int status = publicApi(context, notYetOnReplica);
-                assertTrue(status == 200 || status == 404, "a public read answered " + status);
-                return status == 404;
-            }, 120);
-            replica.execute("START SLAVE SQL_THREAD");
-            await("the replica catches up", () -> publicApi(context, notYetOnReplica) == 200);
+            try {
+                String notYetOnReplica = published(context, "Paluun jälkeen " + UUID.randomUUID());
+                // Laituri tries the replica again every laituri.db.replica-probe-interval (2 s); reads then go to it.
+                await("public reads go to the replica again", () -> {
+                    int status = publicApi(context, notYetOnReplica);
+                    assertTrue(status == 200 || status == 404, "a public read answered " + status);
+                    return status == 404;
+                });
+                replica.execute("START SLAVE SQL_THREAD");
+                await("the replica catches up", () -> publicApi(context, notYetOnReplica) == 200);
+            } finally {
+                replica.execute("START SLAVE SQL_THREAD");
+            }
         }
         await("the primary waits for the replica at each commit again", () -> "ON".equals(status(primary, "RPL_SEMI_SYNC_MASTER_STATUS")));
     }
 
     @Test
     @Order(3)
+    void whileTheReplicaIsKilledEditorialAndPublicRequestsAreAnsweredAtOnceAndReadsReturnToItAfterItsRestart() throws Exception {
+        answeredWhileTheReplicaIsAway(replicationUrl(), replica::kill, replica::restart);
+    }
+
+    @Test
+    @Order(4)
+    void whileTheReplicasHostIsGoneEditorialAndPublicRequestsAreAnsweredAtOnceAndReadsReturnToItAfter() throws Exception {
+        // Laituri reaches the replica through a relay that, cut, answers nothing and refuses nothing.
+        try (LoopbackRelay relay = new LoopbackRelay(replica.port())) {
+            answeredWhileTheReplicaIsAway("jdbc:mariadb:replication://127.0.0.1:" + primary.port() + ",127.0.0.1:" + relay.port()
+                    + "/laituri", relay::cut, relay::restore);
+        }
+    }
+
+    /** What takes the replica away, or brings it back. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Under a running service on {@code url}, the replica is taken {@code away} for 12 s, during which editorial reads
+     * and writes and public reads, four clients at once, are each answered within 2 s and never refused, and the
+     * database breaker stays closed; {@code back}, public reads go to the replica again.
+     */
+    private static void answeredWhileTheReplicaIsAway(String url, Step away, Step back) throws Exception {
+        try (ApplicationContext context = laituri(url);
+             HttpClient http = HttpClient.create(context.getBean(EmbeddedServer.class).getURL())) {
+            Users users = context.getBean(Users.class);
+            ApiClient editor = ApiClient.as(http, users, Role.EDITOR);
+            ApiClient anonymous = new ApiClient(http, null);
+            DatabaseOutage breaker = context.getBean(DatabaseOutage.class);
+            String first = published(context, "Ennen replikan katkoa " + UUID.randomUUID());
+            await("the replica serves the first page", () -> publicApi(context, first) == 200);
+            Number id = editor.post("/api/v1/documents", article("Toimituksen " + UUID.randomUUID())).get("id");
+            // Every pooled connection used for public reads, so that each holds a replica link the outage breaks.
+            inParallel(8, 3, round -> {
+                assertEquals(200, anonymous.get("/api/public/v1/fi/" + first).status());
+                assertEquals(200, editor.get("/api/v1/documents/" + id).status());
+            });
+
+            away.run();
+            long outageEnds = System.nanoTime() + 12_000_000_000L;
+            while (System.nanoTime() < outageEnds) {
+                inParallel(4, 2, round -> {
+                    within2Seconds(() -> editor.get("/api/v1/documents"), 200, "editorial list");
+                    within2Seconds(() -> editor.get("/api/v1/documents/" + id), 200, "editorial read");
+                    within2Seconds(() -> editor.post("/api/v1/documents", article("Katkon aikana " + UUID.randomUUID())),
+                            201, "editorial write");
+                    within2Seconds(() -> anonymous.get("/api/public/v1/fi/" + first), 200, "public read");
+                    within2Seconds(() -> anonymous.get("/api/public/v1/fi"), 200, "public list");
+                });
+                assertFalse(breaker.isOpen(), "the database breaker stays closed while only the replica is away");
+            }
+            assertEquals(200, anonymous.get("/health/readiness").status(), "ready while only the replica is away");
+
+            back.run();
+            replica.execute("STOP SLAVE SQL_THREAD");
+            await("the replica acknowledges commits again", () -> "1".equals(status(primary, "RPL_SEMI_SYNC_MASTER_CLIENTS")));
+            try {
+                String notYetOnReplica = published(context, "Replikan paluun jälkeen " + UUID.randomUUID());
+                await("public reads go to the replica again", () -> {
+                    int status = publicApi(context, notYetOnReplica);
+                    assertTrue(status == 200 || status == 404, "a public read answered " + status);
+                    return status == 404;
+                });
+                replica.execute("START SLAVE SQL_THREAD");
+                await("the replica catches up", () -> publicApi(context, notYetOnReplica) == 200);
+            } finally {
+                replica.execute("START SLAVE SQL_THREAD");
+            }
+            assertEquals(200, editor.get("/api/v1/documents/" + id).status());
+        }
+        await("the primary waits for the replica at each commit again", () -> "ON".equals(status(primary, "RPL_SEMI_SYNC_MASTER_STATUS")));
+    }
+
+    private static Map<String, Object> article(String title) {
+        return Map.of("kind", "article", "variants", List.of(Map.of("language", "fi", "title", title, "body", "Kappale.")));
+    }
+
+    /** Runs {@code work} {@code rounds} times on each of {@code threads} threads at once; the first failure fails the test. */
+    private static void inParallel(int threads, int rounds, IntConsumer work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int round = 0; round < rounds; round++) {
+                        work.accept(round);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                try {
+                    f.get(2, TimeUnit.MINUTES);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof AssertionError failure) {
+                        throw failure;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void within2Seconds(Supplier<ApiClient.Reply> request, int status, String what) {
+        long started = System.nanoTime();
+        ApiClient.Reply reply = request.get();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(status, reply.status(), what + " with the replica away: " + reply.text());
+        assertTrue(millis < 2_000, what + " with the replica away took " + millis + " ms");
+    }
+
+    @Test
+    @Order(5)
     void afterThePrimaryIsKilledAndTheReplicaPromotedEveryAcknowledgedWriteIsThere() throws Exception {
         List<Long> acknowledged = new ArrayList<>();
         try (ApplicationContext context = laituri(replicationUrl())) {

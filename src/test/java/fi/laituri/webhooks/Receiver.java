@@ -2,6 +2,10 @@ package fi.laituri.webhooks;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.SSLContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +23,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * A webhook endpoint on loopback: records every request it gets and answers with the given statuses
- * in turn, repeating the last one.
+ * A webhook endpoint on loopback, over http or https: records every request it gets and answers with the given
+ * statuses in turn, repeating the last one.
  */
 final class Receiver implements AutoCloseable {
 
@@ -41,12 +45,18 @@ final class Receiver implements AutoCloseable {
     private final String location;
     private final AtomicInteger calls = new AtomicInteger();
     private final CountDownLatch answer;
+    private final String scheme;
 
     private Receiver(InetAddress address, int[] statuses, String location, CountDownLatch answer) throws IOException {
+        this(HttpServer.create(new InetSocketAddress(address, 0), 0), "http", statuses, location, answer);
+    }
+
+    private Receiver(HttpServer server, String scheme, int[] statuses, String location, CountDownLatch answer) {
         this.statuses = statuses;
         this.location = location;
         this.answer = answer;
-        server = HttpServer.create(new InetSocketAddress(address, 0), 0);
+        this.scheme = scheme;
+        this.server = server;
         server.createContext("/", exchange -> {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -76,6 +86,17 @@ final class Receiver implements AutoCloseable {
     /** Records each request at once and answers 200 when the test opens {@code answer}: a receiver that takes its time. */
     static Receiver answeringWhenOpened(CountDownLatch answer) {
         return start(new int[]{200}, null, answer);
+    }
+
+    /** Answers 200 over https on 127.0.0.1, with the certificate of {@code tls}. */
+    static Receiver answeringOverHttps(SSLContext tls) {
+        try {
+            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setHttpsConfigurator(new HttpsConfigurator(tls));
+            return new Receiver(server, "https", new int[]{200}, null, new CountDownLatch(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Answers 200 on the given loopback address (127.0.0.0/8). */
@@ -114,7 +135,7 @@ final class Receiver implements AutoCloseable {
 
     /** The receiver's URL with another host, which the test resolves to the receiver's address. */
     String urlAt(String host) {
-        return "http://" + host + ":" + server.getAddress().getPort() + "/hooks/laituri";
+        return scheme + "://" + host + ":" + server.getAddress().getPort() + "/hooks/laituri";
     }
 
     List<Request> received() {

@@ -63,8 +63,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     /** Words searched of a query: enough for any real one, and well within Lucene's limit of clauses (1,024). */
     private static final int MAX_WORDS = 16;
     private static final int MAX_PAGES = 100;
-    /** Pages ranked by the words are re-ranked with recency this many at a time. */
-    private static final int RESCORE_WINDOW = 100;
+    /** Pages ranked in full: the best of the first pass, this many at a time. */
+    private static final int CANDIDATES = 100;
     /** Highlighting marks the forms of the first words only, within Lucene's limit of clauses in a query. */
     private static final int MAX_MARKED_WORDS = 8;
     private static final int MAX_MARKED_FORMS = 12;
@@ -269,14 +269,12 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             text = anyMatch(searcher, text, q) ? text + " " + didYouMean : didYouMean;
             phrase = didYouMean;
         }
-        Query query = rankingQuery(searcher, text, phrase, q);
-        if (query == null) {
+        Ranking.Queries queries = rankingQueries(searcher, text, phrase, q);
+        if (queries == null) {
             return new Explanation(q.text(), q.language(), text, List.of());
         }
-        int deepest = MAX_PAGES * PAGE_SIZE;
-        TopDocs byWords = byKind(searcher, searcher.search(query, new TopScoreDocCollectorManager(deepest, null, deepest)));
-        Recency recency = recency(byWords);
-        TopDocs ranked = recency.rescore(searcher, byWords, deepest);
+        // Ranked as a search ranks its first ten pages, so the ranks and the scores are the ones readers see.
+        Ranked ranked = ranked(searcher, queries, (Math.max(limit, 1) + CANDIDATES - 1) / CANDIDATES * CANDIDATES);
         StoredFields stored = searcher.storedFields();
         List<ExplainedHit> out = new ArrayList<>();
         int wanted = -1;
@@ -285,41 +283,77 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             wanted = page.scoreDocs.length == 0 ? -1 : page.scoreDocs[0].doc;
         }
         boolean wantedShown = false;
-        for (int i = 0; i < ranked.scoreDocs.length; i++) {
-            ScoreDoc hit = ranked.scoreDocs[i];
+        for (int i = 0; i < ranked.top().scoreDocs.length; i++) {
+            ScoreDoc hit = ranked.top().scoreDocs[i];
             if (i < limit || hit.doc == wanted) {
                 Document doc = stored.document(hit.doc);
                 out.add(new ExplainedHit(i + 1, doc.get(Fields.ID), doc.get(Fields.TITLE), hit.score,
-                        recency.explain(searcher, explainWords(searcher, query, hit.doc), hit.doc).toString()));
+                        ranked.recency().explain(searcher, explainWords(searcher, queries.full(), hit.doc), hit.doc)
+                                .toString()));
                 wantedShown |= hit.doc == wanted;
             }
         }
         if (id != null && !wantedShown) {
             Document doc = wanted < 0 ? null : stored.document(wanted);
             out.add(new ExplainedHit(0, id, doc == null ? null : doc.get(Fields.TITLE), 0,
-                    wanted < 0 ? "no page " + id + " in the index"
-                            : explainWords(searcher, query, wanted).toString()));
+                    wanted < 0 ? "no page " + id + " in the index" : notRanked(searcher, queries, wanted)));
         }
         return new Explanation(q.text(), q.language(), text, out);
     }
 
+    /** Why a page is not among the ranked ones: the words do not match it, or the first pass left it out. */
+    private String notRanked(IndexSearcher searcher, Ranking.Queries queries, int doc) throws IOException {
+        org.apache.lucene.search.Explanation first = searcher.explain(queries.first(), doc);
+        if (!first.isMatch()) {
+            return explainWords(searcher, queries.full(), doc).toString();
+        }
+        return org.apache.lucene.search.Explanation.noMatch("not ranked: the first pass (each word's fields summed)"
+                + " ranks " + CANDIDATES + " other pages above it, and only those are ranked by the words in full; its"
+                + " first-pass score:", first).toString();
+    }
+
+    /** The ranked pages, and the recency that ordered them. */
+    private record Ranked(TopDocs top, Recency recency) {
+    }
+
     /**
-     * The best {@code n} pages: ranked by the words ({@link Ranking}) first, the best {@value #RESCORE_WINDOW} (or
-     * the next multiple of it) then with recency as a tie-breaker ({@link Recency}). Lucene ranks the words by
-     * skipping pages that cannot make the top (WAND); a recency clause matching every page, or a filter on the
-     * language, would make it score every match. No filter is needed for the language: its fields are its own
-     * ({@code body.fi}). Totals are counted by the facet pass, not here.
+     * The best {@code n} pages, in three steps. The first pass ({@link Ranking.Queries#first}) finds the best
+     * {@value #CANDIDATES} candidates (or the next multiple of it), which Lucene does by skipping the pages that
+     * cannot make them (WAND); the candidates are then scored by the words in full ({@link Ranking.Queries#full}),
+     * weighed by kind ({@link #byKind}), and given recency as a tie-breaker ({@link Recency}). Scoring every match
+     * in full would cost several times as much: a page's best field and the all-words and proximity bonuses give
+     * Lucene no bound to skip by. No filter is needed for the language: its fields are its own ({@code body.fi}).
+     * Totals are counted by the facet pass, not here.
      */
+    private Ranked ranked(IndexSearcher searcher, Ranking.Queries queries, int n) throws IOException {
+        int window = (n + CANDIDATES - 1) / CANDIDATES * CANDIDATES;
+        TopDocs candidates = searcher.search(queries.first(), new TopScoreDocCollectorManager(window, null, window));
+        TopDocs byWords = byKind(searcher, new FullWords(queries.full()).rescore(searcher, candidates, window));
+        Recency recency = recency(byWords);
+        return new Ranked(recency.rescore(searcher, byWords, n), recency);
+    }
+
     private TopDocs ranked(IndexSearcher searcher, String text, String phrase, SearchIndex.Request q, int n)
             throws IOException {
-        Query query = rankingQuery(searcher, text, phrase, q);
-        if (query == null) {
+        Ranking.Queries queries = rankingQueries(searcher, text, phrase, q);
+        if (queries == null) {
             return new TopDocs(new org.apache.lucene.search.TotalHits(0, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
                     new ScoreDoc[0]);
         }
-        int window = (n + RESCORE_WINDOW - 1) / RESCORE_WINDOW * RESCORE_WINDOW;
-        TopDocs byWords = byKind(searcher, searcher.search(query, new TopScoreDocCollectorManager(window, null, window)));
-        return recency(byWords).rescore(searcher, byWords, n);
+        return ranked(searcher, queries, n).top();
+    }
+
+    /** The candidates' scores by the words in full, which match every page the first pass does. */
+    private static final class FullWords extends QueryRescorer {
+
+        FullWords(Query full) {
+            super(full);
+        }
+
+        @Override
+        protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+            return secondPassMatches ? secondPassScore : 0;
+        }
     }
 
     /**
@@ -360,10 +394,11 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 org.apache.lucene.search.Explanation.match(weight, "weight of kind page"));
     }
 
-    private Query rankingQuery(IndexSearcher searcher, String text, String phrase, SearchIndex.Request q)
+    private Ranking.Queries rankingQueries(IndexSearcher searcher, String text, String phrase, SearchIndex.Request q)
             throws IOException {
-        Query words = ranking.query(searcher, text, phrase, q.language());
-        return words == null || q.kind() == null && q.tag() == null ? words : filtered(words, q);
+        Ranking.Queries words = ranking.query(searcher, text, phrase, q.language());
+        return words == null || q.kind() == null && q.tag() == null ? words
+                : new Ranking.Queries(filtered(words.first(), q), filtered(words.full(), q));
     }
 
     /** Recency, added to the words' score of a window of pages: at most a small share of the window's best score. */
@@ -541,9 +576,25 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 .anyMatch(b -> b.contains(text) || text.contains(b));
     }
 
+    /** Without marks, with ellipses as spaces and runs of spacing as one space; in one pass, for every hit. */
     private static String plain(String snippet) {
-        return snippet.replace("<mark>", "").replace("</mark>", "").replace("…", " ")
-                .replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder(snippet.length());
+        boolean space = false;
+        for (int i = 0; i < snippet.length(); i++) {
+            char c = snippet.charAt(i);
+            if (snippet.startsWith("<mark>", i) || snippet.startsWith("</mark>", i)) {
+                i = snippet.indexOf('>', i);
+            } else if (c == '…' || Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
     }
 
     /**

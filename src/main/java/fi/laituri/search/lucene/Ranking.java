@@ -101,17 +101,27 @@ final class Ranking {
     }
 
     /**
-     * The scoring query of {@code words} in {@code language}'s fields, with proximity of {@code phrase} (the words
-     * as written, or as corrected); null when no word is on the site.
+     * The two passes of a ranking. {@code first} finds the candidates cheaply: each word's fields as one flat sum,
+     * which Lucene ranks by skipping pages that cannot make the top. {@code full} ranks them: each word its best
+     * field plus a share of the others, the all-words share and the proximity; it matches the same pages.
      */
-    Query query(IndexSearcher searcher, String words, String phrase, String language) throws IOException {
+    record Queries(Query first, Query full) {
+    }
+
+    /**
+     * The queries of {@code words} in {@code language}'s fields, with proximity of {@code phrase} (the words as
+     * written, or as corrected); null when no word is on the site.
+     */
+    Queries query(IndexSearcher searcher, String words, String phrase, String language) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         long pages = Math.max(1, docCount(reader, Fields.of(Fields.BODY_TEXT, language)));
         List<Query> perWord = new ArrayList<>();
+        BooleanQuery.Builder first = new BooleanQuery.Builder();
         for (String word : new LinkedHashSet<>(Analysis.words(words))) {
-            Query q = word(searcher, word, language, pages);
-            if (q != null) {
-                perWord.add(q);
+            List<Query> fields = word(searcher, word, language, pages);
+            if (!fields.isEmpty()) {
+                perWord.add(new DisjunctionMaxQuery(fields, weights.tie()));
+                fields.forEach(f -> first.add(f, Occur.SHOULD));
             }
         }
         if (perWord.isEmpty()) {
@@ -133,14 +143,14 @@ final class Ranking {
                 }
             }
         }
-        return any.build();
+        return new Queries(first.build(), any.build());
     }
 
     /**
      * One word: each field where it occurs, weighed by the field's weight and by how rare the word is among the
-     * pages, the best field counting; null when no field has it.
+     * pages; empty when no field has it.
      */
-    private Query word(IndexSearcher searcher, String word, String language, long pages) throws IOException {
+    private List<Query> word(IndexSearcher searcher, String word, String language, long pages) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         List<Query> fields = new ArrayList<>();
         addFields(fields, reader, stems, term(Fields.of(Fields.BODY_TEXT, language), word), language, pages);
@@ -152,7 +162,7 @@ final class Ranking {
             addCompound(fields, searcher, looseField, Analysis.fold(word), start, pages);
             addTags(fields, reader, word, language, family);
         }
-        return fields.isEmpty() ? null : new DisjunctionMaxQuery(fields, weights.tie());
+        return fields;
     }
 
     /**

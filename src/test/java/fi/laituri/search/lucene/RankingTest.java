@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,5 +55,28 @@ class RankingTest {
                 + "kunta kunnan kunnissa kuntien palvelu palvelut palveluiden palveluja";
         SearchIndex.SearchResult result = index.search(new SearchIndex.Request(words, "fi", null, null, 1));
         assertTrue(result.total() > 0);
+    }
+
+    @Test
+    void explainRanksTheFirstPagesAsTheSearchDoes() {
+        SearchIndex.Request request = new SearchIndex.Request("järjestöjen yhteistyö", "fi", null, null, 1);
+        List<String> searched = index.search(request).hits().stream().map(SearchIndex.Hit::id).toList();
+        List<String> explained = index.explain(request, null, 10).hits().stream().map(SearchIndex.ExplainedHit::id).toList();
+        assertEquals(10, searched.size());
+        assertEquals(searched, explained);
+    }
+
+    @Test
+    void explainSaysThatAPageTheFirstPassLeavesOutIsNotRanked() {
+        SearchIndex.Request first = new SearchIndex.Request("järjestöjen yhteistyö", "fi", null, null, 1);
+        long total = index.search(first).total();
+        assertTrue(total > 200, "matches: " + total);
+        int lastPage = (int) Math.min(100, (total + 9) / 10);
+        List<SearchIndex.Hit> last = index.search(new SearchIndex.Request("järjestöjen yhteistyö", "fi", null, null, lastPage)).hits();
+        String lowest = last.get(last.size() - 1).id();
+        SearchIndex.ExplainedHit explained = index.explain(first, lowest, 0).hits().get(0);
+        assertEquals(lowest, explained.id());
+        assertEquals(0, explained.rank());
+        assertTrue(explained.explanation().contains("not ranked"), explained.explanation());
     }
 }

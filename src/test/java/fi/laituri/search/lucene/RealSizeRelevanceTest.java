@@ -71,7 +71,7 @@ class RealSizeRelevanceTest extends DatabaseTest {
             new Case("fi", "inflected", "syrjintä", "action-plan-2021-2022"),
             new Case("fi", "inflected", "ruudunlukija", "accessibility-statement"),
             new Case("fi", "inflected", "evästeet", "privacy-notice"),
-            new Case("fi", "inflected", "aluehallintovirasto", "accessibility-statement"),
+            new Case("fi", "inflected", "valvontavirastolle", "accessibility-statement"),
             new Case("fi", "inflected", "kumppanuusbaron tulokset", "partnership-programme-found-useful"),
             new Case("fi", "inflected", "kotouttamisohjelmat kunnissa", "action-plan-2021-2022"),
             new Case("sv", "inflected", "principer partnerskapsprogrammet", "partnership-goals"),

@@ -3,6 +3,8 @@ package fi.laituri.site;
 import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Language;
 import fi.laituri.markdown.Markdown;
+import fi.laituri.markdown.MediaLinks;
+import fi.laituri.media.SiteMedia;
 import fi.laituri.markdown.Unrenderable;
 import jakarta.inject.Singleton;
 
@@ -36,21 +38,29 @@ class LanguageHomes implements SiteRenderer {
     /** The newest pages a home lists; the rest are a click away in the blog index, the tag pages and search. */
     static final int LATEST = 10;
 
-    LanguageHomes(Templates templates, PageLinks links, Markdown markdown, Listings listings) {
+    private final SiteMedia media;
+    private final BodyMedia bodyMedia;
+
+    LanguageHomes(Templates templates, PageLinks links, Markdown markdown, Listings listings, SiteMedia media,
+                  BodyMedia bodyMedia) {
         this.templates = templates;
         this.links = links;
         this.markdown = markdown;
         this.listings = listings;
+        this.media = media;
+        this.bodyMedia = bodyMedia;
     }
 
     @Override
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> files = new ArrayList<>();
+        SiteMedia.Snapshot library = site.homeContents().stream().anyMatch(h -> h.body().contains("media:"))
+                ? media.snapshot() : null;
         for (Language language : site.languages()) {
             Map<String, Object> model = new HashMap<>();
             Optional<LiveVariant> home = site.homeContent(language.code());
             List<Listings.Entry> featured = new ArrayList<>();
-            String intro = home.map(h -> introduction(site, h, featured, warnings)).orElse(null);
+            String intro = home.map(h -> introduction(site, h, featured, warnings, library)).orElse(null);
             model.put("title", home.map(LiveVariant::title).orElse(null));
             model.put("summary", home.map(LiveVariant::summary).orElse(""));
             model.put("intro", intro);
@@ -67,7 +77,8 @@ class LanguageHomes implements SiteRenderer {
     }
 
     /** The introduction's HTML; its featured pages go into {@code featured}, a missing one into the warnings. */
-    private String introduction(SiteModel site, LiveVariant home, List<Listings.Entry> featured, List<String> warnings) {
+    private String introduction(SiteModel site, LiveVariant home, List<Listings.Entry> featured, List<String> warnings,
+                                SiteMedia.Snapshot library) {
         StringBuilder text = new StringBuilder();
         int line = 0;
         for (String l : home.body().split("\n", -1)) {
@@ -86,9 +97,12 @@ class LanguageHomes implements SiteRenderer {
             }
         }
         try {
+            String where = home.key() + " (" + home.language() + "): ";
             return markdown.toHtml(text.toString(), key -> site.find(key, home.language()).map(site::url),
-                    link -> warnings.add(home.key() + " (" + home.language() + "): the link to doc:" + link.key()
-                            + " names no published " + home.language() + " document"));
+                    link -> warnings.add(where + "the link to doc:" + link.key()
+                            + " names no published " + home.language() + " document"),
+                    library == null ? MediaLinks.NONE
+                            : library.links(home.language(), bodyMedia.words(home.language()), problem -> warnings.add(where + problem)));
         } catch (Unrenderable e) {
             warnings.add(home.key() + " (" + home.language() + "): " + e.getMessage() + "; the home shows no introduction");
             return null;

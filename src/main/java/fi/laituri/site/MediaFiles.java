@@ -25,7 +25,9 @@ class MediaFiles implements SiteRenderer {
     @Override
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         Set<String> used = new LinkedHashSet<>();
-        for (LiveVariant v : site.variants()) {
+        List<LiveVariant> pages = new ArrayList<>(site.variants());
+        pages.addAll(site.homeContents());
+        for (LiveVariant v : pages) {
             if (v.body().contains("media:")) {
                 used.addAll(SiteMedia.referenced(v.body()));
             }

@@ -313,17 +313,19 @@ class BenchSiteCommand implements Callable<Integer> {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What the serving instance's {@code /metrics} says of the load the benchmark put on it, read with a monitor token. */
-    private static void metrics(Application app, String base) throws IOException, InterruptedException {
+    private void metrics(Application app, String base) throws IOException, InterruptedException {
         Users users = app.bean(Users.class);
         String token = (users.find(MONITOR).isPresent() ? users.newToken(MONITOR) : users.add(MONITOR, Role.ADMIN)).token();
         String metrics = read(base + "metrics", token);
-        System.out.println("/metrics of the serving instance after the edits (" + base + "metrics, with a monitor's token):");
+        Path all = out.toAbsolutePath().resolveSibling("metrics.txt");
+        Files.writeString(all, metrics);
+        System.out.println("/metrics of the serving instance after the edits (" + base + "metrics, with a monitor's token;"
+                + " all of it in " + all + "):");
         metrics.lines().filter(l -> !l.startsWith("#"))
                 .filter(l -> l.startsWith("laituri_site_build_seconds_count") || l.startsWith("laituri_site_build_seconds_sum")
                         || l.startsWith("laituri_site_build_seconds_max") || l.startsWith("laituri_site_files_written_total")
                         || l.startsWith("laituri_outbox_lag_seconds") || l.startsWith("laituri_site_build_failures_total")
-                        || l.startsWith("http_server_requests_seconds_count") || l.startsWith("http_server_requests_seconds_max")
-                        || l.startsWith("http_server_requests_seconds_sum") || l.startsWith("hikaricp_connections_active"))
+                        || l.startsWith("http_server_requests_seconds") || l.startsWith("hikaricp_connections_active"))
                 .forEach(l -> System.out.println("  " + l));
     }
 

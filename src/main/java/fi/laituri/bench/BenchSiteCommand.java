@@ -76,7 +76,14 @@ class BenchSiteCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws Exception {
+        // A fresh site folder with the id of the last run's: one outbox consumer across runs, not one more that lags.
+        Path id = out.resolve(".laituri-site");
+        String kept = Files.exists(id) ? Files.readString(id) : null;
         FileTrees.delete(out);
+        if (kept != null) {
+            Files.createDirectories(out);
+            Files.writeString(id, kept);
+        }
         Path work = out.toAbsolutePath().getParent();
         System.out.println(BenchCommand.machine() + "; " + load());
         try {
@@ -237,6 +244,8 @@ class BenchSiteCommand implements Callable<Integer> {
 
     private void publishing(Application app) throws IOException, InterruptedException {
         String base = app.serve().replace("localhost", "127.0.0.1");
+        Users users = app.bean(Users.class);
+        token = (users.find(MONITOR).isPresent() ? users.newToken(MONITOR) : users.add(MONITOR, Role.ADMIN)).token();
         Random random = new Random(7);
         long t = System.nanoTime();
         edits(app, base, random, 1, 0, 600);
@@ -248,7 +257,7 @@ class BenchSiteCommand implements Callable<Integer> {
         long[] busy = edits(app, base, random, edits, 0, 30);
         System.out.printf("publish to live, edits back to back (%d edits): p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
                 busy.length, BenchCommand.p(busy, 50), BenchCommand.p(busy, 95), BenchCommand.p(busy, 100));
-        metrics(app, base);
+        metrics(base);
     }
 
     /**
@@ -292,14 +301,17 @@ class BenchSiteCommand implements Callable<Integer> {
                 Thread.sleep(2);
             }
             latencies[i] = System.nanoTime() - t;
+            // As readers and an editor's client would: the page, and the document through the API.
             read(base + "fi/" + v.slug() + "/", null);
+            read(base + "api/v1/documents/" + id, token);
         }
         return latencies;
     }
 
     /** A GET on loopback, as a reader or a monitor makes it; its body, or a failure when it is not 200. */
     private static String read(String url, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html, text/plain");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", url.contains("/api/") ? "application/json" : "text/html, text/plain");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -313,9 +325,7 @@ class BenchSiteCommand implements Callable<Integer> {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What the serving instance's {@code /metrics} says of the load the benchmark put on it, read with a monitor token. */
-    private void metrics(Application app, String base) throws IOException, InterruptedException {
-        Users users = app.bean(Users.class);
-        String token = (users.find(MONITOR).isPresent() ? users.newToken(MONITOR) : users.add(MONITOR, Role.ADMIN)).token();
+    private void metrics(String base) throws IOException, InterruptedException {
         String metrics = read(base + "metrics", token);
         Path all = out.toAbsolutePath().resolveSibling("metrics.txt");
         Files.writeString(all, metrics);
@@ -330,6 +340,8 @@ class BenchSiteCommand implements Callable<Integer> {
     }
 
     private static final String MONITOR = "bench-monitor";
+    /** An admin's token: it may read the API and {@code /metrics}. */
+    private String token;
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * A program run as a child process and measured as {@code /usr/bin/time -v} would: its wall time and its peak
- * resident memory ({@code VmHWM} of {@code /proc/<pid>/status}, read every few milliseconds while it runs; the
- * processes it starts in turn are not counted). Its output goes to a log file.
+ * resident memory ({@code VmHWM} of {@code /proc/<pid>/status}, read every few milliseconds while it runs), with the
+ * peaks of the processes it starts added (npm's {@code pagefind} is a script that starts the real program; an embedded
+ * MariaDB is a child of Laituri's JVM). Its output goes to a log file.
  */
 record ChildRun(int exitCode, long millis, long peakRssMb, Path log) {
 
@@ -19,18 +20,20 @@ record ChildRun(int exitCode, long millis, long peakRssMb, Path log) {
         builder.environment().putAll(env);
         long start = System.nanoTime();
         Process process = builder.start();
-        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-        long peakKb = 0;
+        Map<Long, Long> peaks = new java.util.HashMap<>();
         while (process.isAlive()) {
-            peakKb = Math.max(peakKb, highWaterKb(status));
+            peaks.merge(process.pid(), highWaterKb(process.pid()), Math::max);
+            process.descendants().forEach(p -> peaks.merge(p.pid(), highWaterKb(p.pid()), Math::max));
             Thread.sleep(5);
         }
         int exit = process.waitFor();
+        long peakKb = peaks.values().stream().mapToLong(Long::longValue).sum();
         return new ChildRun(exit, (System.nanoTime() - start) / 1_000_000, peakKb >> 10, log);
     }
 
     /** The process's peak resident set so far, in kB; 0 once it has gone (or where there is no /proc). */
-    private static long highWaterKb(Path status) {
+    private static long highWaterKb(long pid) {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
         try {
             for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("VmHWM:")) {

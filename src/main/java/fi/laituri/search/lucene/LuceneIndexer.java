@@ -151,13 +151,14 @@ public final class LuceneIndexer {
      * {@code known} (those already in the index, for an incremental update).
      */
     private static Map<String, Set<String>> parts(List<SearchDocument> docs, Map<String, Set<String>> known) {
-        Map<String, Set<String>> words = new HashMap<>();
-        for (SearchDocument doc : docs) {
-            Set<String> seen = words.computeIfAbsent(doc.language(), l -> new HashSet<>());
+        // Side by side, as the documents are added: a full build's pages are tens of thousands.
+        Map<String, Set<String>> words = new java.util.concurrent.ConcurrentHashMap<>();
+        docs.parallelStream().forEach(doc -> {
+            Set<String> seen = words.computeIfAbsent(doc.language(), l -> java.util.concurrent.ConcurrentHashMap.newKeySet());
             for (String text : List.of(doc.title(), doc.summary(), doc.bodyText())) {
                 seen.addAll(Analysis.words(text));
             }
-        }
+        });
         Map<String, Set<String>> out = new HashMap<>();
         known.forEach((language, parts) -> out.put(language, new HashSet<>(parts)));
         words.forEach((language, seen) -> {

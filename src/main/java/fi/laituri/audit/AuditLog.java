@@ -7,6 +7,7 @@ import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jakarta.persistence.criteria.Predicate;
 
@@ -24,10 +25,12 @@ public class AuditLog {
 
     private final AuditRepository entries;
     private final Clock clock;
+    private final TransactionOperations<java.sql.Connection> tx;
 
-    AuditLog(AuditRepository entries, Clock clock) {
+    AuditLog(AuditRepository entries, Clock clock, TransactionOperations<java.sql.Connection> tx) {
         this.entries = entries;
         this.clock = clock;
+        this.tx = tx;
     }
 
     /** One thing that happened; nulls for what does not apply. */
@@ -78,6 +81,36 @@ public class AuditLog {
     public void record(Event e) {
         entries.save(new AuditEntry(null, clock.instant(), e.actor(), e.action(), e.documentId(), e.language(),
                 e.revision(), e.fromStatus(), e.toStatus(), e.comment(), e.detail()));
+    }
+
+    /** As {@link #record} for each of {@code events}, in one batch of inserts (a large import records thousands). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void recordAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        try (java.sql.PreparedStatement insert = tx.getConnection().prepareStatement("INSERT INTO audit_entry"
+                + " (at, actor, action, document_id, language, revision, from_status, to_status, comment, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Event e : events) {
+                insert.setTimestamp(1, now);
+                insert.setString(2, e.actor());
+                insert.setString(3, e.action());
+                insert.setObject(4, e.documentId(), java.sql.Types.BIGINT);
+                insert.setString(5, e.language());
+                insert.setObject(6, e.revision(), java.sql.Types.INTEGER);
+                insert.setString(7, e.fromStatus());
+                insert.setString(8, e.toStatus());
+                insert.setString(9, e.comment());
+                insert.setString(10, e.detail());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (java.sql.SQLException e) {
+            throw new io.micronaut.data.exceptions.DataAccessException("cannot record " + events.size()
+                    + " audit entries: " + e.getMessage(), e);
+        }
     }
 
     /** The newest revision of the language version that the log records as published; empty when none was. */

@@ -2,32 +2,41 @@ package fi.laituri.bench;
 
 import fi.laituri.FileTrees;
 import fi.laituri.cli.Application;
-import fi.laituri.cli.BuildCommand;
 import fi.laituri.content.Api;
+import fi.laituri.content.ContentFolder;
 import fi.laituri.content.Documents;
-import fi.laituri.site.BuildReport;
-import fi.laituri.site.SiteBuilder;
+import fi.laituri.security.Role;
+import fi.laituri.security.Users;
 import fi.laituri.workflow.Transitions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 @Command(name = "site", mixinStandardHelpOptions = true,
-        description = {"Site build benchmark: makes a corpus of N documents x 3 languages (once), then reports a full",
-                "build (pages per second, peak heap), a rebuild with nothing changed, and the time from publishing",
-                "one edit through the workflow to its page being live (p50/p95), with serve's automatic builds:",
-                "one edit at a time, then edits back to back.",
-                "Run it as `java -Xmx1g -jar target/laituri.jar bench site` to check the build fits in 1 GB."})
+        description = {"Site build benchmark: writes a corpus of N documents x 3 languages as a content folder and imports",
+                "it (once, timed), then times `laituri build` in a cold process (full build, then a rebuild with nothing",
+                "changed) beside Hugo alone and Hugo + Pagefind on the same pages when they are installed (wall time,",
+                "peak RSS), then serves: the time from publishing one edit through the workflow to its page being live",
+                "(p50/p95), one edit at a time and back to back; last it prints what its /metrics says of that load."})
 class BenchSiteCommand implements Callable<Integer> {
 
     @Option(names = "--docs", defaultValue = "10000", description = "documents in the corpus (default: ${DEFAULT-VALUE})")
@@ -43,6 +52,9 @@ class BenchSiteCommand implements Callable<Integer> {
     /** The seed of the corpus: the same documents every run. */
     private static final long SEED = 1;
 
+    @Option(names = "--build-heap", defaultValue = "1g", description = "the -Xmx of the timed laituri build (default: ${DEFAULT-VALUE})")
+    String buildHeap;
+
     @Option(names = "--out", defaultValue = "data-bench/site", description = "where the site is built (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -57,25 +69,51 @@ class BenchSiteCommand implements Callable<Integer> {
     }
 
     /**
-     * Two runs of the application on one database. The first writes the corpus and times the full build and
-     * the rebuild with no automatic builds about. The second is a {@code serve}: its automatic build first
-     * takes in the corpus's publish events, as a server would after a large import, then builds each timed edit.
+     * The corpus is written as a content folder and imported (timed) by a run of the application; then the full build
+     * and a rebuild run as {@code laituri build} in a process of their own, cold, beside Hugo (and Pagefind) building
+     * the same pages; last the application serves, its automatic build takes in the corpus's publish events and builds
+     * each timed edit, and its {@code /metrics} is read.
      */
     @Override
     public Integer call() throws Exception {
+        // A fresh site folder with the id of the last run's: one outbox consumer across runs, not one more that lags.
+        Path id = out.resolve(".laituri-site");
+        String kept = Files.exists(id) ? Files.readString(id) : null;
         FileTrees.delete(out);
+        if (kept != null) {
+            Files.createDirectories(out);
+            Files.writeString(id, kept);
+        }
+        Path work = out.toAbsolutePath().getParent();
+        System.out.println(BenchCommand.machine() + "; " + load());
         try {
             try (Application app = Application.start(env, Map.of("laituri.site.auto-build", false,
                     "laituri.scheduler.enabled", false, "laituri.site.output", out.toString(), "laituri.webhooks.enabled", false))) {
-                if (!corpusAndBuilds(app)) {
+                if (!corpus(app, work.resolve("corpus"))) {
                     return 2;
                 }
             }
+            List<String> rows = new ArrayList<>();
+            ChildRun build = laituriBuild(work, "full build");
+            if (build == null) {
+                return 2;
+            }
+            rows.add(row("laituri build (pages + search index)", build));
+            laituriBuild(work, "rebuild, nothing changed");
+            Path hugoSite = work.resolve("hugo");
+            if (hugo(hugoSite, rows)) {
+                pagefind(hugoSite, rows);
+            }
+            System.out.println();
+            System.out.printf("%-42s %10s %12s%n", "cold process, same corpus", "wall time", "peak RSS");
+            rows.forEach(System.out::println);
+            System.out.println();
             try (Application app = Application.start(env, Map.of("laituri.site.auto-build", true,
-                    "laituri.site.output", out.toString(), "laituri.webhooks.enabled", false))) {
+                    "laituri.site.output", out.toString(), "laituri.webhooks.enabled", false,
+                    "micronaut.server.port", -1))) {
                 publishing(app);
             }
-            System.out.printf("peak heap over the whole run: %d MB%n", peakHeapMb());
+            System.out.printf("peak heap over the serving run: %d MB; %s%n", peakHeapMb(), load());
             return 0;
         } catch (Application.StartupFailure e) {
             System.err.println("laituri: " + e.getMessage());
@@ -83,7 +121,8 @@ class BenchSiteCommand implements Callable<Integer> {
         }
     }
 
-    private boolean corpusAndBuilds(Application app) {
+    /** Makes the corpus and imports it, unless the database holds it already. */
+    private boolean corpus(Application app, Path folder) throws IOException {
         CorpusWriter writer = app.bean(CorpusWriter.class);
         long held = writer.documents();
         if (held != 0 && !writer.holdsCorpusOf(docs)) {
@@ -92,39 +131,133 @@ class BenchSiteCommand implements Callable<Integer> {
                     + " (or remove " + env.getOrDefault("LAITURI_DATA_DIR", "its data") + ")");
             return false;
         }
-        System.out.println(BenchCommand.machine());
-        if (held == 0) {
-            long t = System.nanoTime();
-            writer.write(SyntheticCorpus.documents(docs, SEED));
-            System.out.printf("corpus: %d documents x 3 languages written and published through the services in %.1f s%n",
-                    docs, seconds(t));
+        if (held != 0) {
+            return true;
         }
-        SiteBuilder builder = app.bean(SiteBuilder.class);
-        resetPeaks();
-        BuildReport full = builder.build(out, false, BuildCommand.progress(System.out, System.console() != null));
-        System.out.printf("full build: %d files in %.2f s = %.0f files/s (then the search index of every page, %.2f s);"
-                        + " %d warnings; peak heap %d MB (max heap %d MB)%n", full.files(), full.millis() / 1e3,
-                full.files() / (full.millis() / 1e3), full.searchMillis() / 1e3, full.warnings().size(), peakHeapMb(),
-                Runtime.getRuntime().maxMemory() >> 20);
+        FileTrees.delete(folder);
         long t = System.nanoTime();
-        BuildReport again = builder.build(out);
-        System.out.printf("rebuild, nothing changed: %d files written, %d unchanged, in %.2f s%n",
-                again.written().size(), again.unchanged(), seconds(t));
+        CorpusFolder.writeAuthors(folder);
+        SyntheticCorpus.each(docs, SEED, d -> {
+            try {
+                CorpusFolder.writeContent(folder, d);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        System.out.printf("corpus: %d documents x 3 languages written as a content folder in %.1f s%n", docs, seconds(t));
+        t = System.nanoTime();
+        ContentFolder.ImportReport report = app.bean(ContentFolder.class).importFrom(folder);
+        double took = seconds(t);
+        System.out.printf("import: %d files (%d created, %d with problems) in %.1f s = %.0f files/s; %s%n",
+                report.created() + report.updated() + report.unchanged() + report.problems().size(), report.created(),
+                report.problems().size(), took, report.created() / took, load());
+        report.problems().stream().limit(5).forEach(p -> System.err.println("import: " + p));
+        return report.problems().isEmpty();
+    }
+
+    /** {@code laituri build} in a process of its own with the heap of {@code --build-heap}; null when it failed. */
+    private ChildRun laituriBuild(Path work, String what) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ChildRun run = ChildRun.of(List.of(java, "-Xmx" + buildHeap, "-cp", System.getProperty("java.class.path"),
+                        "fi.laituri.Laituri", "build", "--out", out.toAbsolutePath().toString()),
+                env, work.resolve("build.log"));
+        if (run.exitCode() != 0) {
+            System.err.println("laituri: bench: laituri build failed (exit " + run.exitCode() + "):\n" + run.tail());
+            return null;
+        }
+        String said = Files.readAllLines(run.log()).stream().filter(l -> l.startsWith("Built ")).findFirst().orElse("");
+        System.out.printf("%s (laituri build, -Xmx%s, cold process): %.2f s wall, peak RSS %d MB; it said: %s; %s%n",
+                what, buildHeap, run.millis() / 1e3, run.peakRssMb(), said, load());
+        return run;
+    }
+
+    /** Hugo alone, building the same pages from a Hugo site of the corpus; false when it is not installed. */
+    private boolean hugo(Path site, List<String> rows) throws IOException, InterruptedException {
+        Optional<Path> hugo = onPath("hugo");
+        if (hugo.isEmpty()) {
+            System.out.println("Hugo is not installed, so it is left out (Debian: apt-get install hugo)");
+            return false;
+        }
+        FileTrees.delete(site);
+        CorpusFolder.writeHugoSite(site);
+        SyntheticCorpus.each(docs, SEED, d -> {
+            try {
+                CorpusFolder.writeHugo(site, d);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ChildRun run = ChildRun.of(List.of(hugo.get().toString(), "--quiet", "--source", site.toString(),
+                "--destination", site.resolve("public").toString()), Map.of(), site.resolve("hugo.log"));
+        if (run.exitCode() != 0) {
+            System.out.println("Hugo failed (exit " + run.exitCode() + "), left out:\n" + run.tail());
+            return false;
+        }
+        long files;
+        try (Stream<Path> walk = Files.walk(site.resolve("public"))) {
+            files = walk.filter(Files::isRegularFile).count();
+        }
+        System.out.printf("hugo (pages only): %d files, %.2f s wall, peak RSS %d MB; %s%n", files, run.millis() / 1e3,
+                run.peakRssMb(), load());
+        rows.add(row("hugo (pages only)", run));
+        hugoMillis = run.millis();
         return true;
     }
 
+    /** Pagefind indexing Hugo's pages, as a Hugo site gets its search; left out when it is not installed. */
+    private void pagefind(Path site, List<String> rows) throws IOException, InterruptedException {
+        Optional<Path> pagefind = onPath("pagefind");
+        if (pagefind.isEmpty()) {
+            System.out.println("Pagefind is not installed, so Hugo + Pagefind is left out (npm install -g pagefind)");
+            return;
+        }
+        ChildRun run = ChildRun.of(List.of(pagefind.get().toString(), "--site", site.resolve("public").toString()),
+                Map.of(), site.resolve("pagefind.log"));
+        if (run.exitCode() != 0) {
+            System.out.println("Pagefind failed (exit " + run.exitCode() + "), left out:\n" + run.tail());
+            return;
+        }
+        rows.add(row("pagefind (search index of hugo's pages)", run));
+        rows.add(String.format("%-42s %8.2f s %9s", "hugo + pagefind", (hugoMillis + run.millis()) / 1e3, "-"));
+    }
+
+    private long hugoMillis;
+
+    private static String row(String what, ChildRun run) {
+        return String.format("%-42s %8.2f s %9d MB", what, run.millis() / 1e3, run.peakRssMb());
+    }
+
+    private static Optional<Path> onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
+                .map(dir -> Path.of(dir, program)).filter(Files::isExecutable).findFirst();
+    }
+
+    /** The machine's load, printed with each figure: the figures of a busy machine are not to be trusted. */
+    static String load() {
+        try {
+            String[] avg = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return "load average " + avg[0] + ", " + avg[1] + ", " + avg[2];
+        } catch (IOException | RuntimeException e) {
+            return "load average unknown";
+        }
+    }
+
     private void publishing(Application app) throws IOException, InterruptedException {
+        String base = app.serve().replace("localhost", "127.0.0.1");
+        Users users = app.bean(Users.class);
+        token = (users.find(MONITOR).isPresent() ? users.newToken(MONITOR) : users.add(MONITOR, Role.ADMIN)).token();
         Random random = new Random(7);
         long t = System.nanoTime();
-        edits(app, random, 1, 0, 600);
+        edits(app, base, random, 1, 0, 600);
         System.out.printf("serve's first automatic builds, of the corpus's publish events and one edit: %.1f s%n", seconds(t));
-        edits(app, random, WARM_UP, 0, 30); // untimed: a serving process has long since compiled its build code
-        long[] single = edits(app, random, edits, PAUSE_MILLIS, 30);
+        edits(app, base, random, WARM_UP, 0, 30); // untimed: a serving process has long since compiled its build code
+        long[] single = edits(app, base, random, edits, PAUSE_MILLIS, 30);
         System.out.printf("publish to live, one edit at a time (%d edits, %d ms apart): p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
                 single.length, PAUSE_MILLIS, BenchCommand.p(single, 50), BenchCommand.p(single, 95), BenchCommand.p(single, 100));
-        long[] busy = edits(app, random, edits, 0, 30);
+        long[] busy = edits(app, base, random, edits, 0, 30);
         System.out.printf("publish to live, edits back to back (%d edits): p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
                 busy.length, BenchCommand.p(busy, 50), BenchCommand.p(busy, 95), BenchCommand.p(busy, 100));
+        metrics(base);
     }
 
     /**
@@ -133,7 +266,7 @@ class BenchSiteCommand implements Callable<Integer> {
      * With a pause, each edit starts when the build of the one before has finished its work after the swap
      * (the manifest, the search index), as an editor's publishes are seconds apart; without, they follow at once.
      */
-    private long[] edits(Application app, Random random, int count, long pauseMillis, int deadlineSeconds)
+    private long[] edits(Application app, String base, Random random, int count, long pauseMillis, int deadlineSeconds)
             throws IOException, InterruptedException {
         Documents content = app.bean(Documents.class);
         Transitions transitions = app.bean(Transitions.class);
@@ -168,16 +301,50 @@ class BenchSiteCommand implements Callable<Integer> {
                 Thread.sleep(2);
             }
             latencies[i] = System.nanoTime() - t;
+            // As readers and an editor's client would: the page, and the document through the API.
+            read(base + "fi/" + v.slug() + "/", null);
+            read(base + "api/v1/documents/" + id, token);
         }
         return latencies;
     }
 
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
+    /** A GET on loopback, as a reader or a monitor makes it; its body, or a failure when it is not 200. */
+    private static String read(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", url.contains("/api/") ? "application/json" : "text/html, text/plain");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
+        }
+        return response.body();
     }
 
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** What the serving instance's {@code /metrics} says of the load the benchmark put on it, read with a monitor token. */
+    private void metrics(String base) throws IOException, InterruptedException {
+        String metrics = read(base + "metrics", token);
+        Path all = out.toAbsolutePath().resolveSibling("metrics.txt");
+        Files.writeString(all, metrics);
+        System.out.println("/metrics of the serving instance after the edits (" + base + "metrics, with a monitor's token;"
+                + " all of it in " + all + "):");
+        metrics.lines().filter(l -> !l.startsWith("#"))
+                .filter(l -> l.startsWith("laituri_site_build_seconds_count") || l.startsWith("laituri_site_build_seconds_sum")
+                        || l.startsWith("laituri_site_build_seconds_max") || l.startsWith("laituri_site_files_written_total")
+                        || l.startsWith("laituri_outbox_lag_seconds") || l.startsWith("laituri_site_build_failures_total")
+                        || l.startsWith("http_server_requests_seconds") || l.startsWith("hikaricp_connections_active"))
+                .forEach(l -> System.out.println("  " + l));
+    }
+
+    private static final String MONITOR = "bench-monitor";
+    /** An admin's token: it may read the API and {@code /metrics}. */
+    private String token;
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 
     /** The heap pools' peaks added up: an upper bound of the heap in use at any one time. */

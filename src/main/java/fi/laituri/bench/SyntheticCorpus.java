@@ -89,8 +89,14 @@ public final class SyntheticCorpus {
 
     /** The first {@code count} documents of the corpus that {@code seed} makes. */
     public static List<Document> documents(int count, long seed) {
-        Random random = new Random(seed);
         List<Document> out = new ArrayList<>(count);
+        each(count, seed, out::add);
+        return out;
+    }
+
+    /** The documents of {@link #documents}, one at a time: a large corpus need not be held in memory. */
+    public static void each(int count, long seed, java.util.function.Consumer<Document> to) {
+        Random random = new Random(seed);
         OffsetDateTime start = OffsetDateTime.of(2023, 1, 1, 9, 0, 0, 0, ZoneOffset.ofHours(2));
         for (int n = 0; n < count; n++) {
             String kind = KINDS[random.nextInt(KINDS.length)];
@@ -101,9 +107,8 @@ public final class SyntheticCorpus {
             for (String language : LANGUAGES) {
                 versions.add(version(random, language, byline, linked, start));
             }
-            out.add(new Document(key(n), kind, List.copyOf(versions)));
+            to.accept(new Document(key(n), kind, List.copyOf(versions)));
         }
-        return out;
     }
 
     /** The search index's view of {@link #documents}: {@code count} pages in each language. */

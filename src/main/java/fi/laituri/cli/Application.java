@@ -98,7 +98,7 @@ public final class Application implements AutoCloseable {
     }
 
     /** Starts the HTTP server and returns its base URL. */
-    String serve() {
+    public String serve() {
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         try {
             server.start();

@@ -44,7 +44,8 @@ class DemoCommand extends ServingCommand {
 
     @Override
     void startServing(Application app, String url) throws Exception {
-        ImportCommand.print(importContent(app.bean(ContentFolder.class)));
+        long start = System.nanoTime();
+        ImportCommand.print(importContent(app.bean(ContentFolder.class)), (System.nanoTime() - start) / 1_000_000);
         String token = app.bean(AdminBootstrap.class)
                 .demoToken(Optional.ofNullable(env.get("LAITURI_ADMIN_TOKEN")).filter(t -> !t.isBlank()));
         BuildReport site = app.bean(SiteBuilder.class).build(Path.of(siteOutput));

@@ -23,15 +23,16 @@ class ImportCommand extends AppCommand {
                 System.err.println("laituri: no content folder at " + dir.toAbsolutePath());
                 return 2;
             }
+            long start = System.nanoTime();
             ContentFolder.ImportReport report = app.bean(ContentFolder.class).importFrom(dir);
-            print(report);
+            print(report, (System.nanoTime() - start) / 1_000_000);
             return report.problems().isEmpty() ? 0 : 1;
         }
     }
 
-    static void print(ContentFolder.ImportReport report) {
+    static void print(ContentFolder.ImportReport report, long millis) {
         report.problems().forEach(p -> System.err.println(p));
-        System.out.printf("Imported: %d created, %d updated, %d unchanged, %d with problems%n",
-                report.created(), report.updated(), report.unchanged(), report.problems().size());
+        System.out.printf("Imported: %d created, %d updated, %d unchanged, %d with problems, in %d ms%n",
+                report.created(), report.updated(), report.unchanged(), report.problems().size(), millis);
     }
 }

@@ -8,9 +8,17 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import fi.laituri.events.Outbox;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The store's side of the content folder: one file's variant brought in as documents would change it,
@@ -28,10 +36,12 @@ class ContentExchange {
     private final ContentViews views;
     private final AuditLog audit;
     private final PublicChanges publicChanges;
+    private final RevisionRows revisionRows;
 
     ContentExchange(DocumentRepository documents, VariantRepository variants, Documents changes, Authors authors,
                     ContentChecks checks, ContentWrites writes, ContentViews views, AuditLog audit,
-                    PublicChanges publicChanges) {
+                    PublicChanges publicChanges, RevisionRows revisionRows) {
+        this.revisionRows = revisionRows;
         this.documents = documents;
         this.variants = variants;
         this.changes = changes;
@@ -55,7 +65,7 @@ class ContentExchange {
                                 Actor actor) {
         ContentChecks.validKey(key);
         checks.requireLanguage("language", language);
-        return writes.write(() -> {
+        return writes.undoneOnFailure(() -> {
             Document doc = documents.findByTranslationKey(key)
                     .orElseGet(() -> documents.save(new Document(null, kind.code(), key, null, null, null)));
             if (!doc.kind().equals(kind.code())) {
@@ -85,6 +95,120 @@ class ContentExchange {
             }
             return ImportOutcome.UPDATED;
         });
+    }
+
+    /** One file's language version, read and checked for form, to import. */
+    record Incoming(String key, Kind kind, String language, Api.VariantInput input, Status status) {
+    }
+
+    /**
+     * Imports a group of files in one transaction, and answers for each, in order, its {@link ImportOutcome} or the
+     * {@link DomainException} (or {@link IllegalArgumentException}) that says why it was not imported. What is new (most of a first import) is checked in
+     * full first, against what the group and the database hold, and then written: each version with one insert, and
+     * its revision, audit entries and publish event in batches at the end, so a large import is a few round trips to
+     * the database per file rather than a dozen and a commit. A version that exists already is imported as
+     * {@link #importVariant} does, undone to a savepoint if it fails. Should the group's transaction fail all the same
+     * (a slug taken at the same moment by an editor), each file is imported again in a transaction of its own.
+     */
+    List<Object> importAll(List<Incoming> group, Actor actor) {
+        try {
+            return writes.write(() -> importTogether(group, actor));
+        } catch (RuntimeException e) {
+            List<Object> results = new ArrayList<>();
+            for (Incoming i : group) {
+                try {
+                    results.add(importVariant(i.key(), i.kind(), i.language(), i.input(), i.status(), actor));
+                } catch (DomainException | IllegalArgumentException problem) {
+                    results.add(problem);
+                }
+            }
+            return results;
+        }
+    }
+
+    private List<Object> importTogether(List<Incoming> group, Actor actor) {
+        Map<String, Document> docs = new HashMap<>();
+        documents.findByTranslationKeyIn(group.stream().map(Incoming::key).collect(Collectors.toSet()))
+                .forEach(d -> docs.put(d.translationKey(), d));
+        Map<String, Variant> existing = new HashMap<>();
+        if (!docs.isEmpty()) {
+            Map<Long, String> keys = new HashMap<>();
+            docs.values().forEach(d -> keys.put(d.id(), d.translationKey()));
+            variants.findByDocumentIdInOrderByLanguage(keys.keySet())
+                    .forEach(v -> existing.put(keys.get(v.documentId()) + "/" + v.language(), v));
+        }
+        Set<String> slugsTaken = new HashSet<>();
+        variants.findBySlugIn(group.stream().map(i -> i.input().slug()).filter(Objects::nonNull).collect(Collectors.toSet()))
+                .forEach(v -> slugsTaken.add(v.language() + "/" + v.slug()));
+        List<Revision> revisions = new ArrayList<>();
+        List<AuditLog.Event> events = new ArrayList<>();
+        List<Outbox.Append> published = new ArrayList<>();
+        Set<Long> touched = new HashSet<>();
+        Set<String> authorsKnown = new HashSet<>();
+        List<Object> results = new ArrayList<>();
+        for (Incoming i : group) {
+            try {
+                ContentChecks.validKey(i.key());
+                checks.requireLanguage("language", i.language());
+                Document doc = docs.get(i.key());
+                if (doc != null && !doc.kind().equals(i.kind().code())) {
+                    throw DomainException.conflict("kind-conflict",
+                            "document " + i.key() + " is a " + doc.kind() + ", not a " + i.kind().code());
+                }
+                Variant current = existing.get(i.key() + "/" + i.language());
+                if (current != null) {
+                    VariantContent same = checks.toContent(i.input(), current, "", authorsKnown);
+                    results.add(same.hash().equals(current.contentHash()) && current.status().equals(i.status().code())
+                            ? ImportOutcome.UNCHANGED
+                            : importVariant(i.key(), i.kind(), i.language(), i.input(), i.status(), actor));
+                    continue;
+                }
+                VariantContent content = checks.toContent(i.input(), null, "", authorsKnown);
+                if (content.slug() != null && !slugsTaken.add(i.language() + "/" + content.slug())) {
+                    throw Documents.slugConflict(i.language(), content.slug());
+                }
+                if (doc == null) {
+                    doc = documents.save(new Document(null, i.kind().code(), i.key(), null, null, null));
+                    docs.put(i.key(), doc);
+                } else {
+                    touched.add(doc.id());
+                }
+                if (content.slug() == null) {
+                    content = changes.withSlug(doc, i.language(), content);
+                    slugsTaken.add(i.language() + "/" + content.slug());
+                }
+                Variant v = variants.save(imported(Documents.draft(doc, i.language(), content), i.status()));
+                existing.put(i.key() + "/" + i.language(), v);
+                revisions.add(Revision.of(v, null, actor.name()));
+                events.add(AuditLog.Event.of(actor.name(), "variant.created", doc.id(), i.language()).revision(1)
+                        .states(null, Status.DRAFT.code()));
+                if (i.status() != Status.DRAFT) {
+                    events.add(AuditLog.Event.of(actor.name(), "variant.imported-status", doc.id(), i.language())
+                            .revision(1).states(Status.DRAFT.code(), i.status().code()));
+                }
+                if (v.liveRevision() != null) {
+                    published.add(publicChanges.event(PublicChanges.PUBLISHED, doc, v, Map.of()));
+                }
+                changes.created(doc, v, actor);
+                results.add(ImportOutcome.CREATED);
+            } catch (DomainException | IllegalArgumentException problem) {
+                results.add(problem);
+            }
+        }
+        revisionRows.insert(revisions);
+        audit.recordAll(events);
+        publicChanges.recordAll(published);
+        touched.forEach(id -> documents.touch(id, Instant.now()));
+        return results;
+    }
+
+    /** A new version in the state the file names, as {@link #setImportedStatus} would make it. */
+    private static Variant imported(Variant draft, Status status) {
+        return switch (status) {
+            case DRAFT -> draft;
+            case PUBLISHED -> draft.withWorkflow(status, draft.revision(), null, Instant.now(), null, null);
+            default -> draft.withWorkflow(status, null, null, null, null, null);
+        };
     }
 
     /**

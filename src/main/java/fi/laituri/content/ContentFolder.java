@@ -39,6 +39,8 @@ public class ContentFolder {
     private static final Set<String> KEYS = Set.of("title", "slug", "summary", "date", "tags", "authors", "status");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final Actor IMPORTER = Actor.system("import");
+    /** Documents (folders of language versions) imported in one transaction. */
+    private static final int DOCUMENTS_PER_TRANSACTION = 200;
 
     private final ContentExchange content;
     private final Languages languages;
@@ -80,14 +82,21 @@ public class ContentFolder {
                 continue;
             }
             Kind kind = Kind.ofSection(name).orElse(null);
-            for (Path keyDir : directories(section)) {
-                for (Path file : files(keyDir, ".md")) {
-                    if (kind == null) {
-                        counter.problem(file, 1, "unknown section " + name + "; use articles, blog or pages");
-                    } else {
-                        importVariant(file, kind, keyDir.getFileName().toString(), counter);
+            List<Path> keyDirs = directories(section);
+            // A transaction per group of documents, not per file: a commit (a disk flush) and a dozen round trips
+            // to the database per file were most of the time of a large import.
+            for (int from = 0; from < keyDirs.size(); from += DOCUMENTS_PER_TRANSACTION) {
+                List<Read> group = new ArrayList<>();
+                for (Path keyDir : keyDirs.subList(from, Math.min(keyDirs.size(), from + DOCUMENTS_PER_TRANSACTION))) {
+                    for (Path file : files(keyDir, ".md")) {
+                        if (kind == null) {
+                            counter.problem(file, 1, "unknown section " + name + "; use articles, blog or pages");
+                        } else {
+                            group.add(readVariant(file, kind, keyDir.getFileName().toString(), counter));
+                        }
                     }
                 }
+                importGroup(group, counter);
             }
         }
         return new ImportReport(counter.created, counter.updated, counter.unchanged, List.copyOf(counter.problems));
@@ -112,28 +121,32 @@ public class ContentFolder {
         }
     }
 
-    private void importVariant(Path file, Kind kind, String key, Counter counter) {
+    /** A file as read: what to import, or null when it had a problem (already counted). */
+    private record Read(Path file, FrontMatter.Parsed parsed, ContentExchange.Incoming incoming) {
+    }
+
+    private Read readVariant(Path file, Kind kind, String key, Counter counter) {
         String language = stripExtension(file);
         FrontMatter.Parsed parsed = null;
         try {
             if (!languages.isConfigured(language)) {
                 counter.problem(file, 1, "unknown language " + language + "; this site has "
                         + String.join(", ", languages.all().stream().map(Language::code).toList()));
-                return;
+                return null;
             }
             parsed = FrontMatter.parse(read(file));
             Map<String, Object> f = parsed.fields();
             for (String k : f.keySet()) {
                 if (!KEYS.contains(k)) {
                     counter.problem(file, parsed.lineOf(k), "unknown front matter key '" + k + "'; known keys are " + KEYS);
-                    return;
+                    return null;
                 }
             }
             String statusCode = string(f, "status");
             Status status = statusCode == null ? Status.DRAFT : Status.parse(statusCode).orElse(null);
             if (status == null) {
                 counter.problem(file, parsed.lineOf("status"), "unknown status " + statusCode);
-                return;
+                return null;
             }
             OffsetDateTime date = null;
             String dateText = string(f, "date");
@@ -142,19 +155,37 @@ public class ContentFolder {
                     date = OffsetDateTime.parse(dateText);
                 } catch (DateTimeParseException e) {
                     counter.problem(file, parsed.lineOf("date"), "date must look like 2023-09-08T12:25:00+03:00");
-                    return;
+                    return null;
                 }
             }
             Api.VariantInput input = new Api.VariantInput(language, string(f, "title"), string(f, "slug"),
                     string(f, "summary"), parsed.body(), list(f, "tags"), list(f, "authors"), date);
-            counter.count(content.importVariant(key, kind, language, input, status, IMPORTER));
+            return new Read(file, parsed, new ContentExchange.Incoming(key, kind, language, input, status));
         } catch (FrontMatter.Invalid e) {
             counter.problem(file, e.line, e.getMessage());
-        } catch (DomainException e) {
-            String field = e.errors().stream().map(DomainException.FieldError::field).findFirst().orElse("");
-            counter.problem(file, parsed == null ? 1 : parsed.lineOf(field), describe(e));
         } catch (IllegalArgumentException e) {
             counter.problem(file, parsed == null ? 1 : 2, e.getMessage());
+        }
+        return null;
+    }
+
+    /** Imports the files of {@code group} that were read, and counts each, in order, with those that were not. */
+    private void importGroup(List<Read> group, Counter counter) {
+        List<Read> readable = group.stream().filter(java.util.Objects::nonNull).toList();
+        if (readable.isEmpty()) {
+            return;
+        }
+        List<Object> results = content.importAll(readable.stream().map(Read::incoming).toList(), IMPORTER);
+        for (int i = 0; i < readable.size(); i++) {
+            Read r = readable.get(i);
+            if (results.get(i) instanceof ImportOutcome outcome) {
+                counter.count(outcome);
+            } else if (results.get(i) instanceof DomainException e) {
+                String field = e.errors().stream().map(DomainException.FieldError::field).findFirst().orElse("");
+                counter.problem(r.file(), r.parsed().lineOf(field), describe(e));
+            } else if (results.get(i) instanceof IllegalArgumentException e) {
+                counter.problem(r.file(), 2, e.getMessage());
+            }
         }
     }
 

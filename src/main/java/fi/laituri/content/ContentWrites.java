@@ -8,6 +8,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.function.Supplier;
 
@@ -38,6 +40,37 @@ class ContentWrites {
             throw DomainException.preconditionFailed(tx.executeRead(s -> currentVersion.get()));
         } catch (DataAccessException e) {
             throw translate(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in the transaction under way when there is one, undone to a savepoint if it fails (so that the
+     * transaction's other work stays), else in a transaction of its own, as {@link #write(Supplier)}.
+     */
+    <T> T undoneOnFailure(Supplier<T> work) {
+        if (!tx.findTransactionStatus().isPresent()) {
+            return write(work);
+        }
+        Connection connection = tx.getConnection();
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot set a savepoint: " + e.getMessage(), e);
+        }
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException undo) {
+                e.addSuppressed(undo);
+                throw e;
+            }
+            if (e instanceof OptimisticLockException) {
+                throw DomainException.conflict("concurrent-change", "someone changed this at the same moment; try again");
+            }
+            throw e instanceof DataAccessException data ? translate(data) : e;
         }
     }
 

@@ -7,6 +7,7 @@ import io.micronaut.data.repository.CrudRepository;
 import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ interface DocumentRepository extends CrudRepository<Document, Long>, JpaSpecific
     Optional<Document> findByTranslationKey(String translationKey);
 
     boolean existsByTranslationKey(String translationKey);
+
+    List<Document> findByTranslationKeyIn(Collection<String> translationKeys);
 
     @Query("SELECT * FROM document ORDER BY kind, translation_key")
     List<Document> listForExport();

@@ -281,20 +281,34 @@ public class Documents {
 
     /** Adds a draft variant at revision 1; without a slug it gets one from its title. */
     Variant insertVariant(Document doc, String language, VariantContent content, Actor actor) {
-        VariantContent c = content.slug() == null ? content.withSlug(uniqueSlug(language, content.title(), doc.translationKey()))
-                : content;
+        VariantContent c = withSlug(doc, language, content);
         if (variants.existsByLanguageAndSlug(language, c.slug())) {
             throw slugConflict(language, c.slug());
         }
-        Variant v = variants.save(new Variant(null, doc.id(), language, c.slug(), c.title(), c.summary(), c.body(),
-                c.tags(), c.authors(), c.date(), Status.DRAFT.code(), 1, c.hash(), null, null, null, null, null,
-                null, null, null, null));
+        Variant v = variants.save(draft(doc, language, c));
         revisions.save(Revision.of(v, null, actor.name()));
         documents.touch(doc.id(), Instant.now());
         audit.record(AuditLog.Event.of(actor.name(), "variant.created", doc.id(), language).revision(1)
                 .states(null, Status.DRAFT.code()));
-        created.publishEvent(new VariantCreated(doc.id(), v.id(), language, actor.name()));
+        created(doc, v, actor);
         return v;
+    }
+
+    /** Tells who listens (translation tracking) that {@code v} was made, in the caller's transaction. */
+    void created(Document doc, Variant v, Actor actor) {
+        created.publishEvent(new VariantCreated(doc.id(), v.id(), v.language(), actor.name()));
+    }
+
+    /** The content with the slug it will have: its own, or one made from its title that no page has. */
+    VariantContent withSlug(Document doc, String language, VariantContent content) {
+        return content.slug() == null ? content.withSlug(uniqueSlug(language, content.title(), doc.translationKey())) : content;
+    }
+
+    /** A new language version at revision 1, a draft, not yet saved. */
+    static Variant draft(Document doc, String language, VariantContent c) {
+        return new Variant(null, doc.id(), language, c.slug(), c.title(), c.summary(), c.body(),
+                c.tags(), c.authors(), c.date(), Status.DRAFT.code(), 1, c.hash(), null, null, null, null, null,
+                null, null, null, null);
     }
 
     /** Appends a revision with new content; a schedule for the old revision lapses, as it was approved unseen. */
@@ -338,7 +352,7 @@ public class Documents {
         return key;
     }
 
-    private static DomainException slugConflict(String language, String slug) {
+    static DomainException slugConflict(String language, String slug) {
         return DomainException.conflict("slug-conflict",
                 "the slug " + slug + " is already used by another " + language + " page");
     }

@@ -25,6 +25,12 @@ public class PublicChanges {
 
     /** In the caller's transaction. */
     public void record(String type, Document document, Variant variant, Map<String, Object> extra) {
+        Outbox.Append e = event(type, document, variant, extra);
+        outbox.append(e.type(), e.documentId(), e.language(), e.revision(), e.payload());
+    }
+
+    /** The event {@link #record} appends, for appending many at once ({@link Outbox#appendAll}). */
+    Outbox.Append event(String type, Document document, Variant variant, Map<String, Object> extra) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("documentId", document.id());
         payload.put("key", document.translationKey());
@@ -34,7 +40,12 @@ public class PublicChanges {
         int revision = variant.liveRevision() != null ? variant.liveRevision() : variant.revision();
         payload.put("revision", revision);
         payload.putAll(extra);
-        outbox.append(type, document.id(), variant.language(), revision, payload);
+        return new Outbox.Append(type, document.id(), variant.language(), revision, payload);
+    }
+
+    /** Appends {@code events} in the caller's transaction. */
+    void recordAll(java.util.List<Outbox.Append> events) {
+        outbox.appendAll(events);
     }
 
     public void record(String type, Document document, Variant variant) {

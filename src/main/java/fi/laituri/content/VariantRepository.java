@@ -23,6 +23,8 @@ interface VariantRepository extends CrudRepository<Variant, Long> {
 
     boolean existsByLanguageAndSlug(String language, String slug);
 
+    List<Variant> findBySlugIn(Collection<String> slugs);
+
     /** The variant, locked until the transaction ends: concurrent transitions queue here. */
     @Query("SELECT * FROM variant WHERE document_id = :documentId AND language = :language FOR UPDATE")
     Optional<Variant> lock(Long documentId, String language);

@@ -30,7 +30,8 @@ class PublishedPages {
 
     /** A full build: every live version's page. */
     void all(Path siteRoot, SiteModel site) {
-        List<RenderedPages.Published> pages = site.variants().stream().map(v -> page(site, v)).toList();
+        // Each page's text is its body parsed once more: on every core, in the model's order.
+        List<RenderedPages.Published> pages = site.variants().parallelStream().map(v -> page(site, v)).toList();
         listeners.forEach(l -> l.replaceAll(siteRoot, pages));
     }
 

@@ -261,6 +261,51 @@ class ContentFolderTest extends DatabaseTest {
     }
 
     @Test
+    void aSlugThatTwoNewDocumentsOfOneImportClaimIsReportedOnTheSecondAndEverythingElseIsImported(@TempDir Path root) {
+        goodFile(root, "twin-slug-a");
+        Path second = write(root.resolve("articles/twin-slug-b/fi.md"), ("---\ntitle: Toinen\nslug: twin-slug-a\n"
+                + "status: draft\n---\n\nSama osoite.\n").getBytes(StandardCharsets.UTF_8));
+        write(root.resolve("articles/twin-slug-b/sv.md"), ("---\ntitle: Andra\nslug: twin-slug-b\n"
+                + "status: draft\n---\n\nEgen adress.\n").getBytes(StandardCharsets.UTF_8));
+
+        ImportReport report = folder.importFrom(root);
+
+        assertEquals(1, report.problems().size(), () -> "problems: " + report.problems());
+        assertEquals(second, report.problems().get(0).file());
+        assertTrue(report.problems().get(0).message().contains("twin-slug-a"), report.problems().get(0)::toString);
+        assertEquals(2, report.created());
+        assertEquals("Andra", content.getVariant(idOf("twin-slug-b"), "sv").title());
+    }
+
+    @Test
+    void aPublishedFileImportedWithOthersIsLiveAtItsFirstRevisionWithItsHistory(@TempDir Path root) {
+        for (String key : List.of("group-published-a", "group-published-b")) {
+            write(root.resolve("articles").resolve(key).resolve("fi.md"), ("---\ntitle: Julkaistu " + key + "\nslug: " + key
+                    + "\nstatus: published\n---\n\nJulkaistu tiedosto.\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        ImportReport report = folder.importFrom(root);
+
+        assertEquals(List.of(), report.problems());
+        for (String key : List.of("group-published-a", "group-published-b")) {
+            long id = idOf(key);
+            Api.VariantView v = content.getVariant(id, "fi");
+            assertEquals("published", v.status());
+            assertEquals(1, content.listRevisions(id, "fi").size());
+            List<String> actions = audit.find(new fi.laituri.audit.AuditLog.Query(id, null, null, null, 1, 10, null))
+                    .items().stream().map(fi.laituri.audit.AuditLog.Entry::action).toList();
+            assertEquals(List.of("variant.created", "variant.imported-status"), actions);
+        }
+        assertEquals(Set.of(), folder.importFrom(root).problems().stream().map(FileProblem::toString).collect(Collectors.toSet()));
+        assertEquals(Map.of("group-published-a/fi", 1, "group-published-b/fi", 1), revisionCounts().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("group-published-"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "importing it again changes nothing");
+    }
+
+    @Inject
+    fi.laituri.audit.AuditLog audit;
+
+    @Test
     void importExportImportIsLossless(@TempDir Path temp) {
         folder.importFrom(seedCopy(temp));
         List<ContentExchange.ExportedDocument> imported = exchange.exportAll();

@@ -75,8 +75,8 @@ public final class LuceneIndexer {
             Path build = IndexFiles.newBuild(search.toAbsolutePath().normalize());
             Map<String, Set<String>> parts = parts(docs, Map.of());
             try (Directory dir = FSDirectory.open(build);
-                 IndexWriter writer = new IndexWriter(dir, config(analysis.index(parts),
-                         IndexWriterConfig.OpenMode.CREATE))) {
+                 IndexWriter writer = new IndexWriter(dir, bulk(config(analysis.index(parts),
+                         IndexWriterConfig.OpenMode.CREATE)))) {
                 // IndexWriter is thread-safe: analysing on every core is what makes a full build fast.
                 docs.parallelStream().forEach(doc -> {
                     try {
@@ -133,17 +133,32 @@ public final class LuceneIndexer {
     }
 
     /**
+     * A full build writes every page at once: a buffer that holds tens of thousands of pages, so that segments are
+     * flushed (and merged) seldom, and no compound files, which would copy each flushed segment once more. Memory
+     * for the buffer is taken only as pages are added; the pages' own build has finished by then.
+     */
+    private static IndexWriterConfig bulk(IndexWriterConfig config) {
+        config.setRAMBufferSizeMB(BULK_BUFFER_MB);
+        config.setUseCompoundFile(false);
+        config.getMergePolicy().setNoCFSRatio(0.0);
+        return config;
+    }
+
+    private static final int BULK_BUFFER_MB = 256;
+
+    /**
      * The compound parts of each language: the starts of the words written on their own in {@code docs}, plus
      * {@code known} (those already in the index, for an incremental update).
      */
     private static Map<String, Set<String>> parts(List<SearchDocument> docs, Map<String, Set<String>> known) {
-        Map<String, Set<String>> words = new HashMap<>();
-        for (SearchDocument doc : docs) {
-            Set<String> seen = words.computeIfAbsent(doc.language(), l -> new HashSet<>());
+        // Side by side, as the documents are added: a full build's pages are tens of thousands.
+        Map<String, Set<String>> words = new java.util.concurrent.ConcurrentHashMap<>();
+        docs.parallelStream().forEach(doc -> {
+            Set<String> seen = words.computeIfAbsent(doc.language(), l -> java.util.concurrent.ConcurrentHashMap.newKeySet());
             for (String text : List.of(doc.title(), doc.summary(), doc.bodyText())) {
                 seen.addAll(Analysis.words(text));
             }
-        }
+        });
         Map<String, Set<String>> out = new HashMap<>();
         known.forEach((language, parts) -> out.put(language, new HashSet<>(parts)));
         words.forEach((language, seen) -> {

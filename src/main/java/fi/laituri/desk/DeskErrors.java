@@ -39,7 +39,9 @@ class DeskErrors implements Ordered {
             return response.status(HttpStatus.SEE_OTHER).body(null)
                     .headers(h -> h.location(URI.create("/desk/sign-in")));
         }
-        String language = language(request);
+        String language = request.getAttribute(io.micronaut.security.filters.SecurityFilter.AUTHENTICATION,
+                        io.micronaut.security.authentication.Authentication.class)
+                .flatMap(fi.laituri.security.SessionAuthentication::language).orElseGet(() -> language(request));
         Map<String, Object> model = new HashMap<>();
         Object body = response.getBody().orElse(null);
         model.put("status", code);

@@ -91,9 +91,9 @@ class DocumentsDesk {
                                           @Nullable @QueryValue String q, @Nullable @QueryValue Integer page,
                                           Authentication user) {
         Map<String, String> filter = new LinkedHashMap<>();
-        filter.put("kind", KINDS.contains(kind) ? kind : "");
+        filter.put("kind", kind != null && KINDS.contains(kind) ? kind : "");
         filter.put("language", language != null && languages.isConfigured(language) ? language : "");
-        filter.put("state", STATES.contains(state) ? state : "");
+        filter.put("state", state != null && STATES.contains(state) ? state : "");
         filter.put("tag", tag == null ? "" : limit(tag.strip(), 60));
         filter.put("q", q == null ? "" : limit(q.strip(), 300));
         int current = page == null || page < 1 ? 1 : Math.min(page, 100000);
@@ -155,8 +155,8 @@ class DocumentsDesk {
             Transitions.Outcome outcome = transitions.apply(id, lang, action, form.optional("comment"), at, Actor.of(user));
             String back = form.get("back").equals("review") ? "/desk/review?done=" : "/desk/documents/" + id + "?done=";
             if (!outcome.warnings().isEmpty()) {
-                return documentPage(user, HttpStatus.OK, id, desk.words(user).getOrDefault("done." + action, action),
-                        String.join(" ", outcome.warnings()));
+                return documentPage(user, HttpStatus.OK, id, desk.words(user).getOrDefault("done." + action, action)
+                        + " " + String.join(" ", outcome.warnings()), "");
             }
             return Desk.seeOther(back + action + "&lang=" + lang + "&id=" + id);
         } catch (DomainException e) {

@@ -138,6 +138,7 @@ class MediaDesk {
                                                  Map<String, String> input, String flash, String error) {
         Map<String, Object> model = new HashMap<>();
         model.put("file", view);
+        model.put("isImage", view.mediaType().startsWith("image/"));
         model.put("input", input);
         model.put("languages", languages.all());
         model.put("flash", flash);

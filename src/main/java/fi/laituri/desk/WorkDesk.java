@@ -76,7 +76,7 @@ class WorkDesk {
         }
         String language = lang != null && translated.stream().anyMatch(l -> l.code().equals(lang)) ? lang
                 : translated.get(0).code();
-        String wanted = TRANSLATION_STATES.contains(state) ? state : null;
+        String wanted = state != null && TRANSLATION_STATES.contains(state) ? state : null;
         TranslationApi.Worklist worklist = translations.worklist(language, wanted, actor);
         Map<String, Object> model = new HashMap<>();
         model.put("languages", translated);

@@ -90,6 +90,8 @@ class AccountDesk {
         } catch (DomainException e) {
             Map<String, String> input = form.values();
             input.put("password", "");
+            input.putIfAbsent("name", "");
+            input.putIfAbsent("role", "editor");
             return usersPage(user, Desk.status(e), input, "", e.getMessage());
         }
     }

@@ -162,6 +162,30 @@ class DeskSecurityTest extends ApiTest {
     }
 
     @Test
+    void aSaveOverSomeoneElsesShowsBothTextsAndOverwritesNothing() {
+        DeskHttp eeva = desk();
+        eeva.signIn("eeva", PASSWORD);
+        DeskHttp other = desk();
+        other.signIn("eeva", PASSWORD);
+        String location = eeva.post("/desk/documents", form("kind", "page", "language", "fi", "title", "Yhteinen "
+                + System.nanoTime(), "body", "Alku.", "csrf", eeva.csrf("/desk/documents/new"))).headers()
+                .firstValue("Location").orElseThrow();
+        long id = Long.parseLong(location.replaceAll("^/desk/documents/(\\d+).*$", "$1"));
+        String version = Long.toString(documents.getVariant(id, "fi").version());
+
+        HttpResponse<String> first = other.post("/desk/documents/" + id + "/fi/edit", form("csrf", other.csrf("/desk/"),
+                "version", version, "title", "Yhteinen", "body", "Ensimmäisen teksti."));
+        HttpResponse<String> second = eeva.post("/desk/documents/" + id + "/fi/edit", form("csrf", eeva.csrf("/desk/"),
+                "version", version, "title", "Yhteinen", "body", "Toisen teksti."));
+
+        assertEquals(303, first.statusCode(), first.body());
+        assertEquals(412, second.statusCode());
+        assertTrue(second.body().contains("Ensimmäisen teksti."), second.body());
+        assertTrue(second.body().contains("Toisen teksti."), second.body());
+        assertEquals("Ensimmäisen teksti.", documents.getVariant(id, "fi").body());
+    }
+
+    @Test
     void signOutNeedsTheTokenTooAndEndsTheSession() {
         DeskHttp eeva = desk();
         eeva.signIn("eeva", PASSWORD);

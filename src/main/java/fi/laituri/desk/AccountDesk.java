@@ -88,9 +88,8 @@ class AccountDesk {
             return usersPage(user, HttpStatus.OK, Map.of("name", "", "role", "editor", "password", ""),
                     desk.words(user).get("users.created") + " " + name, "", extra);
         } catch (DomainException e) {
-            Map<String, String> input = form.values();
+            Map<String, String> input = form.values("name");
             input.put("password", "");
-            input.putIfAbsent("name", "");
             input.putIfAbsent("role", "editor");
             return usersPage(user, Desk.status(e), input, "", e.getMessage());
         }

@@ -57,6 +57,15 @@ final class DeskForm {
         return fields.getOrDefault(name, List.of());
     }
 
+    /** The form's values (see {@link #values()}), with each of {@code names} present, empty when it was not sent. */
+    Map<String, String> values(String... names) {
+        Map<String, String> values = values();
+        for (String name : names) {
+            values.putIfAbsent(name, "");
+        }
+        return values;
+    }
+
     /** Every field by name, its first value: what a form shown again keeps. */
     Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();

@@ -131,7 +131,8 @@ class DocumentsDesk {
                     List.of(variant))), Actor.of(user));
             return Desk.seeOther("/desk/documents/" + created.id() + "?saved=" + form.get("language"));
         } catch (DomainException e) {
-            return newPage(user, Desk.status(e), form.values(), e.getMessage());
+            return newPage(user, Desk.status(e), form.values("kind", "language", "title", "summary", "body", "tags"),
+                    e.getMessage());
         }
     }
 

@@ -125,7 +125,7 @@ class EditDesk {
             }
             return Desk.seeOther("/desk/documents/" + id + "?saved=" + language.code());
         } catch (DomainException e) {
-            Map<String, String> input = form.values();
+            Map<String, String> input = form.values("title", "summary", "body", "tags", "version");
             Api.VariantView theirs = null;
             if (e.kind() == DomainException.Kind.STALE_VERSION) {
                 // Someone else saved first: keep this text in the form, show theirs beside it, and let the next save

@@ -109,7 +109,7 @@ class MediaDesk {
             throw DomainException.invalid("version", "the form's version is not a number");
         } catch (DomainException e) {
             MediaApi.MediaView view = media.get(id);
-            return filePage(user, Desk.status(e), view, form.values(), "", e.getMessage());
+            return filePage(user, Desk.status(e), view, form.values("version"), "", e.getMessage());
         }
     }
 

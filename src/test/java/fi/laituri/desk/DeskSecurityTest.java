@@ -45,6 +45,16 @@ class DeskSecurityTest extends ApiTest {
     @Inject
     Documents documents;
 
+    @Inject
+    fi.laituri.security.Sessions sessions;
+
+    private final fi.laituri.TestClock clock = new fi.laituri.TestClock();
+
+    @io.micronaut.test.annotation.MockBean(java.time.Clock.class)
+    java.time.Clock clock() {
+        return clock;
+    }
+
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("laituri.security.throttle.burst", "5");
@@ -183,6 +193,18 @@ class DeskSecurityTest extends ApiTest {
         assertTrue(second.body().contains("Ensimmäisen teksti."), second.body());
         assertTrue(second.body().contains("Toisen teksti."), second.body());
         assertEquals("Ensimmäisen teksti.", documents.getVariant(id, "fi").body());
+    }
+
+    @Test
+    void anExpiredSessionLetsNoOneInAndIsForgotten() {
+        DeskHttp eeva = desk();
+        eeva.signIn("eeva", PASSWORD);
+        assertEquals(200, eeva.get("/desk/").statusCode());
+
+        clock.advance(java.time.Duration.ofHours(5));
+
+        assertEquals(303, eeva.get("/desk/").statusCode());
+        assertTrue(sessions.purge() >= 1);
     }
 
     @Test

@@ -43,6 +43,22 @@ final class DeskHttp {
         return send(request);
     }
 
+    /** A file upload as a browser sends the media form: the CSRF field first (when given), then the file. */
+    HttpResponse<String> upload(String path, String csrf, String fileName, byte[] content) {
+        String boundary = "desk-test-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String head = (csrf == null ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+                + csrf + "\r\n") + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return send(request);
+    }
+
     /** Signs in; the session cookie is kept for the next requests. */
     HttpResponse<String> signIn(String name, String password) {
         HttpResponse<String> reply = post("/desk/sign-in", Map.of("name", name, "password", password, "lang", "en"));

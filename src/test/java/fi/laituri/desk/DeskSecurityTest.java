@@ -48,6 +48,9 @@ class DeskSecurityTest extends ApiTest {
     @Inject
     fi.laituri.security.Sessions sessions;
 
+    @Inject
+    fi.laituri.media.Media media;
+
     private final fi.laituri.TestClock clock = new fi.laituri.TestClock();
 
     @io.micronaut.test.annotation.MockBean(java.time.Clock.class)
@@ -153,6 +156,23 @@ class DeskSecurityTest extends ApiTest {
 
         assertEquals(303, reply.statusCode(), reply.body());
         assertEquals(before + 1, documents.countDocuments());
+    }
+
+    @Test
+    void anUploadWithoutTheTokenIs403AndStoresNothing() {
+        DeskHttp eeva = desk();
+        eeva.signIn("eeva", PASSWORD);
+        int before = media.list().size();
+
+        HttpResponse<String> without = eeva.upload("/desk/media", null, "luvaton.png", fi.laituri.media.TestFiles.image("png", 20, 10));
+        HttpResponse<String> forged = eeva.upload("/desk/media", "y".repeat(43), "luvaton.png", fi.laituri.media.TestFiles.image("png", 20, 10));
+        HttpResponse<String> right = eeva.upload("/desk/media", eeva.csrf("/desk/media"), "luvallinen.png",
+                fi.laituri.media.TestFiles.image("png", 20, 10));
+
+        assertEquals(403, without.statusCode());
+        assertEquals(403, forged.statusCode());
+        assertEquals(303, right.statusCode(), right.body());
+        assertEquals(before + 1, media.list().size());
     }
 
     @Test

@@ -81,6 +81,11 @@ class EditDesk {
     MutableHttpResponse<String> form(@PathVariable long id, @PathVariable String lang, Authentication user) {
         Language language = language(lang);
         policy.require(Actor.of(user), Permission.EDIT_VARIANT, language.code());
+        return editPage(user, HttpStatus.OK, id, language, currentInput(id, language), "", null);
+    }
+
+    /** The version's text as the form starts it: its own, or the source's for a translation not yet made. */
+    private Map<String, String> currentInput(long id, Language language) {
         Optional<Api.VariantView> current = variant(id, language.code());
         Map<String, String> input = new HashMap<>();
         if (current.isPresent()) {
@@ -99,7 +104,27 @@ class EditDesk {
             input.put("tags", source.map(v -> String.join(", ", v.tags())).orElse(""));
             input.put("version", "");
         }
-        return editPage(user, HttpStatus.OK, id, language, input, "", null);
+        return input;
+    }
+
+    /** A translation that needs no change for its source's latest revision: marked up to date, with the reason. */
+    @Post(uri = "/up-to-date", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @Allowed(Permission.EDIT_VARIANT)
+    MutableHttpResponse<String> upToDate(@PathVariable long id, @PathVariable String lang, @Body @Nullable String body,
+                                         Authentication user) {
+        DeskForm form = DeskForm.parse(body);
+        desk.checkForm(user, form);
+        Language language = language(lang);
+        try {
+            if (form.optional("comment") == null) {
+                throw DomainException.invalid("comment", "say why the translation needs no change");
+            }
+            translations.markUpToDate(id, language.code(), null, desk.valid(new TranslationApi.UpToDateRequest(null,
+                    form.optional("comment"))).comment(), Actor.of(user));
+            return Desk.seeOther("/desk/documents/" + id + "?done=uptodate");
+        } catch (DomainException e) {
+            return editPage(user, Desk.status(e), id, language, currentInput(id, language), e.getMessage(), null);
+        }
     }
 
     @Post(uri = "/edit", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)

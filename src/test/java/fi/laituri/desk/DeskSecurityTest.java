@@ -51,6 +51,9 @@ class DeskSecurityTest extends ApiTest {
     @Inject
     fi.laituri.media.Media media;
 
+    @Inject
+    fi.laituri.workflow.Transitions transitions;
+
     private final fi.laituri.TestClock clock = new fi.laituri.TestClock();
 
     @io.micronaut.test.annotation.MockBean(java.time.Clock.class)
@@ -225,6 +228,33 @@ class DeskSecurityTest extends ApiTest {
 
         assertEquals(303, eeva.get("/desk/").statusCode());
         assertTrue(sessions.purge() >= 1);
+    }
+
+    @Test
+    void aTranslatorMarksAnOutdatedTranslationUpToDateWithTheReason() {
+        fi.laituri.security.Actor editor = new fi.laituri.security.Actor("eeva", Role.EDITOR, java.util.Set.of());
+        fi.laituri.security.Actor publisher = new fi.laituri.security.Actor("pekka", Role.PUBLISHER, java.util.Set.of());
+        long id = documents.createDocument(new fi.laituri.content.Api.CreateDocument("page", null, List.of(
+                new fi.laituri.content.Api.VariantInput("fi", "Lähde " + System.nanoTime(), null, null, "Eka.", null, null, null),
+                new fi.laituri.content.Api.VariantInput("sv", "Källa", null, null, "Första.", null, null, null))), editor).id();
+        for (int round = 0; round < 2; round++) {
+            if (round == 1) {
+                documents.patchVariant(id, "fi", documents.getVariant(id, "fi").version(), new fi.laituri.content.Api.VariantPatch(
+                        null, null, null, "Eka, korjattu.", null, null, null), editor);
+            }
+            for (String[] step : new String[][]{{"submit", "eeva"}, {"approve", "pekka"}, {"publish", "pekka"}}) {
+                transitions.apply(id, "fi", step[0], null, null, step[1].equals("eeva") ? editor : publisher);
+            }
+        }
+        DeskHttp tiina = desk();
+        tiina.signIn("tiina", PASSWORD);
+        assertTrue(tiina.get("/desk/documents/" + id + "/sv/edit").body().contains("/up-to-date"));
+
+        HttpResponse<String> reply = tiina.post("/desk/documents/" + id + "/sv/up-to-date",
+                form("csrf", tiina.csrf("/desk/"), "comment", "Ruotsissa sama asia jo sanottu"));
+
+        assertEquals(303, reply.statusCode(), reply.body());
+        assertFalse(tiina.get("/desk/documents/" + id + "/sv/edit").body().contains("/up-to-date"));
     }
 
     @Test

@@ -304,6 +304,11 @@ class RolesMatrixTest extends ApiTest {
             String etag = newsroom.editor.get(Newsroom.sv(id)).etag().replace("\"", "");
             return new Call("/desk/documents/" + id + "/sv/edit", "version=" + etag + "&title=Uusi&body=Teksti", form, null, 200);
         });
+        f.put("POST " + version + "/up-to-date", who -> {
+            long id = newsroom.document();
+            newsroom.publishNow(id, "fi");
+            return new Call("/desk/documents/" + id + "/sv/up-to-date", "comment=Ei+muutettavaa", form, null, 200);
+        });
         f.put("POST " + version + "/preview", who -> new Call("/desk/documents/" + newsroom.document() + "/sv/preview",
                 "title=Esikatselu&body=Teksti", form, null, 200));
         f.put("GET /desk/review", who -> Call.of("/desk/review", 200));

@@ -48,6 +48,7 @@ class DemoCommand extends ServingCommand {
         ImportCommand.print(importContent(app.bean(ContentFolder.class)), (System.nanoTime() - start) / 1_000_000);
         String token = app.bean(AdminBootstrap.class)
                 .demoToken(Optional.ofNullable(env.get("LAITURI_ADMIN_TOKEN")).filter(t -> !t.isBlank()));
+        Optional<String> password = app.bean(AdminBootstrap.class).demoPassword();
         BuildReport site = app.bean(SiteBuilder.class).build(Path.of(siteOutput));
         System.out.println();
         System.out.println("Laituri demo is running (database: " + app.databaseDescription() + ")");
@@ -56,6 +57,9 @@ class DemoCommand extends ServingCommand {
         System.out.println("  OpenAPI        " + url + "openapi/laituri.yml");
         System.out.println("  health         " + url + "health");
         System.out.println("  admin token    " + token);
+        System.out.println("  desk           " + url + "desk/   sign in as admin, " + password
+                .map(p -> "password " + p + " (shown only now; change it under Account)")
+                .orElse("with the password set before (java -jar laituri.jar user password --name admin sets another)"));
         System.out.println();
         System.out.println("Try: curl -H 'Authorization: Bearer " + token + "' " + url + "api/v1/documents");
         System.out.println("Stop with Ctrl+C.");

@@ -11,7 +11,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage users and their API tokens.",
-        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Token.class})
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Token.class,
+                UserCommand.Password.class})
 class UserCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -84,6 +85,49 @@ class UserCommand implements Runnable {
                 return 0;
             } catch (DomainException e) {
                 System.err.println("laituri: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "password", mixinStandardHelpOptions = true,
+            description = {"Set a user's password for the desk (/desk/).",
+                    "Asks for it twice on a terminal, else reads one line from standard input; --generate makes one and prints it."})
+    static class Password extends AppCommand {
+        @Option(names = "--name", required = true, description = "user name")
+        String name;
+
+        @Option(names = "--generate", description = "make a random password and print it (shown only this once)")
+        boolean generate;
+
+        @Override
+        int run(Application app) {
+            try (app) {
+                String password;
+                if (generate) {
+                    password = fi.laituri.security.Passwords.generate();
+                } else if (System.console() != null) {
+                    char[] first = System.console().readPassword("New password for %s: ", name);
+                    char[] again = System.console().readPassword("Again: ");
+                    if (first == null || again == null || !java.util.Arrays.equals(first, again)) {
+                        System.err.println("laituri: the two passwords differ; nothing changed");
+                        return 1;
+                    }
+                    password = new String(first);
+                } else {
+                    String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                            java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                    password = line == null ? "" : line;
+                }
+                app.bean(fi.laituri.security.Passwords.class).set(name, password, Users.SYSTEM);
+                System.out.println(generate ? "Password of " + name + " (shown only now): " + password
+                        : "Password of " + name + " set.");
+                return 0;
+            } catch (DomainException e) {
+                System.err.println("laituri: " + e.getMessage());
+                return 1;
+            } catch (java.io.IOException e) {
+                System.err.println("laituri: cannot read the password: " + e.getMessage());
                 return 1;
             }
         }

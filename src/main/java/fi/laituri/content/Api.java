@@ -74,7 +74,7 @@ public final class Api {
                                List<VariantSummary> variants) {
 
         /** The document as a translator of these languages sees it: without other languages' versions. */
-        DocumentView inLanguages(java.util.Set<String> languages) {
+        public DocumentView inLanguages(java.util.Set<String> languages) {
             return new DocumentView(id, kind, key, version, createdAt, updatedAt,
                     variants.stream().filter(v -> languages.contains(v.language())).toList());
         }

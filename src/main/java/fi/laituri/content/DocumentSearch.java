@@ -18,7 +18,7 @@ import java.util.Set;
  * versions must all hold for one and the same version. Newest change first, id as tie-breaker.
  */
 @Singleton
-class DocumentSearch {
+public class DocumentSearch {
 
     private static final Sort NEWEST_FIRST = Sort.of(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
     /** Escapes LIKE's wildcards in the free text, which is matched as written. */
@@ -35,10 +35,10 @@ class DocumentSearch {
      * documents with a version in one of them (a translator's languages); the other version filters then hold
      * for one of those versions.
      */
-    record Filter(String kind, String language, String status, String tag, String text, int page, int size,
+    public record Filter(String kind, String language, String status, String tag, String text, int page, int size,
                   Set<String> languages) {
 
-        Filter {
+        public Filter {
             languages = languages == null ? null : Set.copyOf(languages);
         }
 

@@ -20,6 +20,14 @@ public record Actor(String name, Role role, Set<String> languages) {
         return new Actor(name, Role.ADMIN, Set.of());
     }
 
+    /** What a request's user is, for the security rules: name, role, languages, and what else the caller adds. */
+    public static Authentication authentication(Users.Account account, java.util.Map<String, Object> extra) {
+        java.util.Map<String, Object> attributes = new java.util.HashMap<>(extra);
+        attributes.put("userId", account.id());
+        attributes.put(LANGUAGES, account.languages());
+        return Authentication.build(account.name(), List.of(account.role().code()), attributes);
+    }
+
     public static Actor of(Authentication authentication) {
         Role role = authentication.getRoles().stream().map(Role::parse).flatMap(java.util.Optional::stream)
                 .findFirst().orElseThrow(() -> new IllegalStateException("an authenticated user without a role"));

@@ -12,8 +12,10 @@ public class AdminBootstrap {
     private static final int MIN_TOKEN_LENGTH = 16;
 
     private final Users users;
+    private final Passwords passwords;
 
-    AdminBootstrap(Users users) {
+    AdminBootstrap(Users users, Passwords passwords) {
+        this.passwords = passwords;
         this.users = users;
     }
 
@@ -55,6 +57,19 @@ public class AdminBootstrap {
             return presetToken.get();
         }
         return users.newToken(ADMIN).token();
+    }
+
+    /**
+     * For the demo: a desk password for the admin, when it has none yet (printed once; the admin changes it under
+     * Account, or {@code laituri user password} sets another). Empty when the admin already has one.
+     */
+    public Optional<String> demoPassword() {
+        if (users.find(ADMIN).isEmpty() || passwords.hasPassword(ADMIN)) {
+            return Optional.empty();
+        }
+        String password = Passwords.generate();
+        passwords.set(ADMIN, password, Users.SYSTEM);
+        return Optional.of(password);
     }
 
     private static String validPreset(String token) {

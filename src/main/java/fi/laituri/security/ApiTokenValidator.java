@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 import io.micronaut.core.async.publisher.Publishers;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +29,7 @@ class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
         CompletableFuture<Authentication> lookup = CompletableFuture.supplyAsync(
                 () -> users.authenticate(token)
-                        .map(a -> Authentication.build(a.name(), List.of(a.role().code()), Map.of("userId", a.id(), Actor.LANGUAGES, a.languages())))
+                        .map(a -> Actor.authentication(a, Map.of()))
                         .orElse(null),
                 blocking);
         return Publishers.fromCompletableFuture(lookup);

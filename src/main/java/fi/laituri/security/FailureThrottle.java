@@ -32,7 +32,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * Slows down guessing. Per client (its address as {@link ClientAddress} finds it behind trusted proxies), failures
  * of two kinds fill a bucket each: a request with an {@code Authorization} header answered {@code 401} (a wrong,
- * revoked or expired token), and a preview link answered {@code 404} (an unknown token). A client may fail
+ * revoked or expired token), a preview link answered {@code 404} (an unknown token), and a desk sign-in answered
+ * {@code 401} (a wrong name or password). A client may fail
  * {@code laituri.security.throttle.burst} times, and then once every {@code 60 / per-minute} seconds; beyond that
  * its further requests of that kind get {@code 429} with {@code Retry-After}, before any token is looked at.
  * Requests that succeed cost nothing, and a client's other requests (the public site, search) are not affected.
@@ -50,7 +51,8 @@ class FailureThrottle implements Ordered {
 
     private enum Kind {
         TOKEN(HttpStatus.UNAUTHORIZED, "Too many failed sign-ins from this address"),
-        PREVIEW(HttpStatus.NOT_FOUND, "Too many unknown preview links from this address");
+        PREVIEW(HttpStatus.NOT_FOUND, "Too many unknown preview links from this address"),
+        SIGN_IN(HttpStatus.UNAUTHORIZED, "Too many failed sign-ins from this address");
 
         final HttpStatus failure;
         final String detail;
@@ -164,6 +166,9 @@ class FailureThrottle implements Ordered {
     private static Kind kind(HttpRequest<?> request) {
         if (request.getPath().startsWith("/preview/")) {
             return Kind.PREVIEW;
+        }
+        if (request.getPath().equals("/desk/sign-in") && request.getMethod() == io.micronaut.http.HttpMethod.POST) {
+            return Kind.SIGN_IN;
         }
         return request.getHeaders().contains(HttpHeaders.AUTHORIZATION) ? Kind.TOKEN : null;
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Request and response bodies of the translation API. */
-final class TranslationApi {
+public final class TranslationApi {
 
     private TranslationApi() {
     }
@@ -22,7 +22,7 @@ final class TranslationApi {
      * the words changed since {@code translatedFrom} when outdated.
      */
     @Serdeable
-    record TranslationStatus(long documentId, String key, String kind, String language, String sourceLanguage,
+    public record TranslationStatus(long documentId, String key, String kind, String language, String sourceLanguage,
                              boolean adaptation, String state, @Nullable String title, String sourceTitle,
                              @Nullable String status, @Nullable Integer revision, @Nullable Integer liveRevision,
                              @Nullable Integer translatedFrom, int sourceRevision, int words, Instant since,
@@ -30,35 +30,35 @@ final class TranslationApi {
     }
 
     @Serdeable
-    record Worklist(List<TranslationStatus> items, int total) {
+    public record Worklist(List<TranslationStatus> items, int total) {
     }
 
     /** Per language: counts by state, and the published source items with no version in it at all. */
     @Serdeable
-    record LanguageOverview(String language, String sourceLanguage, boolean adaptation, Map<String, Integer> counts,
+    public record LanguageOverview(String language, String sourceLanguage, boolean adaptation, Map<String, Integer> counts,
                             List<Untranslated> untranslated) {
     }
 
     @Serdeable
-    record Untranslated(long documentId, String key, String kind, String title, String slug) {
+    public record Untranslated(long documentId, String key, String kind, String title, String slug) {
     }
 
     @Serdeable
-    record Overview(List<LanguageOverview> languages) {
+    public record Overview(List<LanguageOverview> languages) {
     }
 
     /** Marks a version up to date with the source without changing it; {@code revision} defaults to the live one. */
     @Serdeable
-    record UpToDateRequest(@Nullable @Positive Integer revision, @Nullable @Size(max = 2000) String comment) {
+    public record UpToDateRequest(@Nullable @Positive Integer revision, @Nullable @Size(max = 2000) String comment) {
     }
 
     /** What an XLIFF import did to one document. */
     @Serdeable
-    record Imported(long documentId, String language, int revision, long version, int translatedFrom, String state,
+    public record Imported(long documentId, String language, int revision, long version, int translatedFrom, String state,
                     List<String> warnings) {
     }
 
     @Serdeable
-    record ImportResult(List<Imported> documents) {
+    public record ImportResult(List<Imported> documents) {
     }
 }

@@ -44,14 +44,15 @@ public final class ETags {
     /**
      * Checks the client's version against the current one.
      *
-     * @throws ProblemException 428 when the client sent none, 412 when it is not the current one
+     * @throws fi.laituri.DomainException version required (428) when the client sent none, stale version (412) when
+     *         it is not the current one; a domain failure, so that the desk's pages can show it as well as the API
      */
     public static void check(Long expected, long current) {
         if (expected == null) {
-            throw ProblemException.preconditionRequired(current);
+            throw fi.laituri.DomainException.preconditionRequired(current);
         }
         if (expected != ANY && expected != current) {
-            throw ProblemException.preconditionFailed(current);
+            throw fi.laituri.DomainException.preconditionFailed(current);
         }
     }
 }

@@ -49,18 +49,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.", errors, Map.of());
     }
 
-    public static ProblemException preconditionFailed(long currentVersion) {
-        return new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-version",
-                "The resource has changed since you read it; fetch it again and reapply your change.",
-                List.of(), Map.of("currentVersion", currentVersion, "currentETag", ETags.of(currentVersion)));
-    }
-
-    public static ProblemException preconditionRequired(long currentVersion) {
-        return new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required",
-                "Send an If-Match header with the ETag you read, so that no one's change is overwritten.",
-                List.of(), Map.of("currentVersion", currentVersion, "currentETag", ETags.of(currentVersion)));
-    }
-
     public HttpStatus status() {
         return status;
     }

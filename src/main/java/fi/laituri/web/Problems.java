@@ -20,6 +20,11 @@ public final class Problems {
         return TYPE_BASE + type;
     }
 
+    /** The status a service's failure of this kind is answered with, for the pages that show it (the desk). */
+    public static HttpStatus status(fi.laituri.DomainException.Kind kind) {
+        return DomainExceptionHandler.status(kind);
+    }
+
     public static MutableHttpResponse<Map<String, Object>> response(HttpRequest<?> request, HttpStatus status, String type,
                                                                     String detail, List<Problem.FieldError> errors) {
         Problem problem = new Problem(typeUri(type), status.getReason(), status.getCode(), detail,

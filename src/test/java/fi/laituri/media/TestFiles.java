@@ -65,7 +65,7 @@ public final class TestFiles {
         return body.toByteArray();
     }
 
-    static byte[] image(String format, int width, int height) {
+    public static byte[] image(String format, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(0x2a6f97));

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * to its own address, so the browser never leaves 127.0.0.1.
  */
 @MicronautTest(transactional = false)
-class CommentsInBrowserTest extends ApiTest {
+public class CommentsInBrowserTest extends ApiTest {
 
     private static final int PORT = freePort();
     private static final String BASE = "http://127.0.0.1:" + PORT;
@@ -52,7 +52,7 @@ class CommentsInBrowserTest extends ApiTest {
     }
 
     /** Each would set window.pwned, or open an alert, if the page ran it as markup or script. */
-    static final List<String> PAYLOADS = List.of(
+    public static final List<String> PAYLOADS = List.of(
             "<script>window.pwned=1;alert(1)</script>",
             "<img src=x onerror=\"window.pwned=2;alert(2)\">",
             "<svg onload=window.pwned=3>",

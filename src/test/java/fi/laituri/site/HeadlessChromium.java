@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * never tries to download a browser or a driver. Without them the browser tests are skipped, unless
  * {@code LAITURI_REQUIRE_BROWSER=1} (set by {@code .ci/run}) makes a missing browser a failure.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -32,7 +32,7 @@ final class HeadlessChromium {
     }
 
     /** Whether chromium and chromedriver are here; when they must be (in CI), their absence is a failure. */
-    static boolean installed() {
+    public static boolean installed() {
         boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         if (!present && "1".equals(System.getenv("LAITURI_REQUIRE_BROWSER"))) {
             throw new IllegalStateException("LAITURI_REQUIRE_BROWSER=1 but " + BROWSER + " or " + DRIVER
@@ -42,13 +42,13 @@ final class HeadlessChromium {
     }
 
     /** Skips the test, saying how to install the browser, when it is not installed. */
-    static void assumeInstalled(boolean installed) {
+    public static void assumeInstalled(boolean installed) {
         Assumptions.assumeTrue(installed, "the browser tests need " + BROWSER + " and " + DRIVER
                 + "; install them with: " + INSTALL + " (LAITURI_REQUIRE_BROWSER=1 makes their absence a failure)");
     }
 
     /** A new headless browser window. */
-    static ChromeDriver start() {
+    public static ChromeDriver start() {
         SELENIUM_LOG.setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());

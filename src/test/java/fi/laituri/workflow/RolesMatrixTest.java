@@ -81,7 +81,13 @@ class RolesMatrixTest extends ApiTest {
     @Inject
     SiteBuilder builder;
 
+    private static final String DESK_PASSWORD = "matriisin salasana";
+
+    @Inject
+    fi.laituri.security.Passwords passwords;
+
     private Newsroom newsroom;
+    private String deskUser;
     private String publishedSlug;
     private String previewToken;
 
@@ -115,6 +121,8 @@ class RolesMatrixTest extends ApiTest {
         builder.build(SITE);
         previewToken = require(201, newsroom.editor.post(Newsroom.variant(newsroom.document(), "sv") + "/preview-links", Map.of()))
                 .get("token");
+        deskUser = newsroom.user();
+        passwords.set(deskUser, DESK_PASSWORD, "test");
     }
 
     /**
@@ -240,6 +248,7 @@ class RolesMatrixTest extends ApiTest {
         f.put("POST /participation/feedback", who -> new Call("/participation/feedback",
                 "lang=fi&category=general&message=Hyva", "application/x-www-form-urlencoded", null, 200));
 
+        desk(f);
         f.put("GET /api/public/v1/{lang}", who -> Call.of("/api/public/v1/fi", 200));
         f.put("GET /api/public/v1/{lang}/{slug}", who -> Call.of("/api/public/v1/fi/" + publishedSlug, 200));
         f.put("GET /api/search", who -> Call.of("/api/search?lang=fi&q=" + encode("laiturilla"), 200));
@@ -261,6 +270,70 @@ class RolesMatrixTest extends ApiTest {
         // The server answers HEAD wherever it answers GET, with the same rule and status.
         List.copyOf(f.keySet()).stream().filter(r -> r.startsWith("GET ")).forEach(r -> f.put("HEAD" + r.substring(3), f.get(r)));
         return f;
+    }
+
+    /**
+     * The desk's pages and forms, called with the bearer token (no session, so its forms need no CSRF token here;
+     * {@code desk.DeskSecurityTest} holds that a session's forms do). A form answers 303 to the page to see next,
+     * which the client follows: the status here is that page's.
+     */
+    private void desk(Map<String, Function<String, Call>> f) {
+        String form = "application/x-www-form-urlencoded";
+        f.put("GET /desk/sign-in", who -> Call.of("/desk/sign-in", 200));
+        // The client follows the 303 to /desk/ without keeping the cookie: there the token lets a role in, and no one else.
+        f.put("POST /desk/sign-in", who -> new Call("/desk/sign-in", "name=" + deskUser + "&password=" + encode(DESK_PASSWORD),
+                form, null, who.equals("anonymous") ? 401 : 200));
+        f.put("GET /desk/assets/desk.css", who -> Call.of("/desk/assets/desk.css", 200));
+        f.put("POST /desk/sign-out", who -> new Call("/desk/sign-out", "", form, null, 200));
+        f.put("POST /desk/sign-out-everywhere", who -> new Call("/desk/sign-out-everywhere", "", form, null, 200));
+        f.put("POST /desk/language", who -> new Call("/desk/language", "lang=sv", form, null, 200));
+        f.put("GET /desk", who -> Call.of("/desk/", 200));
+        f.put("GET /desk/documents", who -> Call.of("/desk/documents?state=draft", 200));
+        f.put("GET /desk/documents/new", who -> Call.of("/desk/documents/new", 200));
+        f.put("POST /desk/documents", who -> new Call("/desk/documents", "kind=page&language=fi&title=Sivu+" + unique(), form, null, 200));
+        f.put("GET /desk/documents/{id}", who -> Call.of("/desk/documents/" + newsroom.document(), 200));
+        String version = "/desk/documents/{id}/{lang}";
+        f.put("POST " + version + "/transition", who -> {
+            long id = newsroom.document();
+            if (who.equals("publisher")) {
+                require(200, newsroom.step(newsroom.editor, id, "sv", "submit"));
+                return new Call("/desk/documents/" + id + "/sv/transition", "action=approve", form, null, 200);
+            }
+            return new Call("/desk/documents/" + id + "/sv/transition", "action=submit", form, null, 200);
+        });
+        f.put("GET " + version + "/edit", who -> Call.of("/desk/documents/" + newsroom.document() + "/sv/edit", 200));
+        f.put("POST " + version + "/edit", who -> {
+            long id = newsroom.document();
+            String etag = newsroom.editor.get(Newsroom.sv(id)).etag().replace("\"", "");
+            return new Call("/desk/documents/" + id + "/sv/edit", "version=" + etag + "&title=Uusi&body=Teksti", form, null, 200);
+        });
+        f.put("POST " + version + "/up-to-date", who -> {
+            long id = newsroom.document();
+            newsroom.publishNow(id, "fi");
+            return new Call("/desk/documents/" + id + "/sv/up-to-date", "comment=Ei+muutettavaa", form, null, 200);
+        });
+        f.put("POST " + version + "/preview", who -> new Call("/desk/documents/" + newsroom.document() + "/sv/preview",
+                "title=Esikatselu&body=Teksti", form, null, 200));
+        f.put("GET /desk/review", who -> Call.of("/desk/review", 200));
+        f.put("GET /desk/translations", who -> Call.of("/desk/translations?lang=sv", 200));
+        f.put("GET /desk/media", who -> Call.of("/desk/media", 200));
+        f.put("POST /desk/media", who -> new Call("/desk/media", TestFiles.png("kuva-" + unique() + ".png"), "multipart/form-data", null, 200));
+        f.put("GET /desk/media/{id}", who -> Call.of("/desk/media/" + newsroom.media(), 200));
+        f.put("POST /desk/media/{id}", who -> {
+            String id = newsroom.media();
+            String etag = newsroom.editor.get("/api/v1/media/" + id).etag().replace("\"", "");
+            return new Call("/desk/media/" + id, "version=" + etag + "&alt_fi=Kuva", form, null, 200);
+        });
+        f.put("GET /desk/media/{id}/file", who -> Call.of("/desk/media/" + newsroom.media() + "/file", 200));
+        f.put("GET /desk/account", who -> Call.of("/desk/account", 200));
+        // A user of a bearer token has no password to prove here: the form is shown again, saying so.
+        f.put("POST /desk/account/password", who -> new Call("/desk/account/password",
+                "current=x&password=uusi+salasana+1&repeat=uusi+salasana+1", form, null, 400));
+        f.put("GET /desk/users", who -> Call.of("/desk/users", 200));
+        f.put("POST /desk/users", who -> new Call("/desk/users", "name=u" + unique() + "&role=editor&password="
+                + encode(DESK_PASSWORD), form, null, 200));
+        f.put("POST /desk/users/{name}", who -> new Call("/desk/users/" + newsroom.user(), "do=password&password="
+                + encode(DESK_PASSWORD), form, null, 200));
     }
 
     /** Every route the router serves, by method and URI template. */

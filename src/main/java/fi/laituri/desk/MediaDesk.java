@@ -76,8 +76,9 @@ class MediaDesk {
             return libraryPage(user, HttpStatus.BAD_REQUEST, desk.words(user).get("media.chooseFile"));
         }
         try (InputStream in = file.asInputStream()) {
-            MediaApi.MediaView view = media.upload(file.getFilename(), in, Actor.of(user));
-            return Desk.seeOther("/desk/media/" + view.id() + "?uploaded=1");
+            Media.Uploaded upload = media.upload(file.getFilename(), in, Actor.of(user));
+            // The same bytes again are not a second file: the editor is shown the one the library has.
+            return Desk.seeOther("/desk/media/" + upload.view().id() + (upload.created() ? "?uploaded=1" : "?uploaded=0"));
         } catch (DomainException e) {
             return libraryPage(user, Desk.status(e), e.getMessage());
         } catch (IOException e) {
@@ -89,7 +90,7 @@ class MediaDesk {
     @Allowed(Permission.READ)
     MutableHttpResponse<String> file(@PathVariable String id, @Nullable @QueryValue String uploaded, Authentication user) {
         MediaApi.MediaView view = media.get(id);
-        return filePage(user, HttpStatus.OK, view, inputOf(view), uploaded != null ? desk.words(user).get("media.uploaded") : "", "");
+        return filePage(user, HttpStatus.OK, view, inputOf(view), uploaded == null ? "" : desk.words(user).get("1".equals(uploaded) ? "media.uploaded" : "media.alreadyThere"), "");
     }
 
     @Post(uri = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)

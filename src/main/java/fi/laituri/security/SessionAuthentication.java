@@ -8,6 +8,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.AuthenticationFetcher;
 import io.micronaut.security.token.TokenAuthenticationFetcher;
 import jakarta.inject.Named;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
  * attributes, and every form of the desk must carry that token. The lookup runs off the event loop.
  */
 @Singleton
+@Requires(property = "laituri.search.node", notEquals = "true") // a search node has no database and no desk
 public class SessionAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
 
     /** The cookie: HttpOnly, Secure, SameSite=Strict, Path=/desk (browsers take Secure cookies from http://localhost). */

@@ -73,7 +73,14 @@ class MetricsTest extends ApiTest {
         }
         assertTrue(refused > 0, "the tight search limit refused some searches");
 
-        String text = ApiClient.as(client, users, Role.ADMIN).get("/metrics").text();
+        // The scheduler's first run comes a second after start-up (its initial delay): wait for it, not for a time.
+        ApiClient admin = ApiClient.as(client, users, Role.ADMIN);
+        String text = admin.get("/metrics").text();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!Pattern.compile("(?m)^laituri_scheduler_runs_total ").matcher(text).find() && System.nanoTime() < deadline) {
+            sleep();
+            text = admin.get("/metrics").text();
+        }
 
         assertMetric(text, "http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/api/v1/documents\"[^}]*}");
         assertMetric(text, "laituri_site_build_seconds_count\\{outcome=\"published\"}");
@@ -84,6 +91,15 @@ class MetricsTest extends ApiTest {
         assertMetric(text, "laituri_scheduler_failures_total");
         assertMetric(text, "laituri_outbox_lag_seconds\\{consumer=\"[^\"]+\"}");
         assertMetric(text, "hikaricp_connections_active\\{[^}]*}");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void assertMetric(String text, String series) {

@@ -56,7 +56,17 @@ class LuceneFactory {
                 weight(config, "title-k1", d.titleK1()), weight(config, "title-b", d.titleB()),
                 weight(config, "recency", d.recency()), weight(config, "tag", d.tag()),
                 weight(config, "compound", d.compound()), weight(config, "pages", d.pages()),
-                weight(config, "text-b", d.textB()));
+                weight(config, "text-b", d.textB()), candidates(config, d.candidates()));
+    }
+
+    private static int candidates(PropertyResolver config, int fallback) {
+        String key = "laituri.search.ranking.candidates";
+        int value = config.getProperty(key, Integer.class).orElse(fallback);
+        if (value < 1 || value > Ranking.Weights.MAX_CANDIDATES) {
+            throw new IllegalArgumentException(key + " must be a whole number from 1 to "
+                    + Ranking.Weights.MAX_CANDIDATES + ", not " + value);
+        }
+        return value;
     }
 
     private static float weight(PropertyResolver config, String name, float fallback) {

@@ -63,15 +63,17 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     /** Words searched of a query: enough for any real one, and well within Lucene's limit of clauses (1,024). */
     private static final int MAX_WORDS = 16;
     private static final int MAX_PAGES = 100;
-    /** Pages ranked in full: the best of the first pass, this many at a time. */
-    private static final int CANDIDATES = 100;
     /** Highlighting marks the forms of the first words only, within Lucene's limit of clauses in a query. */
     private static final int MAX_MARKED_WORDS = 8;
     private static final int MAX_MARKED_FORMS = 12;
 
-    /** The fields a word is matched in (how much each weighs is {@link Ranking}'s). */
+    /**
+     * The fields that decide whether a word matches a page (how much each weighs is {@link Ranking}'s): the
+     * word starts of the title ({@link Fields#TITLE_LOOSE}) are left out, as the title's word starts are also in
+     * {@link Fields#LOOSE}, analysed alike, so a page they match is matched anyway.
+     */
     private static final List<String> FIELDS = List.of(Fields.TITLE_TEXT, Fields.TAGS_TEXT, Fields.SUMMARY_TEXT,
-            Fields.BODY_TEXT, Fields.AUTHORS_TEXT, Fields.LOOSE, Fields.TITLE_LOOSE);
+            Fields.BODY_TEXT, Fields.AUTHORS_TEXT, Fields.LOOSE);
 
     private static final PassageScorer PASSAGES = new PassageScorer() {
         /** Lucene's score (BM25 of the passage's words), without a hash table of 32 KB blocks for each passage. */
@@ -274,7 +276,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             return new Explanation(q.text(), q.language(), text, List.of());
         }
         // Ranked as a search ranks its first ten pages, so the ranks and the scores are the ones readers see.
-        Ranked ranked = ranked(searcher, queries, (Math.max(limit, 1) + CANDIDATES - 1) / CANDIDATES * CANDIDATES);
+        Ranked ranked = ranked(searcher, queries, window(limit));
         StoredFields stored = searcher.storedFields();
         List<ExplainedHit> out = new ArrayList<>();
         int wanted = -1;
@@ -308,7 +310,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             return explainWords(searcher, queries.full(), doc).toString();
         }
         return org.apache.lucene.search.Explanation.noMatch("not ranked: the first pass (each word's fields summed)"
-                + " ranks " + CANDIDATES + " other pages above it, and only those are ranked by the words in full; its"
+                + " ranks " + ranking.weights().candidates() + " other pages above it, and only those are ranked by the words in full; its"
                 + " first-pass score:", first).toString();
     }
 
@@ -318,7 +320,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     /**
      * The best {@code n} pages, in three steps. The first pass ({@link Ranking.Queries#first}) finds the best
-     * {@value #CANDIDATES} candidates (or the next multiple of it), which Lucene does by skipping the pages that
+     * {@link Ranking.Weights#candidates} candidates (or the next multiple of it), which Lucene does by skipping the pages that
      * cannot make them (WAND); the candidates are then scored by the words in full ({@link Ranking.Queries#full}),
      * weighed by kind ({@link #byKind}), and given recency as a tie-breaker ({@link Recency}). Scoring every match
      * in full would cost several times as much: a page's best field and the all-words and proximity bonuses give
@@ -326,11 +328,17 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
      * Totals are counted by the facet pass, not here.
      */
     private Ranked ranked(IndexSearcher searcher, Ranking.Queries queries, int n) throws IOException {
-        int window = (n + CANDIDATES - 1) / CANDIDATES * CANDIDATES;
+        int window = window(n);
         TopDocs candidates = searcher.search(queries.first(), new TopScoreDocCollectorManager(window, null, window));
         TopDocs byWords = byKind(searcher, new FullWords(queries.full()).rescore(searcher, candidates, window));
         Recency recency = recency(byWords);
         return new Ranked(recency.rescore(searcher, byWords, n), recency);
+    }
+
+    /** The first pass's window for the best {@code n} pages: the next multiple of the candidates. */
+    private int window(int n) {
+        int candidates = ranking.weights().candidates();
+        return (int) Math.min(Integer.MAX_VALUE, ((long) Math.max(n, 1) + candidates - 1) / candidates * candidates);
     }
 
     private TopDocs ranked(IndexSearcher searcher, String text, String phrase, SearchIndex.Request q, int n)

@@ -57,14 +57,18 @@ final class Ranking {
      * {@code titleK1} and {@code titleB} BM25's saturation and length normalisation of titles, {@code textB} that of
      * the other fields; {@code recency} the most that a page of today gains, as a share of the best score (a
      * tie-breaker); {@code tag} the weight of a tag that is a form of the word; {@code compound} that of a compound
-     * matched by its parts; {@code pages} multiplies the score of the site's own pages (kind {@code page}).
+     * matched by its parts; {@code pages} multiplies the score of the site's own pages (kind {@code page});
+     * {@code candidates} is how many pages the first pass picks for the full ranking (per that many asked for).
      */
     record Weights(float title, float summary, float tags, float body, float authors, float titleLoose, float loose,
                    float tie, float allWords, float phrase, int slop, float titleK1, float titleB, float recency,
-                   float tag, float compound, float pages, float textB) {
+                   float tag, float compound, float pages, float textB, int candidates) {
 
         static final Weights DEFAULTS = new Weights(1.5f, 1.2f, 1.2f, 1f, 1f, 1f, 0.6f,
-                0.1f, 0.5f, 0.5f, 3, 0.5f, 0.5f, 0.02f, 2f, 1f, 0.7f, 0.5f);
+                0.1f, 0.5f, 0.5f, 3, 0.5f, 0.5f, 0.02f, 2f, 1f, 0.7f, 0.5f, 100);
+
+        /** The most pages a first pass may be asked for: its window is held in memory for each search. */
+        static final int MAX_CANDIDATES = 10_000;
     }
 
     /** The stem fields and the loose ones, each with its weight. */

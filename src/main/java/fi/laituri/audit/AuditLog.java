@@ -8,6 +8,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import jakarta.persistence.criteria.Predicate;
 
@@ -25,9 +26,10 @@ public class AuditLog {
 
     private final AuditRepository entries;
     private final Clock clock;
-    private final TransactionOperations<java.sql.Connection> tx;
+    /** Only for batches; looked up when one is written, so that a search node (no database) can still have an audit log bean. */
+    private final BeanProvider<TransactionOperations<java.sql.Connection>> tx;
 
-    AuditLog(AuditRepository entries, Clock clock, TransactionOperations<java.sql.Connection> tx) {
+    AuditLog(AuditRepository entries, Clock clock, BeanProvider<TransactionOperations<java.sql.Connection>> tx) {
         this.entries = entries;
         this.clock = clock;
         this.tx = tx;
@@ -90,7 +92,7 @@ public class AuditLog {
             return;
         }
         java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
-        try (java.sql.PreparedStatement insert = tx.getConnection().prepareStatement("INSERT INTO audit_entry"
+        try (java.sql.PreparedStatement insert = tx.get().getConnection().prepareStatement("INSERT INTO audit_entry"
                 + " (at, actor, action, document_id, language, revision, from_status, to_status, comment, detail)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Event e : events) {

@@ -31,7 +31,7 @@ import java.util.Set;
  * post as for a publish.
  */
 @Singleton
-class Comments {
+public class Comments {
 
     static final String CHANGED = "comments.changed";
     private static final Sort OLDEST_FIRST = Sort.of(Sort.Order.asc("createdAt"), Sort.Order.asc("id"));
@@ -60,14 +60,14 @@ class Comments {
 
     /** A comment as publishers see it: never the e-mail, only whether one was given. */
     @Serdeable
-    record CommentView(long id, long documentId, String language, String name, String text, String state,
+    public record CommentView(long id, long documentId, String language, String name, String text, String state,
                        OffsetDateTime createdAt, boolean hasEmail, @Nullable OffsetDateTime decidedAt,
                        @Nullable String decidedBy, @Nullable String reply, @Nullable String replyBy,
                        @Nullable OffsetDateTime repliedAt) {
     }
 
     @Serdeable
-    record CommentPage(List<CommentView> items, int page, int size, long total) {
+    public record CommentPage(List<CommentView> items, int page, int size, long total) {
     }
 
     @Serdeable
@@ -109,11 +109,11 @@ class Comments {
     }
 
     /** Filters, null for any; oldest first, the order a moderator works through them. */
-    record Query(@Nullable Long post, @Nullable String language, @Nullable String state, int page, int size) {
+    public record Query(@Nullable Long post, @Nullable String language, @Nullable String state, int page, int size) {
     }
 
     @Transactional(readOnly = true)
-    CommentPage list(Query q) {
+    public CommentPage list(Query q) {
         PredicateSpecification<Comment> matching = (c, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (q.post() != null) {
@@ -132,7 +132,7 @@ class Comments {
     }
 
     @Transactional
-    CommentView decide(long id, String state, Actor actor) {
+    public CommentView decide(long id, String state, Actor actor) {
         Comment c = find(id);
         if (c.state().equals(state)) {
             return view(c);
@@ -147,7 +147,7 @@ class Comments {
     }
 
     @Transactional
-    CommentView reply(long id, @Nullable String text, Actor actor) {
+    public CommentView reply(long id, @Nullable String text, Actor actor) {
         Comment c = find(id);
         Comment replied = comments.update(c.replied(text == null || text.isBlank() ? null : text, clock.instant(), actor.name()));
         audit.record(AuditLog.Event.of(actor.name(), replied.reply() == null ? "comment.reply-removed" : "comment.replied",
@@ -159,7 +159,7 @@ class Comments {
     }
 
     @Transactional
-    void delete(long id, Actor actor) {
+    public void delete(long id, Actor actor) {
         Comment c = find(id);
         comments.delete(c);
         audit.record(AuditLog.Event.of(actor.name(), "comment.deleted", c.documentId(), c.language())

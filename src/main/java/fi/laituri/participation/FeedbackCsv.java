@@ -8,7 +8,7 @@ import java.util.stream.Stream;
  * Feedback as CSV (RFC 4180). A cell a spreadsheet would read as a formula ({@code = + - @}, tab, carriage
  * return at its start) is prefixed with an apostrophe, so a reader's text can never run in a publisher's program.
  */
-final class FeedbackCsv {
+public final class FeedbackCsv {
 
     private static final String HEADER = "id,created_at,language,category,reply_by,overdue,handled_at,handled_by,note,"
             + "page,name,email,message";
@@ -16,7 +16,7 @@ final class FeedbackCsv {
     private FeedbackCsv() {
     }
 
-    static String of(List<Feedbacks.FeedbackView> rows) {
+    public static String of(List<Feedbacks.FeedbackView> rows) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (Feedbacks.FeedbackView f : rows) {
             csv.append(Stream.of(f.id(), f.createdAt(), f.language(), f.category(), f.replyBy(), f.overdue(),

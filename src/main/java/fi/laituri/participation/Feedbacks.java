@@ -25,9 +25,10 @@ import java.util.List;
  * accessibility law asks): it gets a reply-by date and is listed as due until a publisher marks it handled.
  */
 @Singleton
-class Feedbacks {
+public class Feedbacks {
 
     private static final Sort NEWEST_FIRST = Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+    private static final Sort OLDEST_FIRST = Sort.of(Sort.Order.asc("createdAt"), Sort.Order.asc("id"));
 
     private final FeedbackRepository feedback;
     private final AuditLog audit;
@@ -45,14 +46,14 @@ class Feedbacks {
     }
 
     @Serdeable
-    record FeedbackView(long id, String language, String category, String message, @Nullable String name,
+    public record FeedbackView(long id, String language, String category, String message, @Nullable String name,
                         @Nullable String email, @Nullable String page, OffsetDateTime createdAt,
                         @Nullable LocalDate replyBy, boolean overdue, @Nullable OffsetDateTime handledAt,
                         @Nullable String handledBy, @Nullable String note) {
     }
 
     @Serdeable
-    record FeedbackPage(List<FeedbackView> items, int page, int size, long total) {
+    public record FeedbackPage(List<FeedbackView> items, int page, int size, long total) {
     }
 
     /** A feedback taken: its id and, for accessibility feedback, the date it must be answered by. */
@@ -69,18 +70,18 @@ class Feedbacks {
     }
 
     /** {@code handled}: true, false or null for either. Newest first. */
-    record Query(@Nullable String category, @Nullable String language, @Nullable Boolean handled, int page, int size) {
+    public record Query(@Nullable String category, @Nullable String language, @Nullable Boolean handled, int page, int size) {
     }
 
     @Transactional(readOnly = true)
-    FeedbackPage list(Query q) {
+    public FeedbackPage list(Query q) {
         io.micronaut.data.model.Page<Feedback> page = feedback.findAll(matching(q), Pageable.from(q.page() - 1, q.size(), NEWEST_FIRST));
         return new FeedbackPage(page.getContent().stream().map(this::view).toList(), q.page(), q.size(), page.getTotalSize());
     }
 
     /** Every match, for the CSV export. */
     @Transactional(readOnly = true)
-    List<FeedbackView> all(Query q) {
+    public List<FeedbackView> all(Query q) {
         return feedback.findAll(matching(q), NEWEST_FIRST).stream().map(this::view).toList();
     }
 
@@ -100,6 +101,17 @@ class Feedbacks {
         };
     }
 
+    /** Unhandled feedback, oldest first: the order in which it waits for an answer. */
+    @Transactional(readOnly = true)
+    public List<FeedbackView> open() {
+        return feedback.findAll(matching(new Query(null, null, false, 1, 1)), OLDEST_FIRST).stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public FeedbackView get(long id) {
+        return view(feedback.findById(id).orElseThrow(() -> DomainException.notFound("No feedback " + id + ".")));
+    }
+
     /** Unhandled feedback that has a reply-by date, overdue first (the earliest date first). */
     @Transactional(readOnly = true)
     List<FeedbackView> due() {
@@ -107,7 +119,7 @@ class Feedbacks {
     }
 
     @Transactional
-    FeedbackView handle(long id, @Nullable String note, Actor actor) {
+    public FeedbackView handle(long id, @Nullable String note, Actor actor) {
         Feedback f = feedback.findById(id).orElseThrow(() -> DomainException.notFound("No feedback " + id + "."));
         Feedback handled = feedback.update(f.handled(clock.instant(), actor.name(), note));
         audit.record(AuditLog.Event.of(actor.name(), "feedback.handled", null, f.language()).detail("feedback " + id));

@@ -8,25 +8,25 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 
 /** Request and response bodies of the preview link endpoints. */
-final class PreviewLinkApi {
+public final class PreviewLinkApi {
 
-    static final int MAX_DAYS = 90;
+    public static final int MAX_DAYS = 90;
 
     private PreviewLinkApi() {
     }
 
     /** A new link; without {@code expiresInDays} it lasts {@code laituri.preview.default-days}. */
     @Serdeable
-    record NewLink(@Nullable @Min(1) @Max(MAX_DAYS) Integer expiresInDays) {
+    public record NewLink(@Nullable @Min(1) @Max(MAX_DAYS) Integer expiresInDays) {
     }
 
     /** The one reply that carries the token; {@code url} is relative to this server. */
     @Serdeable
-    record IssuedLink(long id, String url, String token, Instant expiresAt) {
+    public record IssuedLink(long id, String url, String token, Instant expiresAt) {
     }
 
     /** A link as listed: never its token, which is not kept. */
     @Serdeable
-    record LinkView(long id, String createdBy, Instant createdAt, Instant expiresAt, @Nullable Instant revokedAt) {
+    public record LinkView(long id, String createdBy, Instant createdAt, Instant expiresAt, @Nullable Instant revokedAt) {
     }
 }

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * unknown, expired, revoked or malformed gets the same 404, so a guess learns nothing.
  */
 @Singleton
-class PreviewLinks {
+public class PreviewLinks {
 
     /** What {@link #newToken()} makes, with room to change its length; anything else is not looked up. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,200}");
@@ -68,7 +68,7 @@ class PreviewLinks {
     }
 
     @Transactional
-    PreviewLinkApi.IssuedLink create(long documentId, String language, @Nullable Integer expiresInDays, String actor) {
+    public PreviewLinkApi.IssuedLink create(long documentId, String language, @Nullable Integer expiresInDays, String actor) {
         long variantId = variantId(documentId, language);
         String token = newToken();
         Instant now = now();
@@ -79,7 +79,7 @@ class PreviewLinks {
     }
 
     @Transactional
-    List<PreviewLinkApi.LinkView> list(long documentId, String language) {
+    public List<PreviewLinkApi.LinkView> list(long documentId, String language) {
         return links.findByVariantIdOrderByIdDesc(variantId(documentId, language)).stream()
                 .map(l -> new PreviewLinkApi.LinkView(l.id(), l.createdBy(), l.createdAt(), l.expiresAt(), l.revokedAt()))
                 .toList();
@@ -87,7 +87,7 @@ class PreviewLinks {
 
     /** Closes a link for good; revoking it again keeps the first time. */
     @Transactional
-    void revoke(long documentId, String language, long linkId) {
+    public void revoke(long documentId, String language, long linkId) {
         PreviewLink link = links.findByIdAndVariantId(linkId, variantId(documentId, language))
                 .orElseThrow(() -> DomainException.notFound("the " + language + " version of document " + documentId
                         + " has no preview link " + linkId));

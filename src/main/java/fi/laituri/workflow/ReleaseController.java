@@ -92,6 +92,31 @@ class ReleaseController {
         return releases.publish(id, request == null ? null : request.at(), Actor.of(user));
     }
 
+    @Operation(summary = "Add a language version to a release",
+            description = "Until the release is published; a scheduled release keeps its time.")
+    @Post("/{id}/members")
+    @Allowed(Permission.MANAGE_RELEASES)
+    Releases.ReleaseView addMember(@PathVariable long id, @Body @Valid MemberInput member, Authentication user) {
+        return releases.addMember(id, new Releases.Member(member.documentId(), member.language()), Actor.of(user));
+    }
+
+    @Operation(summary = "Take a language version out of a release",
+            description = "Until the release is published; its last version stays (delete the release instead).")
+    @Delete("/{id}/members/{documentId}/{lang}")
+    @Allowed(Permission.MANAGE_RELEASES)
+    Releases.ReleaseView removeMember(@PathVariable long id, @PathVariable long documentId, @PathVariable String lang,
+                                      Authentication user) {
+        return releases.removeMember(id, new Releases.Member(documentId, lang), Actor.of(user));
+    }
+
+    @Operation(summary = "Take a release off the schedule", description = "It stays, pending, to be published or "
+            + "scheduled again; a failed release is reset the same way.")
+    @Post("/{id}/unschedule")
+    @Allowed(Permission.MANAGE_RELEASES)
+    Releases.ReleaseView unschedule(@PathVariable long id, Authentication user) {
+        return releases.unschedule(id, Actor.of(user));
+    }
+
     @Delete("/{id}")
     @Allowed(Permission.MANAGE_RELEASES)
     @ApiResponse(responseCode = "204", description = "Done; nothing to show")

@@ -24,6 +24,12 @@ interface ReleaseRepository extends CrudRepository<ReleaseBundle, Long> {
     @Query("INSERT INTO release_member (release_id, document_id, language) VALUES (:releaseId, :documentId, :language)")
     void addMember(Long releaseId, Long documentId, String language);
 
+    @Query("DELETE FROM release_member WHERE release_id = :releaseId AND document_id = :documentId AND language = :language")
+    void removeMember(Long releaseId, Long documentId, String language);
+
+    @Query("SELECT * FROM release_bundle WHERE status = 'scheduled' ORDER BY publish_at, id")
+    List<ReleaseBundle> scheduled();
+
     @Query(value = "SELECT document_id, language FROM release_member WHERE release_id = :releaseId ORDER BY document_id, language",
             nativeQuery = true)
     List<MemberRow> members(Long releaseId);

@@ -33,7 +33,7 @@ import java.util.Set;
  * goes live or none does and the reasons are told.
  */
 @Singleton
-class Releases {
+public class Releases {
 
     private final ReleaseRepository releases;
     private final ContentReads reads;
@@ -62,15 +62,15 @@ class Releases {
     }
 
     @Serdeable
-    record Member(long documentId, String language) {
+    public record Member(long documentId, String language) {
     }
 
     @Serdeable
-    record ReleaseView(long id, String name, String status, @Nullable Instant publishAt, @Nullable String failure,
+    public record ReleaseView(long id, String name, String status, @Nullable Instant publishAt, @Nullable String failure,
                        String createdBy, Instant createdAt, @Nullable Instant publishedAt, List<Member> members) {
     }
 
-    ReleaseView create(String name, List<Member> members, Actor actor) {
+    public ReleaseView create(String name, List<Member> members, Actor actor) {
         List<DomainException.FieldError> errors = new ArrayList<>();
         Set<Member> seen = new HashSet<>();
         for (int i = 0; i < members.size(); i++) {
@@ -103,16 +103,16 @@ class Releases {
         });
     }
 
-    ReleaseView get(long id) {
+    public ReleaseView get(long id) {
         return tx.executeRead(s -> view(release(id)));
     }
 
-    List<ReleaseView> list() {
+    public List<ReleaseView> list() {
         return tx.executeRead(s -> releases.newestFirst().stream().map(this::view).toList());
     }
 
     /** Publishes now, or schedules when {@code at} is given. */
-    ReleaseView publish(long id, OffsetDateTime at, Actor actor) {
+    public ReleaseView publish(long id, OffsetDateTime at, Actor actor) {
         // The route admits those who manage releases; the members going live also takes one who may publish.
         policy.require(actor, Permission.PUBLISH);
         Instant when = at == null ? null : at.toInstant();
@@ -139,7 +139,7 @@ class Releases {
         });
     }
 
-    void delete(long id, Actor actor) {
+    public void delete(long id, Actor actor) {
         tx.executeWrite(s -> {
             ReleaseBundle r = releases.lock(id).orElseThrow(() -> DomainException.notFound("no release " + id));
             if (r.status().equals("published")) {
@@ -149,6 +149,73 @@ class Releases {
             releases.delete(r);
             return null;
         });
+    }
+
+    /** Adds a language version to a release not yet published; a scheduled release keeps its time. */
+    public ReleaseView addMember(long id, Member member, Actor actor) {
+        if (!languages.isConfigured(member.language())) {
+            throw DomainException.invalid("language", "unknown language " + member.language());
+        }
+        return tx.executeWrite(s -> {
+            ReleaseBundle r = open(id);
+            if (reads.variant(member.documentId(), member.language()).isEmpty()) {
+                throw DomainException.invalid("documentId", "document " + member.documentId() + " has no "
+                        + member.language() + " version");
+            }
+            if (releases.members(id).stream().anyMatch(m -> m.documentId() == member.documentId()
+                    && m.language().equals(member.language()))) {
+                throw DomainException.conflict("release-member", "the " + member.language() + " version of document "
+                        + member.documentId() + " is in the release already");
+            }
+            releases.addMember(id, member.documentId(), member.language());
+            audit.record(AuditLog.Event.of(actor.name(), "release.member_added", member.documentId(), member.language())
+                    .detail("release " + id + " " + r.name()));
+            return view(r);
+        });
+    }
+
+    /** Takes a language version out of a release not yet published; the last one stays (delete the release instead). */
+    public ReleaseView removeMember(long id, Member member, Actor actor) {
+        return tx.executeWrite(s -> {
+            ReleaseBundle r = open(id);
+            List<MemberRow> members = releases.members(id);
+            if (members.stream().noneMatch(m -> m.documentId() == member.documentId()
+                    && m.language().equals(member.language()))) {
+                throw DomainException.notFound("release " + id + " has no " + member.language() + " version of document "
+                        + member.documentId());
+            }
+            if (members.size() == 1) {
+                throw DomainException.conflict("release-last-member",
+                        "a release needs at least one version; delete the release instead");
+            }
+            releases.removeMember(id, member.documentId(), member.language());
+            audit.record(AuditLog.Event.of(actor.name(), "release.member_removed", member.documentId(), member.language())
+                    .detail("release " + id + " " + r.name()));
+            return view(r);
+        });
+    }
+
+    /** Takes a scheduled (or failed) release off the schedule: it waits, pending, to be published or scheduled again. */
+    public ReleaseView unschedule(long id, Actor actor) {
+        return tx.executeWrite(s -> {
+            ReleaseBundle r = open(id);
+            if (r.status().equals("pending")) {
+                return view(r);
+            }
+            ReleaseBundle pending = releases.update(r.with("pending", null, null, null));
+            audit.record(AuditLog.Event.of(actor.name(), "release.unscheduled", null, null)
+                    .detail("release " + id + " " + r.name()));
+            return view(pending);
+        });
+    }
+
+    /** The release, locked, if it can still change: a published release is history. */
+    private ReleaseBundle open(long id) {
+        ReleaseBundle r = releases.lock(id).orElseThrow(() -> DomainException.notFound("no release " + id));
+        if (r.status().equals("published")) {
+            throw DomainException.conflict("release-published", "release " + id + " was published already");
+        }
+        return r;
     }
 
     /** Scheduled releases whose time has come; a release that cannot go live is marked failed with the reasons. */

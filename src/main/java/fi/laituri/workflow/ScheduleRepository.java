@@ -26,6 +26,13 @@ interface ScheduleRepository extends GenericRepository<ScheduleAttempt, Long> {
             ORDER BY v.unpublish_at, v.id LIMIT 100""")
     List<Long> dueUnpublications(Instant now);
 
+    /** Every version with something scheduled; the desk's calendar, which a newsroom keeps to hundreds, not more. */
+    @Query(value = """
+            SELECT v.document_id, v.language, v.title, v.publish_at, v.unpublish_at FROM variant v
+            WHERE v.publish_at IS NOT NULL OR v.unpublish_at IS NOT NULL
+            ORDER BY COALESCE(v.publish_at, v.unpublish_at), v.document_id, v.language LIMIT 2000""", nativeQuery = true)
+    List<ScheduledRow> scheduled();
+
     @Query("SELECT * FROM schedule_attempt WHERE variant_id = :variantId AND action = :action")
     Optional<ScheduleAttempt> find(long variantId, String action);
 

@@ -518,6 +518,15 @@ class OpenApiConformanceTest extends ApiTest {
                 Exchange.json(releases + "/" + newsroom.release() + "/publish", Map.of(), 200),
                 Exchange.json(releases + "/" + unreadyRelease() + "/publish", Map.of(), 409).named("a member not approved", 409)));
         r.put("DELETE " + releases + "/{id}", () -> List.of(Exchange.of(releases + "/" + newsroom.release(), 204)));
+        r.put("POST " + releases + "/{id}/members", () -> List.of(Exchange.json(releases + "/" + newsroom.release() + "/members",
+                Map.of("documentId", newsroom.document(), "language", "fi"), 200)));
+        r.put("DELETE " + releases + "/{id}/members/{documentId}/{lang}", () -> {
+            long release = newsroom.release();
+            long fi = newsroom.document();
+            require(200, newsroom.publisher.post(releases + "/" + release + "/members", Map.of("documentId", fi, "language", "fi")));
+            return List.of(Exchange.of(releases + "/" + release + "/members/" + fi + "/fi", 200));
+        });
+        r.put("POST " + releases + "/{id}/unschedule", () -> List.of(Exchange.json(releases + "/" + newsroom.release() + "/unschedule", Map.of(), 200)));
 
         String translations = "/api/v1/translations";
         r.put("GET " + translations, () -> List.of(Exchange.of(translations + "?lang=sv", 200)));

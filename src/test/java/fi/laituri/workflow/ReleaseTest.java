@@ -131,6 +131,89 @@ class ReleaseTest extends ApiTest {
     }
 
     @Test
+    void aVersionAddedToAReleaseGoesLiveWithIt() {
+        long id = bilingual("Lisätty");
+        newsroom.approve(id, "fi");
+        newsroom.approve(id, "sv");
+        long release = release(id, "fi");
+
+        ApiClient.Reply added = require(200, newsroom.publisher.post("/api/v1/releases/" + release + "/members",
+                Map.of("documentId", id, "language", "sv")));
+        require(200, newsroom.publisher.post("/api/v1/releases/" + release + "/publish", Map.of()));
+
+        assertEquals(2, ((List<?>) added.get("members")).size());
+        assertEquals(1, ((Number) live(id, "sv")).intValue());
+    }
+
+    @Test
+    void addingAVersionTwiceIsA409AndAVersionThatDoesNotExistA400() {
+        long id = newsroom.finnishArticle("Kahdesti " + Newsroom.unique());
+        long release = release(id, "fi");
+
+        assertEquals(409, newsroom.publisher.post("/api/v1/releases/" + release + "/members",
+                Map.of("documentId", id, "language", "fi")).status());
+        assertEquals(400, newsroom.publisher.post("/api/v1/releases/" + release + "/members",
+                Map.of("documentId", id, "language", "sv")).status());
+        assertEquals(1, ((List<?>) newsroom.publisher.get("/api/v1/releases/" + release).get("members")).size());
+    }
+
+    @Test
+    void aVersionTakenOutOfAReleaseStaysAsItWasWhenTheReleaseIsPublished() {
+        long id = bilingual("Pois");
+        newsroom.approve(id, "fi");
+        newsroom.approve(id, "sv");
+        long release = release(id, "fi", "sv");
+
+        ApiClient.Reply removed = require(200, newsroom.publisher.delete("/api/v1/releases/" + release + "/members/" + id + "/sv", null));
+        require(200, newsroom.publisher.post("/api/v1/releases/" + release + "/publish", Map.of()));
+
+        assertEquals(1, ((List<?>) removed.get("members")).size());
+        assertNull(live(id, "sv"));
+        assertEquals(1, ((Number) live(id, "fi")).intValue());
+    }
+
+    @Test
+    void theLastVersionOfAReleaseCannotBeTakenOutAndAPublishedReleaseNotChanged() {
+        long id = newsroom.finnishArticle("Viimeinen " + Newsroom.unique());
+        newsroom.approve(id, "fi");
+        long release = release(id, "fi");
+
+        assertEquals(409, newsroom.publisher.delete("/api/v1/releases/" + release + "/members/" + id + "/fi", null).status());
+        require(200, newsroom.publisher.post("/api/v1/releases/" + release + "/publish", Map.of()));
+        assertEquals(409, newsroom.publisher.post("/api/v1/releases/" + release + "/members",
+                Map.of("documentId", newsroom.finnishArticle("Myöhässä " + Newsroom.unique()), "language", "fi")).status());
+        assertEquals(404, newsroom.publisher.delete("/api/v1/releases/" + release + "/members/" + id + "/sv", null).status());
+    }
+
+    @Test
+    void anUnscheduledReleaseIsPendingAgainAndDoesNotGoLiveAtItsTime() throws InterruptedException {
+        long id = newsroom.finnishArticle("Peruttu " + Newsroom.unique());
+        newsroom.approve(id, "fi");
+        long release = release(id, "fi");
+        require(200, newsroom.publisher.post("/api/v1/releases/" + release + "/publish",
+                Map.of("at", OffsetDateTime.now().plusSeconds(2).toString())));
+
+        ApiClient.Reply unscheduled = require(200, newsroom.publisher.post("/api/v1/releases/" + release + "/unschedule", Map.of()));
+        Thread.sleep(3000);
+
+        assertEquals("pending", unscheduled.get("status"));
+        assertNull(unscheduled.get("publishAt"));
+        assertEquals("pending", newsroom.publisher.get("/api/v1/releases/" + release).get("status"));
+        assertNull(live(id, "fi"));
+    }
+
+    @Test
+    void editorsCannotChangeAReleasesMembersNorItsSchedule() {
+        long id = newsroom.finnishArticle("Toimittaja " + Newsroom.unique());
+        long release = release(id, "fi");
+
+        assertEquals(403, newsroom.editor.post("/api/v1/releases/" + release + "/members",
+                Map.of("documentId", id, "language", "fi")).status());
+        assertEquals(403, newsroom.editor.delete("/api/v1/releases/" + release + "/members/" + id + "/fi", null).status());
+        assertEquals(403, newsroom.editor.post("/api/v1/releases/" + release + "/unschedule", Map.of()).status());
+    }
+
+    @Test
     void editorsCannotPublishReleases() {
         assertEquals(403, newsroom.editor.post("/api/v1/releases", Map.of("name", "x",
                 "members", List.of(Map.of("documentId", 1, "language", "fi")))).status());

@@ -183,6 +183,15 @@ class RolesMatrixTest extends ApiTest {
         f.put("GET " + releases + "/{id}", who -> Call.of(releases + "/" + newsroom.release(), 200));
         f.put("POST " + releases + "/{id}/publish", who -> Call.json(releases + "/" + newsroom.release() + "/publish", Map.of(), 200));
         f.put("DELETE " + releases + "/{id}", who -> Call.of(releases + "/" + newsroom.release(), 204));
+        f.put("POST " + releases + "/{id}/members", who -> Call.json(releases + "/" + newsroom.release() + "/members",
+                Map.of("documentId", newsroom.document(), "language", "fi"), 200));
+        f.put("DELETE " + releases + "/{id}/members/{documentId}/{lang}", who -> {
+            long release = newsroom.release();
+            long fi = newsroom.document();
+            require(200, newsroom.publisher.post(releases + "/" + release + "/members", Map.of("documentId", fi, "language", "fi")));
+            return Call.of(releases + "/" + release + "/members/" + fi + "/fi", 200);
+        });
+        f.put("POST " + releases + "/{id}/unschedule", who -> Call.json(releases + "/" + newsroom.release() + "/unschedule", Map.of(), 200));
 
         String translations = "/api/v1/translations";
         f.put("GET " + translations + "{?lang,state}", who -> Call.of(translations + "?lang=sv", 200));

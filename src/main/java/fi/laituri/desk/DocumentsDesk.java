@@ -237,7 +237,7 @@ class DocumentsDesk {
     }
 
     /** A time typed in the desk ({@code 2026-12-03T09:00}, from a datetime-local field) is in the site's time zone. */
-    private OffsetDateTime at(String value) {
+    OffsetDateTime at(String value) {
         if (value == null) {
             return null;
         }

@@ -1,0 +1,80 @@
+package fi.laituri.desk;
+
+import fi.laituri.DomainException;
+import fi.laituri.participation.Comments;
+import fi.laituri.security.Actor;
+import fi.laituri.security.Allowed;
+import fi.laituri.security.Permission;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Comment moderation: readers' comments waiting for a publisher, oldest first, to approve, reject or delete. */
+@Hidden
+@Controller("/desk/comments")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ModerationDesk {
+
+    private static final List<String> DONE = List.of("approved", "rejected", "deleted");
+    private static final int PAGE_SIZE = 50;
+
+    private final Comments comments;
+    private final Desk desk;
+
+    ModerationDesk(Comments comments, Desk desk) {
+        this.comments = comments;
+        this.desk = desk;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    @Allowed(Permission.PUBLISH)
+    MutableHttpResponse<String> queue(@Nullable @QueryValue Integer page, @Nullable @QueryValue String done,
+                                      Authentication user) {
+        String flash = done != null && DONE.contains(done) ? desk.words(user).get("comments.done." + done) : "";
+        return page(user, HttpStatus.OK, page == null || page < 1 ? 1 : Math.min(page, 100000), flash, "");
+    }
+
+    @Post(uri = "/{id}/{decision}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @Allowed(Permission.PUBLISH)
+    MutableHttpResponse<String> decide(@PathVariable long id, @PathVariable String decision, @Body @Nullable String body,
+                                       Authentication user) {
+        DeskForm form = DeskForm.parse(body);
+        desk.checkForm(user, form);
+        try {
+            switch (decision) {
+                case "approve" -> comments.decide(id, "approved", Actor.of(user));
+                case "reject" -> comments.decide(id, "rejected", Actor.of(user));
+                case "delete" -> comments.delete(id, Actor.of(user));
+                default -> throw DomainException.notFound("no such step for a comment");
+            }
+            return Desk.seeOther("/desk/comments?done=" + DONE.get(List.of("approve", "reject", "delete").indexOf(decision)));
+        } catch (DomainException e) {
+            return page(user, Desk.status(e), 1, "", e.getMessage());
+        }
+    }
+
+    private MutableHttpResponse<String> page(Authentication user, HttpStatus status, int page, String flash, String error) {
+        Comments.CommentPage pending = comments.list(new Comments.Query(null, null, "pending", page, PAGE_SIZE));
+        Map<String, Object> model = new HashMap<>();
+        model.put("pending", pending);
+        model.put("pages", (pending.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.put("flash", flash);
+        model.put("error", error);
+        return desk.page(user, status, "comments", model);
+    }
+}

@@ -173,16 +173,17 @@ class ReleaseTest extends ApiTest {
     }
 
     @Test
-    void theLastVersionOfAReleaseCannotBeTakenOutAndAPublishedReleaseNotChanged() {
+    void theLastVersionOfAReleaseCannotBeTakenOutAnAbsentOneIs404AndAPublishedReleaseNotChanged() {
         long id = newsroom.finnishArticle("Viimeinen " + Newsroom.unique());
         newsroom.approve(id, "fi");
         long release = release(id, "fi");
 
         assertEquals(409, newsroom.publisher.delete("/api/v1/releases/" + release + "/members/" + id + "/fi", null).status());
+        assertEquals(404, newsroom.publisher.delete("/api/v1/releases/" + release + "/members/" + id + "/sv", null).status());
         require(200, newsroom.publisher.post("/api/v1/releases/" + release + "/publish", Map.of()));
         assertEquals(409, newsroom.publisher.post("/api/v1/releases/" + release + "/members",
                 Map.of("documentId", newsroom.finnishArticle("Myöhässä " + Newsroom.unique()), "language", "fi")).status());
-        assertEquals(404, newsroom.publisher.delete("/api/v1/releases/" + release + "/members/" + id + "/sv", null).status());
+        assertEquals(409, newsroom.publisher.delete("/api/v1/releases/" + release + "/members/" + id + "/fi", null).status());
     }
 
     @Test

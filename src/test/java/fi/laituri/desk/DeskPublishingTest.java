@@ -77,7 +77,7 @@ class DeskPublishingTest extends ApiTest {
             users.add(u[0], Role.parse(u[1]).orElseThrow(), u[1].equals("translator") ? List.of("sv") : List.of());
             passwords.set(u[0], PASSWORD, "test");
         }
-        world = new PublishingDeskWorld(documents, transitions, server.getURI());
+        world = new PublishingDeskWorld(documents, transitions, server.getURI(), "http://localhost:8080");
     }
 
     private DeskHttp as(String name) {

@@ -27,21 +27,21 @@ import java.util.stream.Collectors;
  */
 final class PublishingDeskWorld {
 
-    /** The site's origin in the tests: the default laituri.site.base-url. */
-    private static final String SITE = "http://localhost:8080";
-
     static final Actor EDITOR = new Actor("eeva", Role.EDITOR, Set.of());
     static final Actor PUBLISHER = new Actor("pekka", Role.PUBLISHER, Set.of());
 
     private final Documents documents;
     private final Transitions transitions;
     private final URI server;
+    private final String site;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    PublishingDeskWorld(Documents documents, Transitions transitions, URI server) {
+    /** {@code site}: the origin of laituri.site.base-url, where the readers' forms are. */
+    PublishingDeskWorld(Documents documents, Transitions transitions, URI server, String site) {
         this.documents = documents;
         this.transitions = transitions;
         this.server = server;
+        this.site = site;
     }
 
     /** A Finnish version of a new document of the kind, approved and so ready to publish; returns its document id. */
@@ -83,7 +83,7 @@ final class PublishingDeskWorld {
         String body = new LinkedHashMap<>(fields).entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        int status = send(HttpRequest.newBuilder(server.resolve(path)).header("Origin", SITE)
+        int status = send(HttpRequest.newBuilder(server.resolve(path)).header("Origin", site)
                 .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build()).statusCode();
         if (status != 200 && status != 303) {

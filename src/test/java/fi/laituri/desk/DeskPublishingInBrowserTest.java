@@ -1,0 +1,359 @@
+package fi.laituri.desk;
+
+import fi.laituri.ApiTest;
+import fi.laituri.content.Documents;
+import fi.laituri.participation.CommentsInBrowserTest;
+import fi.laituri.participation.Feedbacks;
+import fi.laituri.security.Passwords;
+import fi.laituri.security.Role;
+import fi.laituri.site.HeadlessChromium;
+import fi.laituri.workflow.Releases;
+import fi.laituri.workflow.Transitions;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The desk's publishing pages in Chromium: a publisher makes a release, adds a version and publishes it by keyboard
+ * alone; axe-core finds nothing serious on each publishing page at a desktop and a phone width (screenshots in
+ * target/desk-screenshots); and the XSS payloads, as readers' comments, feedback and release names, show as text
+ * without running.
+ */
+@MicronautTest(transactional = false)
+class DeskPublishingInBrowserTest extends ApiTest {
+
+    private static final int PORT = freePort();
+    private static final String BASE = "http://localhost:" + PORT;
+    private static final String PASSWORD = "julkaisijan salasana";
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final Path SHOTS = Path.of("target", "desk-screenshots");
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Documents documents;
+
+    @Inject
+    Transitions transitions;
+
+    @Inject
+    Releases releases;
+
+    @Inject
+    Feedbacks feedbacks;
+
+    private PublishingDeskWorld world;
+    private ChromeDriver browser;
+    private String axe;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("micronaut.server.port", Integer.toString(PORT), "laituri.site.base-url", BASE,
+                "laituri.participation.rate-limit.burst", "1000", "laituri.time-zone", "Europe/Helsinki");
+    }
+
+    @BeforeAll
+    void startTheBrowserAndHireTheStaff() throws IOException {
+        for (String[] u : List.of(new String[]{"eeva", "editor"}, new String[]{"pekka", "publisher"})) {
+            users.add(u[0], Role.parse(u[1]).orElseThrow(), List.of());
+            passwords.set(u[0], PASSWORD, "test");
+        }
+        world = new PublishingDeskWorld(documents, transitions, server.getURI(), BASE);
+        if (!HeadlessChromium.installed()) {
+            return;
+        }
+        browser = HeadlessChromium.start();
+        try (InputStream script = Objects.requireNonNull(getClass().getResourceAsStream("/axe.min.js"), "axe.min.js")) {
+            axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @BeforeEach
+    void needsTheBrowser() {
+        HeadlessChromium.assumeInstalled(browser != null);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.manage().deleteAllCookies();
+    }
+
+    @AfterAll
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPublisherMakesAndPublishesAReleaseByKeyboardAlone() {
+        String first = "Näppäinpaketti yksi " + System.nanoTime();
+        String second = "Näppäinpaketti kaksi " + System.nanoTime();
+        long one = world.approved(first);
+        long two = world.approved(second);
+        String name = "Näppäimistöllä julkaistu " + System.nanoTime();
+
+        signInByKeyboard("pekka");
+        tabTo(By.linkText("Julkaisupaketit"));
+        typeAndWait(Keys.ENTER);
+        tabTo(By.id("release-name"));
+        type(name);
+        tabTo(By.id("release-version"));
+        type(first);
+        assertEquals(one + "/fi", browser.findElement(By.id("release-version")).getAttribute("value"));
+        tabTo(button("Luo julkaisupaketti"));
+        typeAndWait(Keys.ENTER);
+        assertTrue(browser.getPageSource().contains("Julkaisupaketti luotu."), browser.getPageSource());
+        tabTo(By.id("add-version"));
+        type(second);
+        assertEquals(two + "/fi", browser.findElement(By.id("add-version")).getAttribute("value"));
+        tabTo(button("Lisää pakettiin"));
+        typeAndWait(Keys.ENTER);
+        tabTo(button("Julkaise paketti nyt"));
+        typeAndWait(Keys.ENTER);
+
+        assertTrue(browser.getPageSource().contains("Julkaisupaketti julkaistiin."), browser.getPageSource());
+        assertNotNull(documents.getVariant(one, "fi").liveRevision());
+        assertNotNull(documents.getVariant(two, "fi").liveRevision());
+    }
+
+    @Test
+    void axeFindsNoSeriousOrCriticalViolationOnAnyPublishingPageAtDesktopOrPhoneWidth() throws IOException {
+        Files.createDirectories(SHOTS);
+        long doc = world.approved("Saavutettava paketti " + System.nanoTime());
+        world.approved("Lisättävä " + System.nanoTime());
+        long release = releases.create("Saavutettava julkaisupaketti", List.of(new Releases.Member(doc, "fi")),
+                PublishingDeskWorld.PUBLISHER).id();
+        long scheduled = releases.create("Ajastettu paketti", List.of(new Releases.Member(world.approved("Ajastettu "
+                + System.nanoTime()), "fi")), PublishingDeskWorld.PUBLISHER).id();
+        releases.publish(scheduled, LocalDate.now(ZoneId.of("Europe/Helsinki")).plusDays(2).atTime(8, 0)
+                .atZone(ZoneId.of("Europe/Helsinki")).toOffsetDateTime(), PublishingDeskWorld.PUBLISHER);
+        long timed = world.approved("Ajastettu versio " + System.nanoTime());
+        transitions.apply(timed, "fi", "publish", null, java.time.OffsetDateTime.now().plusDays(1), PublishingDeskWorld.PUBLISHER);
+        long post = world.publishedPost("Kommentoitava " + System.nanoTime());
+        world.comment(post, "Lukija", "Hyvä juttu.\nToinen rivi.");
+        String message = "Saavutettavuuspalaute " + System.nanoTime();
+        world.feedback("accessibility", message);
+        world.feedback("general", "Yleinen palaute");
+        long feedback = feedbacks.open().stream().filter(f -> f.message().equals(message)).findFirst().orElseThrow().id();
+
+        List<String> found = new ArrayList<>();
+        signIn("pekka");
+        for (String page : List.of("/desk/releases", "/desk/releases/" + release, "/desk/releases/" + scheduled,
+                "/desk/schedule", "/desk/comments", "/desk/feedback", "/desk/feedback/" + feedback,
+                "/desk/documents/" + doc + "/fi/preview-links")) {
+            check(page.replaceAll("[^a-z0-9]+", "-"), page, found);
+        }
+        browser.get(BASE + "/desk/documents/" + doc + "/fi/preview-links");
+        press(button("Luo esikatselulinkki"));
+        assertTrue(browser.findElement(By.id("issued-url")).getAttribute("value").startsWith(BASE + "/preview/"));
+        checkThisPage("-desk-preview-link-made", found);
+
+        assertEquals(List.of(), found, String.join("\n", found));
+    }
+
+    @Test
+    void noXssPayloadRunsInCommentsFeedbackOrReleaseNamesAndEachShowsAsItsText() {
+        long post = world.publishedPost("Hyökkäyskohde " + System.nanoTime());
+        List<String> pages = new ArrayList<>(List.of("/desk/comments", "/desk/feedback", "/desk/releases", "/desk/schedule"));
+        for (String payload : CommentsInBrowserTest.PAYLOADS) {
+            world.comment(post, payload, "Teksti: " + payload);
+            world.feedback("general", payload);
+            long release = releases.create(payload, List.of(new Releases.Member(world.approved("Paketissa " + System.nanoTime()),
+                    "fi")), PublishingDeskWorld.PUBLISHER).id();
+            releases.publish(release, java.time.OffsetDateTime.now().plusDays(5), PublishingDeskWorld.PUBLISHER);
+            pages.add("/desk/releases/" + release);
+        }
+        feedbacks.open().stream().filter(f -> CommentsInBrowserTest.PAYLOADS.contains(f.message()))
+                .forEach(f -> pages.add("/desk/feedback/" + f.id()));
+
+        signIn("pekka");
+        for (String page : pages) {
+            browser.get(BASE + page);
+            assertNoScriptRan(page);
+        }
+        browser.get(BASE + "/desk/comments");
+        String comments = browser.findElement(By.tagName("main")).getText();
+        browser.get(BASE + "/desk/releases");
+        String releaseList = browser.findElement(By.tagName("main")).getText();
+        for (String payload : CommentsInBrowserTest.PAYLOADS) {
+            assertTrue(comments.contains("Teksti: " + payload.strip()), payload);
+            assertTrue(releaseList.contains(payload.strip()), payload);
+        }
+    }
+
+    private void check(String name, String page, List<String> found) throws IOException {
+        for (int width : List.of(1280, 390)) {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            browser.get(BASE + page);
+            assertFalse(browser.getTitle().startsWith("Jotain meni vikaan"), page + " failed:\n" + browser.getPageSource());
+            record(name, width, found);
+        }
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /** The page a form answered with, which no GET shows again: at both widths without loading it anew. */
+    private void checkThisPage(String name, List<String> found) throws IOException {
+        for (int width : List.of(1280, 390)) {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            record(name, width, found);
+        }
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    private void record(String name, int width, List<String> found) throws IOException {
+        Files.write(SHOTS.resolve("publishing" + name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        for (Map<String, Object> v : axeViolations()) {
+            if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
+                found.add(browser.getCurrentUrl() + " at " + width + " px: " + v.get("impact") + " " + v.get("id") + ": "
+                        + v.get("help") + " " + v.get("nodes"));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> axeViolations() {
+        JavascriptExecutor js = browser;
+        js.executeScript(axe);
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+                   .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                       nodes: v.nodes.map(n => n.target.join(' ') + ' ' + n.html)}))))
+                   .catch(e => done('axe failed: ' + e));
+                """, WCAG_21_AA);
+        if (result instanceof String error) {
+            fail(error);
+        }
+        return (List<Map<String, Object>>) result;
+    }
+
+    private void assertNoScriptRan(String page) {
+        try {
+            String text = browser.switchTo().alert().getText();
+            fail(page + " opened an alert: " + text);
+        } catch (NoAlertPresentException expected) {
+            // nothing ran
+        }
+        assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.pwned === undefined ? null : window.pwned"),
+                page);
+    }
+
+    private void signIn(String name) {
+        browser.get(BASE + "/desk/sign-in?lang=fi");
+        browser.findElement(By.id("name")).sendKeys(name);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        press(button("Kirjaudu"));
+        assertTrue(browser.getCurrentUrl().endsWith("/desk/"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
+    }
+
+    private void signInByKeyboard(String name) {
+        browser.get(BASE + "/desk/sign-in?lang=fi");
+        tabTo(By.id("name"));
+        type(name);
+        type(Keys.TAB);
+        type(PASSWORD);
+        typeAndWait(Keys.ENTER);
+        assertTrue(browser.getCurrentUrl().endsWith("/desk/"), browser.getCurrentUrl());
+    }
+
+    /** Clicks and waits for the page the click leads to. */
+    private void press(WebElement element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        element.click();
+        awaitNewPage(page);
+    }
+
+    private void awaitNewPage(WebElement old) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                old.isDisplayed();
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        fail("the page did not change: " + browser.getCurrentUrl());
+    }
+
+    private void typeAndWait(CharSequence keys) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        type(keys);
+        awaitNewPage(page);
+    }
+
+    private WebElement button(String text) {
+        List<WebElement> found = browser.findElements(By.xpath("//button[normalize-space()=\"" + text + "\"]"));
+        if (found.isEmpty()) {
+            fail("no button \"" + text + "\" on " + browser.getCurrentUrl() + ":\n" + browser.getPageSource());
+        }
+        return found.get(0);
+    }
+
+    /** Presses Tab until the element has the focus: it must be reachable by keyboard, in at most 200 steps. */
+    private void tabTo(By locator) {
+        tabTo(browser.findElement(locator));
+    }
+
+    private void tabTo(WebElement target) {
+        for (int i = 0; i < 200; i++) {
+            if (target.equals(browser.switchTo().activeElement())) {
+                return;
+            }
+            type(Keys.TAB);
+        }
+        fail("Tab never reached " + target.getTagName() + " " + target.getText() + " on " + browser.getCurrentUrl());
+    }
+
+    private void type(CharSequence keys) {
+        new Actions(browser).sendKeys(keys).perform();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -123,7 +123,7 @@ class PreviewLinksDesk {
         model.put("v", v);
         model.put("language", language);
         java.time.Instant now = clock.instant();
-        model.put("links", previews.list(id, language.code()).stream().map(l -> Map.of("l", l, "state",
+        model.put("links", previews.list(id, language.code()).stream().map(l -> Map.of("link", l, "state",
                 l.revokedAt() != null ? "revoked" : l.expiresAt().isAfter(now) ? "open" : "expired")).toList());
         model.put("issued", issued == null ? "" : issued);
         model.put("days", days);

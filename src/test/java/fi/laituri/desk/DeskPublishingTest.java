@@ -322,12 +322,15 @@ class DeskPublishingTest extends ApiTest {
     }
 
     @Test
-    void theFeedbackDownloadsAsCsv() {
+    void theFeedbackDownloadsAsCsvAsABrowserAsksForIt() throws Exception {
         DeskHttp pekka = as("pekka");
         String message = unique("CSV-palaute");
         world.feedback("other", message);
 
-        HttpResponse<String> csv = pekka.get("/desk/feedback/export");
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server.getURL() + "/desk/feedback/export"))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .header("Cookie", "laituri_desk=" + pekka.cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
@@ -427,11 +430,11 @@ class DeskPublishingTest extends ApiTest {
     }
 
     @Test
-    void aJsonClientIsRefusedWithAProblemDocument() throws Exception {
+    void aScriptThatAsksForJsonIsRefusedWithAProblemDocument() throws Exception {
         DeskHttp eeva = as("eeva");
 
         HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(server.getURL() + "/desk/releases")).header("Accept", "application/json")
+                        URI.create(server.getURL() + "/desk/releases")).header("Accept", "application/json, */*;q=0.1")
                 .header("Cookie", "laituri_desk=" + eeva.cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(403, refused.statusCode());

@@ -343,6 +343,52 @@ class RolesMatrixTest extends ApiTest {
                 + encode(DESK_PASSWORD), form, null, 200));
         f.put("POST /desk/users/{name}", who -> new Call("/desk/users/" + newsroom.user(), "do=password&password="
                 + encode(DESK_PASSWORD), form, null, 200));
+        deskPublishing(f, form);
+    }
+
+    /** The desk's publishing pages: releases, the schedule, moderation, feedback and preview links. */
+    private void deskPublishing(Map<String, Function<String, Call>> f, String form) {
+        String releases = "/desk/releases";
+        f.put("GET " + releases, who -> Call.of(releases, 200));
+        f.put("POST " + releases, who -> new Call(releases, "name=Paketti&version=" + newsroom.document() + "/sv", form, null, 200));
+        f.put("GET " + releases + "/{id}", who -> Call.of(releases + "/" + newsroom.release(), 200));
+        f.put("POST " + releases + "/{id}/members", who -> new Call(releases + "/" + newsroom.release() + "/members",
+                "version=" + newsroom.document() + "/fi", form, null, 200));
+        f.put("POST " + releases + "/{id}/members/remove", who -> {
+            long release = newsroom.release();
+            long fi = newsroom.document();
+            require(200, newsroom.publisher.post("/api/v1/releases/" + release + "/members", Map.of("documentId", fi, "language", "fi")));
+            return new Call(releases + "/" + release + "/members/remove", "version=" + fi + "/fi", form, null, 200);
+        });
+        f.put("POST " + releases + "/{id}/publish", who -> new Call(releases + "/" + newsroom.release() + "/publish", "", form, null, 200));
+        f.put("POST " + releases + "/{id}/schedule", who -> new Call(releases + "/" + newsroom.release() + "/schedule",
+                "at=2099-01-01T10:00", form, null, 200));
+        f.put("POST " + releases + "/{id}/unschedule", who -> new Call(releases + "/" + newsroom.release() + "/unschedule", "", form, null, 200));
+        f.put("POST " + releases + "/{id}/delete", who -> new Call(releases + "/" + newsroom.release() + "/delete", "", form, null, 200));
+        f.put("GET /desk/schedule", who -> Call.of("/desk/schedule", 200));
+        f.put("POST /desk/schedule/cancel", who -> {
+            long id = newsroom.document();
+            newsroom.approve(id, "sv");
+            require(200, newsroom.step(newsroom.publisher, id, "sv", "publish", "at", OffsetDateTime.now().plusDays(1).toString()));
+            return new Call("/desk/schedule/cancel", "document=" + id + "&language=sv", form, null, 200);
+        });
+        f.put("GET /desk/comments", who -> Call.of("/desk/comments", 200));
+        f.put("POST /desk/comments/{id}/{decision}", who -> new Call("/desk/comments/" + newsroom.comment() + "/approve", "", form, null, 200));
+        f.put("GET /desk/feedback", who -> Call.of("/desk/feedback", 200));
+        f.put("GET /desk/feedback/export", who -> Call.of("/desk/feedback/export", 200));
+        f.put("GET /desk/feedback/{id}", who -> Call.of("/desk/feedback/" + newsroom.feedback(), 200));
+        f.put("POST /desk/feedback/{id}/handled", who -> new Call("/desk/feedback/" + newsroom.feedback() + "/handled",
+                "note=Vastattu", form, null, 200));
+        String previews = "/desk/documents/{id}/{lang}/preview-links";
+        f.put("GET " + previews, who -> Call.of("/desk/documents/" + newsroom.document() + "/sv/preview-links", 200));
+        // The answer is the page with the new link itself: its token is in that answer only.
+        f.put("POST " + previews, who -> new Call("/desk/documents/" + newsroom.document() + "/sv/preview-links", "days=3", form, null, 201));
+        f.put("POST " + previews + "/{linkId}/revoke", who -> {
+            String links = Newsroom.sv(newsroom.document()) + "/preview-links";
+            Object link = require(201, newsroom.editor.post(links, Map.of())).get("id");
+            return new Call(links.replace("/api/v1/documents/", "/desk/documents/").replace("/variants/", "/")
+                    + "/" + link + "/revoke", "", form, null, 200);
+        });
     }
 
     /** Every route the router serves, by method and URI template. */

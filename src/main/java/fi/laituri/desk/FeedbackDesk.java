@@ -31,7 +31,7 @@ import java.util.Map;
  * then what was handled lately; one feedback's page to mark it handled with a note; all of it as CSV.
  */
 @Hidden
-@Controller("/desk/feedback")
+@Controller("/desk")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FeedbackDesk {
 
@@ -46,7 +46,7 @@ class FeedbackDesk {
         this.desk = desk;
     }
 
-    @Get(produces = MediaType.TEXT_HTML)
+    @Get(uri = "/feedback", produces = MediaType.TEXT_HTML)
     @Allowed(Permission.PUBLISH)
     MutableHttpResponse<String> list(@Nullable @QueryValue String done, Authentication user) {
         Map<String, Object> model = new HashMap<>();
@@ -57,7 +57,7 @@ class FeedbackDesk {
     }
 
     /** Every feedback, newest first, as the API's export: formulas defused for spreadsheets. */
-    @Get(uri = "/export", produces = "text/csv")
+    @Get(uri = "/feedback.csv", produces = "text/csv")
     @Allowed(Permission.PUBLISH)
     MutableHttpResponse<String> export() {
         return HttpResponse.<String>ok(FeedbackCsv.of(feedbacks.all(new Feedbacks.Query(null, null, null, 1, 1))))
@@ -66,13 +66,13 @@ class FeedbackDesk {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    @Get(uri = "/{id}", produces = MediaType.TEXT_HTML)
+    @Get(uri = "/feedback/{id}", produces = MediaType.TEXT_HTML)
     @Allowed(Permission.PUBLISH)
     MutableHttpResponse<String> feedback(@PathVariable long id, Authentication user) {
         return page(user, HttpStatus.OK, id, "", "");
     }
 
-    @Post(uri = "/{id}/handled", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @Post(uri = "/feedback/{id}/handled", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     @Allowed(Permission.PUBLISH)
     MutableHttpResponse<String> handle(@PathVariable long id, @Body @Nullable String body, Authentication user) {
         DeskForm form = DeskForm.parse(body);

@@ -56,13 +56,16 @@ class ModerationDesk {
         DeskForm form = DeskForm.parse(body);
         desk.checkForm(user, form);
         try {
-            switch (decision) {
-                case "approve" -> comments.decide(id, "approved", Actor.of(user));
-                case "reject" -> comments.decide(id, "rejected", Actor.of(user));
-                case "delete" -> comments.delete(id, Actor.of(user));
+            String done = switch (decision) {
+                case "approve" -> comments.decide(id, "approved", Actor.of(user)).state();
+                case "reject" -> comments.decide(id, "rejected", Actor.of(user)).state();
+                case "delete" -> {
+                    comments.delete(id, Actor.of(user));
+                    yield "deleted";
+                }
                 default -> throw DomainException.notFound("no such step for a comment");
-            }
-            return Desk.seeOther("/desk/comments?done=" + DONE.get(List.of("approve", "reject", "delete").indexOf(decision)));
+            };
+            return Desk.seeOther("/desk/comments?done=" + done);
         } catch (DomainException e) {
             return page(user, Desk.status(e), 1, "", e.getMessage());
         }

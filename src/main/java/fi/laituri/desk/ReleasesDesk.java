@@ -120,13 +120,13 @@ class ReleasesDesk {
     @Post(uri = "/{id}/unschedule", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     @Allowed(Permission.MANAGE_RELEASES)
     MutableHttpResponse<String> unschedule(@PathVariable long id, @Body @Nullable String body, Authentication user) {
-        if (DeskForm.parse(body).get("back").equals("schedule")) {
-            DeskForm form = DeskForm.parse(body);
+        DeskForm form = DeskForm.parse(body);
+        if (form.get("back").equals("schedule")) {
             desk.checkForm(user, form);
             releases.unschedule(id, Actor.of(user));
             return Desk.seeOther("/desk/schedule?done=unscheduled");
         }
-        return step(id, body, user, "unscheduled", form -> releases.unschedule(id, Actor.of(user)));
+        return step(id, body, user, "unscheduled", f -> releases.unschedule(id, Actor.of(user)));
     }
 
     @Post(uri = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)

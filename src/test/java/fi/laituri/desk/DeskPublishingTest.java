@@ -327,10 +327,7 @@ class DeskPublishingTest extends ApiTest {
         String message = unique("CSV-palaute");
         world.feedback("other", message);
 
-        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(server.getURL() + "/desk/feedback/export"))
-                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-                .header("Cookie", "laituri_desk=" + pekka.cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = asBrowserAsks(pekka, "/desk/feedback.csv");
 
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
@@ -353,6 +350,13 @@ class DeskPublishingTest extends ApiTest {
         assertNull(feedbacks.get(id).handledAt());
         assertEquals(404, pekka.get("/desk/feedback/999999999").statusCode());
         assertEquals(404, pekka.post("/desk/feedback/999999999/handled", form("csrf", pekka.csrf("/desk/"))).statusCode());
+    }
+
+    /** A GET with the Accept header of a browser's link, which takes any type (the CSV download). */
+    private HttpResponse<String> asBrowserAsks(DeskHttp who, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .header("Cookie", "laituri_desk=" + who.cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     // --- preview links ---
@@ -403,17 +407,18 @@ class DeskPublishingTest extends ApiTest {
     // --- who may ---
 
     @Test
-    void anEditorGetsA403PageForEveryPublishingPage() {
+    void anEditorGetsA403PageForEveryPublishingPage() throws Exception {
         DeskHttp eeva = as("eeva");
         long release = releases.create(unique("Ei toimittajille"), List.of(new Releases.Member(world.approved(unique("R")), "fi")),
                 PublishingDeskWorld.PUBLISHER).id();
 
         for (String page : List.of("/desk/releases", "/desk/releases/" + release, "/desk/schedule", "/desk/comments",
-                "/desk/feedback", "/desk/feedback/export")) {
+                "/desk/feedback")) {
             HttpResponse<String> refused = eeva.get(page);
             assertEquals(403, refused.statusCode(), page);
             assertTrue(refused.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), page);
         }
+        assertEquals(403, asBrowserAsks(eeva, "/desk/feedback.csv").statusCode());
         assertEquals(403, eeva.post("/desk/releases/" + release + "/publish", form("csrf", eeva.csrf("/desk/"))).statusCode());
         assertEquals("pending", releases.get(release).status());
         assertFalse(eeva.get("/desk/").body().contains("/desk/releases"), "no link to what they may not use");

@@ -375,7 +375,7 @@ class RolesMatrixTest extends ApiTest {
         f.put("GET /desk/comments", who -> Call.of("/desk/comments", 200));
         f.put("POST /desk/comments/{id}/{decision}", who -> new Call("/desk/comments/" + newsroom.comment() + "/approve", "", form, null, 200));
         f.put("GET /desk/feedback", who -> Call.of("/desk/feedback", 200));
-        f.put("GET /desk/feedback/export", who -> Call.of("/desk/feedback/export", 200));
+        f.put("GET /desk/feedback.csv", who -> Call.of("/desk/feedback.csv", 200));
         f.put("GET /desk/feedback/{id}", who -> Call.of("/desk/feedback/" + newsroom.feedback(), 200));
         f.put("POST /desk/feedback/{id}/handled", who -> new Call("/desk/feedback/" + newsroom.feedback() + "/handled",
                 "note=Vastattu", form, null, 200));

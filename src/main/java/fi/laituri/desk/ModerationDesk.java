@@ -1,6 +1,7 @@
 package fi.laituri.desk;
 
 import fi.laituri.DomainException;
+import fi.laituri.content.Documents;
 import fi.laituri.participation.Comments;
 import fi.laituri.security.Actor;
 import fi.laituri.security.Allowed;
@@ -34,10 +35,12 @@ class ModerationDesk {
     private static final int PAGE_SIZE = 50;
 
     private final Comments comments;
+    private final Documents content;
     private final Desk desk;
 
-    ModerationDesk(Comments comments, Desk desk) {
+    ModerationDesk(Comments comments, Documents content, Desk desk) {
         this.comments = comments;
+        this.content = content;
         this.desk = desk;
     }
 
@@ -71,10 +74,27 @@ class ModerationDesk {
         }
     }
 
+    /** The post's title, or its number if it is gone (its comments go with it). */
+    private String title(long documentId, String language) {
+        try {
+            return content.getVariant(documentId, language).title();
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+                return Long.toString(documentId);
+            }
+            throw e;
+        }
+    }
+
     private MutableHttpResponse<String> page(Authentication user, HttpStatus status, int page, String flash, String error) {
         Comments.CommentPage pending = comments.list(new Comments.Query(null, null, "pending", page, PAGE_SIZE));
         Map<String, Object> model = new HashMap<>();
         model.put("pending", pending);
+        Map<String, String> titles = new HashMap<>();
+        for (Comments.CommentView c : pending.items()) {
+            titles.computeIfAbsent(c.documentId() + "/" + c.language(), key -> title(c.documentId(), c.language()));
+        }
+        model.put("titles", titles);
         model.put("pages", (pending.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         model.put("flash", flash);
         model.put("error", error);

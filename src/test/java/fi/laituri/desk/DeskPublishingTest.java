@@ -262,7 +262,8 @@ class DeskPublishingTest extends ApiTest {
     @Test
     void aPublisherApprovesRejectsAndDeletesPendingCommentsFromTheQueue() {
         DeskHttp pekka = as("pekka");
-        long post = world.publishedPost(unique("Kommentoitava"));
+        String postTitle = unique("Kommentoitava");
+        long post = world.publishedPost(postTitle);
         String text = unique("Hyvä kirjoitus");
         for (String name : List.of("Aino", "Bertta", "Cecilia")) {
             world.comment(post, name, text + " " + name);
@@ -270,6 +271,7 @@ class DeskPublishingTest extends ApiTest {
         List<Comments.CommentView> pending = comments.list(new Comments.Query(post, null, "pending", 1, 10)).items();
         String queue = pekka.get("/desk/comments").body();
         assertTrue(queue.contains(text + " Aino") && queue.contains(text + " Cecilia"), queue);
+        assertTrue(queue.contains(postTitle), "each comment names its post");
 
         HttpResponse<String> approved = pekka.post("/desk/comments/" + pending.get(0).id() + "/approve", form("csrf", pekka.csrf("/desk/")));
         HttpResponse<String> rejected = pekka.post("/desk/comments/" + pending.get(1).id() + "/reject", form("csrf", pekka.csrf("/desk/")));

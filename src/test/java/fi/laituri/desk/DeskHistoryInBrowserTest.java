@@ -160,7 +160,7 @@ class DeskHistoryInBrowserTest extends ApiTest {
         String doc = "/desk/documents/" + id;
         for (String page : List.of(doc + "/fi/revisions", doc + "/fi/revisions/diff?from=1&to=4&mode=line",
                 doc + "/fi/revisions/diff?from=1&to=4&mode=word", doc + "/history")) {
-            check(page.replaceAll("[^a-z0-9]+", "-"), BASE + page, found);
+            check("history" + page.replaceAll("[^a-z0-9]+", "-"), BASE + page, found);
         }
         signOut();
 

@@ -282,7 +282,7 @@ class DeskHistoryTest extends ApiTest {
     }
 
     @Test
-    void aBadFileIsA400PageSayingWhyAndImportsNothing() {
+    void aBadOrOversizedFileIsA4xxPageSayingWhyAndImportsNothing() {
         long id = publishedFinnish("Rikki " + System.nanoTime());
         DeskHttp tiina = as("tiina");
         String csrf = tiina.csrf("/desk/translations");
@@ -291,6 +291,8 @@ class DeskHistoryTest extends ApiTest {
         HttpResponse<String> broken = upload(tiina, csrf, "sv", file.replace("</xliff>", ""));
         HttpResponse<String> wrongLanguage = upload(tiina, csrf, "sv", file.replace("trgLang=\"sv", "trgLang=\"de"));
         HttpResponse<String> noFile = upload(tiina, csrf, "sv", null);
+        HttpResponse<String> huge = upload(tiina, csrf, "sv", file.replace("</xliff>", "<!--" + "x".repeat(1_100_000)
+                + "--></xliff>"));
 
         assertEquals(400, broken.statusCode(), broken.body());
         assertTrue(broken.body().contains("well-formed"), broken.body());
@@ -298,6 +300,8 @@ class DeskHistoryTest extends ApiTest {
         assertEquals(400, wrongLanguage.statusCode(), wrongLanguage.body());
         assertEquals(400, noFile.statusCode(), noFile.body());
         assertTrue(noFile.body().contains("Choose an XLIFF file"), noFile.body());
+        assertEquals(413, huge.statusCode(), huge.body());
+        assertTrue(huge.body().contains("too large"), huge.body());
         assertTrue(documents.getDocument(id).variants().stream().noneMatch(v -> v.language().equals("sv")));
     }
 

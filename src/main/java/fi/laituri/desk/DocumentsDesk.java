@@ -58,15 +58,17 @@ class DocumentsDesk {
     private final Policy policy;
     private final Desk desk;
     private final ZoneId zone;
+    private final LastVisits lastVisits;
 
     DocumentsDesk(Documents content, Transitions transitions, Languages languages, Policy policy, Desk desk,
-                  @Value("${laituri.time-zone:Europe/Helsinki}") String zone) {
+                  @Value("${laituri.time-zone:Europe/Helsinki}") String zone, LastVisits lastVisits) {
         this.content = content;
         this.transitions = transitions;
         this.languages = languages;
         this.policy = policy;
         this.desk = desk;
         this.zone = ZoneId.of(zone);
+        this.lastVisits = lastVisits;
     }
 
     @Get(uri = "/", produces = MediaType.TEXT_HTML)
@@ -81,6 +83,7 @@ class DocumentsDesk {
         model.put("approved", policy.grants(actor.role(), Permission.PUBLISH)
                 ? list(null, null, "approved", null, null, 1, 10, readable).total() : 0L);
         model.put("drafts", list(null, null, "draft", null, null, 1, 10, readable).total());
+        model.put("since", lastVisits.look(actor, desk.words(user)));
         return desk.page(user, "home", model);
     }
 

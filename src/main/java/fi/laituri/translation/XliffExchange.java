@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
  * source revision.
  */
 @Singleton
-class XliffExchange {
+public class XliffExchange {
 
     private final ContentReads reads;
     private final Documents content;

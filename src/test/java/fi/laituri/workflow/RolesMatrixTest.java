@@ -343,6 +343,26 @@ class RolesMatrixTest extends ApiTest {
                 + encode(DESK_PASSWORD), form, null, 200));
         f.put("POST /desk/users/{name}", who -> new Call("/desk/users/" + newsroom.user(), "do=password&password="
                 + encode(DESK_PASSWORD), form, null, 200));
+        // desk history: revisions, their diff and restore, the audit log, XLIFF
+        f.put("GET /desk/documents/{id}/history", who -> Call.of("/desk/documents/" + newsroom.document() + "/history", 200));
+        f.put("GET " + version + "/revisions", who -> Call.of("/desk/documents/" + newsroom.document() + "/sv/revisions", 200));
+        f.put("GET " + version + "/revisions/diff", who -> Call.of("/desk/documents/" + newsroom.document()
+                + "/sv/revisions/diff?from=1&to=1&mode=word", 200));
+        f.put("POST " + version + "/revisions/{number}/restore", who -> {
+            long id = newsroom.document();
+            String etag = newsroom.editor.get(Newsroom.sv(id)).etag().replace("\"", "");
+            return new Call("/desk/documents/" + id + "/sv/revisions/1/restore", "version=" + etag, form, null, 200);
+        });
+        f.put("GET " + version + "/xliff", who -> Call.of("/desk/documents/" + newsroom.document() + "/sv/xliff", 200));
+        f.put("GET /desk/translations/xliff", who -> Call.of("/desk/translations/xliff?lang=sv", 200));
+        f.put("POST /desk/translations/xliff", who -> {
+            long id = newsroom.document();
+            String xml = require(200, newsroom.editor.get("/api/v1/translations/" + id + "/sv/xliff")).text()
+                    .replaceAll("<source>([^<]*)</source>", "<source>$1</source><target>SV $1</target>");
+            return new Call("/desk/translations/xliff", io.micronaut.http.client.multipart.MultipartBody.builder()
+                    .addPart("lang", "sv").addPart("file", "sv.xlf", io.micronaut.http.MediaType.of(XLIFF),
+                            xml.getBytes(StandardCharsets.UTF_8)).build(), "multipart/form-data", null, 200);
+        });
         deskPublishing(f, form);
     }
 

@@ -334,6 +334,21 @@ class RolesMatrixTest extends ApiTest {
                 + encode(DESK_PASSWORD), form, null, 200));
         f.put("POST /desk/users/{name}", who -> new Call("/desk/users/" + newsroom.user(), "do=password&password="
                 + encode(DESK_PASSWORD), form, null, 200));
+        // desk editing
+        f.put("GET /desk/assets/desk.js", who -> Call.of("/desk/assets/desk.js", 200));
+        f.put("GET /desk/authors", who -> Call.of("/desk/authors", 200));
+        f.put("POST /desk/authors", who -> new Call("/desk/authors", "name=Kirjoittaja+" + unique(), form, null, 200));
+        f.put("GET /desk/authors/{id}", who -> Call.of("/desk/authors/" + newsroom.author(), 200));
+        f.put("POST /desk/authors/{id}", who -> {
+            String id = newsroom.author();
+            String etag = newsroom.editor.get("/api/v1/authors/" + id).etag().replace("\"", "");
+            return new Call("/desk/authors/" + id, "version=" + etag + "&name=Uusi+nimi", form, null, 200);
+        });
+        f.put("POST /desk/authors/{id}/delete", who -> {
+            String id = newsroom.author();
+            String etag = newsroom.editor.get("/api/v1/authors/" + id).etag().replace("\"", "");
+            return new Call("/desk/authors/" + id + "/delete", "version=" + etag, form, null, 200);
+        });
     }
 
     /** Every route the router serves, by method and URI template. */

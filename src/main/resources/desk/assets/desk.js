@@ -112,31 +112,36 @@
     (function toolbar() {
         var bar = element('div', {role: 'toolbar', 'aria-label': t.toolbar, 'aria-controls': 'body', 'class': 'md-toolbar'});
         var actions = [
-            ['bold', 'Control+B', function (s) { return wrap(s, '**'); }],
-            ['italic', 'Control+I', function (s) { return wrap(s, '*'); }],
-            ['heading', null, function (s) { return prefixLines(s, '## '); }],
-            ['link', 'Control+K', function (s) {
-                var text = s || t.linktext;
+            ['bold', 'Control+B', function () { return wrap('**'); }],
+            ['italic', 'Control+I', function () { return wrap('*'); }],
+            ['heading', null, function () { return prefixLines('## '); }],
+            ['link', null, function () {
+                var selected = body.value.substring(body.selectionStart, body.selectionEnd);
+                var text = selected || t.linktext;
                 var out = '[' + text + '](https://)';
-                return s ? [out, out.length - 9, out.length - 1] : [out, 1, 1 + text.length];
+                // With a text chosen the address is to be written; without, the placeholder text is chosen.
+                return selected ? [out, out.length - 9, out.length - 1] : [out, 1, 1 + text.length];
             }],
-            ['list', null, function (s) { return prefixLines(s, '- '); }]
+            ['list', null, function () { return prefixLines('- '); }]
         ];
 
-        function wrap(selected, mark) {
+        /** The chosen text between marks, still chosen. */
+        function wrap(mark) {
+            var selected = body.value.substring(body.selectionStart, body.selectionEnd);
             return [mark + selected + mark, mark.length, mark.length + selected.length];
         }
 
-        function prefixLines(selected, prefix) {
-            var before = body.value.substring(0, body.selectionStart);
-            var lineStart = before.length === 0 || before.charAt(before.length - 1) === '\n';
-            var out = (lineStart ? '' : '\n') + selected.split('\n').map(function (line) { return prefix + line; }).join('\n');
+        /** Each line the selection touches, from its start, with the prefix; the caret after them. */
+        function prefixLines(prefix) {
+            var from = body.value.lastIndexOf('\n', body.selectionStart - 1) + 1;
+            var to = body.selectionEnd;
+            body.setSelectionRange(from, to);
+            var out = body.value.substring(from, to).split('\n').map(function (line) { return prefix + line; }).join('\n');
             return [out, out.length, out.length];
         }
 
         function apply(run) {
-            var selected = body.value.substring(body.selectionStart, body.selectionEnd);
-            var result = run(selected);
+            var result = run();
             replaceSelection(result[0], result[1], result[2]);
         }
 
@@ -250,8 +255,8 @@
         section.appendChild(element('h2', {id: 'live-preview-h'}, t.livepreview));
         var frame = element('iframe', {sandbox: 'allow-same-origin', title: t.previewtitle, id: 'live-preview'});
         section.appendChild(frame);
-        var grid = form.closest('.edit-grid') || form;
-        grid.parentNode.insertBefore(section, grid.nextSibling);
+        // Last on the page: the preview's own links come after everything of the editor in the tab order.
+        (form.closest('main') || document.body).appendChild(section);
         var sent = 0;
         var styles = [];
         // The theme's inline style is allowed on the site by its hash, not here: it is given to the frame's document

@@ -116,8 +116,7 @@ class EditDesk {
                             .findFirst().orElse(d.variants().get(0));
                     String title = shown.title().replace("[", "").replace("]", "");
                     String htmlLang = languages.find(shown.language()).map(Language::htmlLang).orElse(language.htmlLang());
-                    return Map.of("title", shown.title(), "htmlLang", htmlLang, "key", d.key(),
-                            "ref", "[" + title + "](doc:" + d.key() + ")");
+                    return Map.of("title", shown.title(), "htmlLang", htmlLang, "ref", "[" + title + "](doc:" + d.key() + ")");
                 }).toList();
     }
 

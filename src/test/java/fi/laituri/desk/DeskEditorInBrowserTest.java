@@ -370,6 +370,10 @@ class DeskEditorInBrowserTest extends ApiTest {
                 assertFalse(browser.findElements(By.cssSelector(".draft-offer")).isEmpty(), "no draft offered on " + url);
             }
             Files.write(SHOTS.resolve("editing-" + name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+            if (url.contains("/edit")) {
+                ((JavascriptExecutor) browser).executeScript("document.getElementById('doc-links').scrollIntoView()");
+                Files.write(SHOTS.resolve("editing-" + name + "-below-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+            }
             for (Map<String, Object> v : axeViolations()) {
                 if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
                     found.add(url + " at " + width + " px: " + v.get("impact") + " " + v.get("id") + ": " + v.get("help")

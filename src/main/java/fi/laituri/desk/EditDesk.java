@@ -56,7 +56,7 @@ import java.util.TreeSet;
 class EditDesk {
 
     /** Documents the link picker lists at most: a search that finds more is made narrower. */
-    static final int LINK_RESULTS = 20;
+    private static final int LINK_RESULTS = 20;
 
     private final Documents content;
     private final Authors authors;
@@ -120,9 +120,11 @@ class EditDesk {
                 }).toList();
     }
 
-    /** The authors named on the version, or none for a version not yet written. */
+    /** The authors named on the version; for a translation not yet made, those of its source, as its text is. */
     private List<String> bylines(long id, Language language) {
-        return variant(id, language.code()).map(v -> v.authors().stream().map(Api.AuthorView::id).toList()).orElse(List.of());
+        Optional<Api.VariantView> current = variant(id, language.code());
+        Optional<Api.VariantView> named = current.isPresent() ? current : language.source().flatMap(s -> variant(id, s));
+        return named.map(v -> v.authors().stream().map(Api.AuthorView::id).toList()).orElse(List.of());
     }
 
     /** The version's text as the form starts it: its own, or the source's for a translation not yet made. */

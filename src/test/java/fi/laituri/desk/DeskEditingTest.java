@@ -240,6 +240,22 @@ class DeskEditingTest extends ApiTest {
     }
 
     @Test
+    void aTranslationNotYetMadeStartsWithTheBylinesOfItsSource() {
+        String author = author("Lähteen kirjoittaja " + unique());
+        long id = document("Käännettävä " + unique(), List.of(author));
+        DeskHttp eeva = as("eeva");
+        String edit = "/desk/documents/" + id + "/sv/edit";
+
+        String page = eeva.get(edit).body();
+        HttpResponse<String> reply = postBody(eeva, edit, "csrf=" + eeva.csrf(edit) + "&version=&title=Översatt"
+                + "&body=Text.&bylines=1&authors=" + author);
+
+        assertTrue(page.contains("name=\"authors\" value=\"" + author + "\" checked"), page);
+        assertEquals(303, reply.statusCode(), reply.body());
+        assertEquals(List.of(author), documents.getVariant(id, "sv").authors().stream().map(Api.AuthorView::id).toList());
+    }
+
+    @Test
     void aBylineNamingNoKnownAuthorIs400AndSavesNothing() {
         long id = document("Tuntematon kirjoittaja " + unique(), List.of());
         DeskHttp eeva = as("eeva");

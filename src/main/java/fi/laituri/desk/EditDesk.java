@@ -2,6 +2,8 @@ package fi.laituri.desk;
 
 import fi.laituri.DomainException;
 import fi.laituri.content.Api;
+import fi.laituri.content.Authors;
+import fi.laituri.content.DocumentSearch;
 import fi.laituri.content.Documents;
 import fi.laituri.content.RevisionDiff;
 import fi.laituri.language.Language;
@@ -29,6 +31,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
@@ -44,14 +47,19 @@ import java.util.TreeSet;
 /**
  * Writing a language version: the form (Markdown), its preview in the site's own page template, and saving. A save
  * names the version it was made from; if someone else saved in between, the page shows both texts and nothing is
- * overwritten. A translation shows its source beside it, and what changed in the source since it was made.
+ * overwritten. A translation shows its source beside it, and what changed in the source since it was made. The form
+ * also chooses the version's bylines, and finds documents to link to with their {@code doc:} reference.
  */
 @Hidden
 @Controller("/desk/documents/{id}/{lang}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class EditDesk {
 
+    /** Documents the link picker lists at most: a search that finds more is made narrower. */
+    private static final int LINK_RESULTS = 20;
+
     private final Documents content;
+    private final Authors authors;
     private final Translations translations;
     private final Media media;
     private final Languages languages;
@@ -61,9 +69,10 @@ class EditDesk {
     private final Desk desk;
     private final String previewPolicy;
 
-    EditDesk(Documents content, Translations translations, Media media, Languages languages, Policy policy,
+    EditDesk(Documents content, Authors authors, Translations translations, Media media, Languages languages, Policy policy,
              PageRenderer pages, Markdown markdown, Desk desk, List<InlineStyles> styles) {
         this.content = content;
+        this.authors = authors;
         this.translations = translations;
         this.media = media;
         this.languages = languages;
@@ -78,10 +87,44 @@ class EditDesk {
 
     @Get(uri = "/edit", produces = MediaType.TEXT_HTML)
     @Allowed(Permission.EDIT_VARIANT)
-    MutableHttpResponse<String> form(@PathVariable long id, @PathVariable String lang, Authentication user) {
+    MutableHttpResponse<String> form(@PathVariable long id, @PathVariable String lang, @Nullable @QueryValue String find,
+                                     Authentication user) {
         Language language = language(lang);
         policy.require(Actor.of(user), Permission.EDIT_VARIANT, language.code());
-        return editPage(user, HttpStatus.OK, id, language, currentInput(id, language), "", null);
+        Map<String, Object> model = new HashMap<>();
+        String words = find == null ? "" : find.strip();
+        words = words.length() > 300 ? words.substring(0, 300) : words;
+        model.put("find", words);
+        model.put("links", words.isEmpty() ? null : links(words, language, user));
+        return editPage(user, HttpStatus.OK, id, language, currentInput(id, language), bylines(id, language), "", null, model);
+    }
+
+    /**
+     * Documents whose text has the words, each with the reference that links to it ({@code doc:} and the document's
+     * key, which the site resolves to the page in the reader's language) and its title in the language being written
+     * when it has one. Only what the user may read is listed.
+     */
+    private List<Map<String, String>> links(String words, Language language, Authentication user) {
+        Optional<java.util.Set<String>> readable = policy.readableLanguages(Actor.of(user));
+        Api.Page<Api.DocumentView> found = content.listDocuments(new DocumentSearch.Filter(null, null, null, null, words,
+                1, LINK_RESULTS, readable.orElse(null)));
+        return found.items().stream()
+                .map(d -> readable.map(d::inLanguages).orElse(d))
+                .filter(d -> !d.variants().isEmpty())
+                .map(d -> {
+                    Api.VariantSummary shown = d.variants().stream().filter(v -> v.language().equals(language.code()))
+                            .findFirst().orElse(d.variants().get(0));
+                    String title = shown.title().replace("[", "").replace("]", "");
+                    String htmlLang = languages.find(shown.language()).map(Language::htmlLang).orElse(language.htmlLang());
+                    return Map.of("title", shown.title(), "htmlLang", htmlLang, "ref", "[" + title + "](doc:" + d.key() + ")");
+                }).toList();
+    }
+
+    /** The authors named on the version; for a translation not yet made, those of its source, as its text is. */
+    private List<String> bylines(long id, Language language) {
+        Optional<Api.VariantView> current = variant(id, language.code());
+        Optional<Api.VariantView> named = current.isPresent() ? current : language.source().flatMap(s -> variant(id, s));
+        return named.map(v -> v.authors().stream().map(Api.AuthorView::id).toList()).orElse(List.of());
     }
 
     /** The version's text as the form starts it: its own, or the source's for a translation not yet made. */
@@ -123,7 +166,8 @@ class EditDesk {
                     form.optional("comment"))).comment(), Actor.of(user));
             return Desk.seeOther("/desk/documents/" + id + "?done=uptodate");
         } catch (DomainException e) {
-            return editPage(user, Desk.status(e), id, language, currentInput(id, language), e.getMessage(), null);
+            return editPage(user, Desk.status(e), id, language, currentInput(id, language), bylines(id, language),
+                    e.getMessage(), null, Map.of());
         }
     }
 
@@ -136,14 +180,17 @@ class EditDesk {
         Language language = language(lang);
         Actor actor = Actor.of(user);
         String version = form.get("version").strip();
+        // The byline boxes are in the form only when there are authors to choose; without them the bylines stay.
+        List<String> chosen = form.get("bylines").isEmpty() ? null
+                : form.all("authors").stream().map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
         try {
             if (version.isEmpty()) {
                 content.createVariant(id, desk.valid(new Api.VariantInput(language.code(), form.get("title").strip(), null,
-                        form.optional("summary"), form.get("body"), DocumentsDesk.tags(form.get("tags")), null, null)), actor);
+                        form.optional("summary"), form.get("body"), DocumentsDesk.tags(form.get("tags")), chosen, null)), actor);
             } else {
                 content.patchVariant(id, language.code(), parseVersion(version), desk.valid(new Api.VariantPatch(
                         form.get("title").strip(), null, form.get("summary").strip(), form.get("body"),
-                        DocumentsDesk.tags(form.get("tags")), null, null)), actor);
+                        DocumentsDesk.tags(form.get("tags")), chosen, null)), actor);
             }
             if (form.get("then").equals("submit")) {
                 return Desk.seeOther("/desk/documents/" + id + "?saved=" + language.code() + "#submit-" + language.code());
@@ -158,7 +205,8 @@ class EditDesk {
                 theirs = content.getVariant(id, language.code());
                 input.put("version", Long.toString(theirs.version()));
             }
-            return editPage(user, Desk.status(e), id, language, input, e.getMessage(), theirs);
+            return editPage(user, Desk.status(e), id, language, input, chosen == null ? bylines(id, language) : chosen,
+                    e.getMessage(), theirs, Map.of());
         }
     }
 
@@ -190,10 +238,15 @@ class EditDesk {
     }
 
     private MutableHttpResponse<String> editPage(Authentication user, HttpStatus status, long id, Language language,
-                                                 Map<String, String> input, String error, @Nullable Api.VariantView theirs) {
+                                                 Map<String, String> input, List<String> bylines, String error,
+                                                 @Nullable Api.VariantView theirs, Map<String, Object> extra) {
         Actor actor = Actor.of(user);
         Api.DocumentView doc = content.getDocument(id);
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = new HashMap<>(extra);
+        model.putIfAbsent("find", "");
+        model.putIfAbsent("links", null);
+        model.put("authors", authors.listAuthors());
+        model.put("bylines", bylines);
         model.put("doc", doc);
         model.put("language", language);
         model.put("input", input);

@@ -363,6 +363,21 @@ class RolesMatrixTest extends ApiTest {
                     .addPart("lang", "sv").addPart("file", "sv.xlf", io.micronaut.http.MediaType.of(XLIFF),
                             xml.getBytes(StandardCharsets.UTF_8)).build(), "multipart/form-data", null, 200);
         });
+        // desk editing
+        f.put("GET /desk/assets/desk.js", who -> Call.of("/desk/assets/desk.js", 200));
+        f.put("GET /desk/authors", who -> Call.of("/desk/authors", 200));
+        f.put("POST /desk/authors", who -> new Call("/desk/authors", "name=Kirjoittaja+" + unique(), form, null, 200));
+        f.put("GET /desk/authors/{id}", who -> Call.of("/desk/authors/" + newsroom.author(), 200));
+        f.put("POST /desk/authors/{id}", who -> {
+            String id = newsroom.author();
+            String etag = newsroom.editor.get("/api/v1/authors/" + id).etag().replace("\"", "");
+            return new Call("/desk/authors/" + id, "version=" + etag + "&name=Uusi+nimi", form, null, 200);
+        });
+        f.put("POST /desk/authors/{id}/delete", who -> {
+            String id = newsroom.author();
+            String etag = newsroom.editor.get("/api/v1/authors/" + id).etag().replace("\"", "");
+            return new Call("/desk/authors/" + id + "/delete", "version=" + etag, form, null, 200);
+        });
         deskPublishing(f, form);
     }
 

@@ -25,14 +25,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Comment moderation: readers' comments waiting for a publisher, oldest first, to approve, reject or delete. */
+/**
+ * Comment moderation: readers' comments waiting for a publisher, oldest first, to approve, reject or delete; and the
+ * approved ones, newest first, to answer with a reply shown under the comment on the post's page.
+ */
 @Hidden
 @Controller("/desk/comments")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ModerationDesk {
 
-    private static final List<String> DONE = List.of("approved", "rejected", "deleted");
+    private static final List<String> DONE = List.of("approved", "rejected", "deleted", "replied");
     private static final int PAGE_SIZE = 50;
+    /** As the API's reply body allows. */
+    private static final int REPLY_MAX = 5000;
 
     private final Comments comments;
     private final Documents content;
@@ -47,9 +52,10 @@ class ModerationDesk {
     @Get(produces = MediaType.TEXT_HTML)
     @Allowed(Permission.PUBLISH)
     MutableHttpResponse<String> queue(@Nullable @QueryValue Integer page, @Nullable @QueryValue String done,
-                                      Authentication user) {
+                                      @Nullable @QueryValue String state, Authentication user) {
         String flash = done != null && DONE.contains(done) ? desk.words(user).get("comments.done." + done) : "";
-        return page(user, HttpStatus.OK, page == null || page < 1 ? 1 : Math.min(page, 100000), flash, "");
+        return page(user, HttpStatus.OK, "approved".equals(state), page == null || page < 1 ? 1 : Math.min(page, 100000),
+                flash, "");
     }
 
     @Post(uri = "/{id}/{decision}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -66,11 +72,19 @@ class ModerationDesk {
                     comments.delete(id, Actor.of(user));
                     yield "deleted";
                 }
+                case "reply" -> {
+                    String reply = form.get("reply");
+                    if (reply.length() > REPLY_MAX) {
+                        throw DomainException.invalid("reply", "size must be between 0 and " + REPLY_MAX);
+                    }
+                    comments.reply(id, reply, Actor.of(user));
+                    yield "replied";
+                }
                 default -> throw DomainException.notFound("no such step for a comment");
             };
-            return Desk.seeOther("/desk/comments?done=" + done);
+            return Desk.seeOther("/desk/comments?" + (done.equals("replied") ? "state=approved&" : "") + "done=" + done);
         } catch (DomainException e) {
-            return page(user, Desk.status(e), 1, "", e.getMessage());
+            return page(user, Desk.status(e), decision.equals("reply"), 1, "", e.getMessage());
         }
     }
 
@@ -86,10 +100,13 @@ class ModerationDesk {
         }
     }
 
-    private MutableHttpResponse<String> page(Authentication user, HttpStatus status, int page, String flash, String error) {
-        Comments.CommentPage pending = comments.list(new Comments.Query(null, null, "pending", page, PAGE_SIZE));
+    private MutableHttpResponse<String> page(Authentication user, HttpStatus status, boolean approved, int page,
+                                             String flash, String error) {
+        Comments.CommentPage pending = approved ? comments.latest("approved", page, PAGE_SIZE)
+                : comments.list(new Comments.Query(null, null, "pending", page, PAGE_SIZE));
         Map<String, Object> model = new HashMap<>();
         model.put("pending", pending);
+        model.put("approved", approved);
         Map<String, String> titles = new HashMap<>();
         for (Comments.CommentView c : pending.items()) {
             titles.computeIfAbsent(c.documentId() + "/" + c.language(), key -> title(c.documentId(), c.language()));

@@ -35,6 +35,7 @@ public class Comments {
 
     static final String CHANGED = "comments.changed";
     private static final Sort OLDEST_FIRST = Sort.of(Sort.Order.asc("createdAt"), Sort.Order.asc("id"));
+    private static final Sort NEWEST_FIRST = Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
     private final CommentRepository comments;
     private final CommentSwitchRepository switches;
@@ -129,6 +130,14 @@ public class Comments {
         };
         io.micronaut.data.model.Page<Comment> page = comments.findAll(matching, Pageable.from(q.page() - 1, q.size(), OLDEST_FIRST));
         return new CommentPage(page.getContent().stream().map(this::view).toList(), q.page(), q.size(), page.getTotalSize());
+    }
+
+    /** The comments in one state, newest first: what a moderator has let through lately and may answer. */
+    @Transactional(readOnly = true)
+    public CommentPage latest(String state, int page, int size) {
+        io.micronaut.data.model.Page<Comment> found = comments.findAll((c, cb) -> cb.equal(c.get("state"), state),
+                Pageable.from(page - 1, size, NEWEST_FIRST));
+        return new CommentPage(found.getContent().stream().map(this::view).toList(), page, size, found.getTotalSize());
     }
 
     @Transactional

@@ -79,6 +79,9 @@ class DeskPublishingInBrowserTest extends ApiTest {
     @Inject
     Feedbacks feedbacks;
 
+    @Inject
+    fi.laituri.participation.Comments comments;
+
     private PublishingDeskWorld world;
     private ChromeDriver browser;
     private String axe;
@@ -166,6 +169,10 @@ class DeskPublishingInBrowserTest extends ApiTest {
         transitions.apply(timed, "fi", "publish", null, java.time.OffsetDateTime.now().plusDays(1), PublishingDeskWorld.PUBLISHER);
         long post = world.publishedPost("Kommentoitava " + System.nanoTime());
         world.comment(post, "Lukija", "Hyvä juttu.\nToinen rivi.");
+        world.comment(post, "Toinen lukija", "Hyväksytty kommentti.");
+        long answered = comments.list(new fi.laituri.participation.Comments.Query(post, null, "pending", 1, 10)).items().get(1).id();
+        comments.decide(answered, "approved", PublishingDeskWorld.PUBLISHER);
+        comments.reply(answered, "Kiitos kommentista.", PublishingDeskWorld.PUBLISHER);
         String message = "Saavutettavuuspalaute " + System.nanoTime();
         world.feedback("accessibility", message);
         world.feedback("general", "Yleinen palaute");
@@ -174,7 +181,7 @@ class DeskPublishingInBrowserTest extends ApiTest {
         List<String> found = new ArrayList<>();
         signIn("pekka");
         for (String page : List.of("/desk/releases", "/desk/releases/" + release, "/desk/releases/" + scheduled,
-                "/desk/schedule", "/desk/comments", "/desk/feedback", "/desk/feedback/" + feedback,
+                "/desk/schedule", "/desk/comments", "/desk/comments?state=approved", "/desk/feedback", "/desk/feedback/" + feedback,
                 "/desk/documents/" + doc + "/fi/preview-links")) {
             check(page.replaceAll("[^a-z0-9]+", "-"), page, found);
         }
@@ -189,7 +196,8 @@ class DeskPublishingInBrowserTest extends ApiTest {
     @Test
     void noXssPayloadRunsInCommentsFeedbackOrReleaseNamesAndEachShowsAsItsText() {
         long post = world.publishedPost("Hyökkäyskohde " + System.nanoTime());
-        List<String> pages = new ArrayList<>(List.of("/desk/comments", "/desk/feedback", "/desk/releases", "/desk/schedule"));
+        List<String> pages = new ArrayList<>(List.of("/desk/comments", "/desk/comments?state=approved", "/desk/feedback",
+                "/desk/releases", "/desk/schedule"));
         for (String payload : CommentsInBrowserTest.PAYLOADS) {
             world.comment(post, payload, "Teksti: " + payload);
             world.feedback("general", payload);
@@ -200,7 +208,14 @@ class DeskPublishingInBrowserTest extends ApiTest {
         }
         feedbacks.open().stream().filter(f -> CommentsInBrowserTest.PAYLOADS.contains(f.message()))
                 .forEach(f -> pages.add("/desk/feedback/" + f.id()));
-
+        world.comment(post, "Vastattava", "Vastattava kommentti");
+        for (fi.laituri.participation.Comments.CommentView c : comments.list(new fi.laituri.participation.Comments.Query(
+                post, null, "pending", 1, 100)).items()) {
+            if (c.name().equals("Vastattava")) {
+                comments.decide(c.id(), "approved", PublishingDeskWorld.PUBLISHER);
+                comments.reply(c.id(), "Vastaus: " + String.join(" ", CommentsInBrowserTest.PAYLOADS), PublishingDeskWorld.PUBLISHER);
+            }
+        }
         signIn("pekka");
         for (String page : pages) {
             browser.get(BASE + page);

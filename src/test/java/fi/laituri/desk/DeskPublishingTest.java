@@ -297,6 +297,55 @@ class DeskPublishingTest extends ApiTest {
         assertEquals("pending", comments.list(new Comments.Query(post, null, null, 1, 10)).items().get(0).state());
     }
 
+    @Test
+    void aPublisherRepliesToAnApprovedCommentFromTheApprovedListAndAnEmptyReplyTakesItAway() {
+        DeskHttp pekka = as("pekka");
+        long post = world.publishedPost(unique("Vastattava"));
+        String text = unique("Kysymys");
+        world.comment(post, "Eino", text);
+        long id = comments.list(new Comments.Query(post, null, "pending", 1, 10)).items().get(0).id();
+        assertFalse(pekka.get("/desk/comments?state=approved").body().contains(text), "only approved comments are listed");
+        pekka.post("/desk/comments/" + id + "/approve", form("csrf", pekka.csrf("/desk/")));
+        assertTrue(pekka.get("/desk/comments?state=approved").body().contains(text));
+
+        HttpResponse<String> replied = pekka.post("/desk/comments/" + id + "/reply",
+                form("csrf", pekka.csrf("/desk/"), "reply", "Kiitos <b>kysymyksestä</b>."));
+        assertEquals(303, replied.statusCode(), replied.body());
+        assertEquals("/desk/comments?state=approved&done=replied", replied.headers().firstValue("Location").orElseThrow());
+        Comments.CommentView answered = comments.list(new Comments.Query(post, null, null, 1, 10)).items().get(0);
+        assertEquals("Kiitos <b>kysymyksestä</b>.", answered.reply());
+        assertEquals("pekka", answered.replyBy());
+        String page = pekka.get("/desk/comments?state=approved").body();
+        assertTrue(page.contains("Kiitos &lt;b&gt;kysymyksestä&lt;/b&gt;."), "the reply is in its form, escaped");
+
+        pekka.post("/desk/comments/" + id + "/reply", form("csrf", pekka.csrf("/desk/"), "reply", "  "));
+        assertNull(comments.list(new Comments.Query(post, null, null, 1, 10)).items().get(0).reply());
+    }
+
+    @Test
+    void aReplyTooLongOrWithoutTheFormsTokenChangesNothing() {
+        DeskHttp pekka = as("pekka");
+        long post = world.publishedPost(unique("Vastaamaton"));
+        world.comment(post, "Elli", unique("Kommentti"));
+        long id = comments.list(new Comments.Query(post, null, "pending", 1, 10)).items().get(0).id();
+        pekka.post("/desk/comments/" + id + "/approve", form("csrf", pekka.csrf("/desk/")));
+
+        HttpResponse<String> tooLong = pekka.post("/desk/comments/" + id + "/reply",
+                form("csrf", pekka.csrf("/desk/"), "reply", "x".repeat(5001)));
+        HttpResponse<String> noToken = pekka.post("/desk/comments/" + id + "/reply", form("reply", "Ilman lomaketta"));
+        DeskHttp eeva = as("eeva");
+        HttpResponse<String> byEditor = eeva.post("/desk/comments/" + id + "/reply",
+                form("csrf", eeva.csrf("/desk/"), "reply", "Toimittajalta"));
+
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertEquals(403, noToken.statusCode());
+        assertEquals(403, byEditor.statusCode());
+        assertNull(comments.list(new Comments.Query(post, null, null, 1, 10)).items().get(0).reply());
+        assertEquals(404, pekka.post("/desk/comments/999999999/reply", form("csrf", pekka.csrf("/desk/"), "reply", "Hei"))
+                .statusCode());
+    }
+
     // --- feedback ---
 
     @Test

@@ -534,6 +534,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxNoHighlightPassages(0)
                 .withScorer(PASSAGES)
+                .withBreakIterator(SentenceBreaks::new)
                 // The highlight query is single terms: their offsets are read term by term, without building a
                 // query weight for each page and field.
                 .withWeightMatches(false)) {

@@ -8,12 +8,16 @@ import fi.laituri.search.SearchIndexer;
 import fi.laituri.search.lucene.IndexFiles;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URLEncoder;
@@ -96,14 +100,18 @@ public class BenchCommand implements Runnable {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 Path live = root.resolve("search").resolve("current").toRealPath();
                 long bytes = IndexFiles.size(live);
-                System.out.printf("indexing: %.1f s, %.0f docs/s; index %.1f MB, %.0f KB per 1,000 docs%n",
-                        seconds, corpus.size() / seconds, bytes / 1e6, bytes / 1024.0 / (corpus.size() / 1000.0));
+                System.out.printf("indexing: %.1f s, %.0f docs/s; index %.1f MB, %.0f KB per 1,000 docs, %d segments%n",
+                        seconds, corpus.size() / seconds, bytes / 1e6, bytes / 1024.0 / (corpus.size() / 1000.0),
+                        segments(live));
 
                 SearchIndex index = context.getBean(SearchIndex.class);
                 runInProcess(index, queries / 4);
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                long cpu = threads.getCurrentThreadCpuTime();
                 long[] inProcess = runInProcess(index, queries);
-                System.out.printf("in-process, 1 thread: %d queries, p50 %.2f ms, p99 %.2f ms (highlighting and facets included)%n",
-                        inProcess.length, p(inProcess, 50), p(inProcess, 99));
+                cpu = threads.getCurrentThreadCpuTime() - cpu;
+                System.out.printf("in-process, 1 thread: %d queries, p50 %.2f ms, p99 %.2f ms, CPU %.2f ms a query (highlighting and facets included)%n",
+                        inProcess.length, p(inProcess, 50), p(inProcess, 99), cpu / 1e6 / inProcess.length);
                 if (perQuery) {
                     for (int i = 0; i < QUERIES.size(); i++) {
                         final int k = i;
@@ -117,15 +125,33 @@ public class BenchCommand implements Runnable {
                 server.start();
                 runHttp(server.getPort(), clients, queries / 4, maxSeconds);
                 long started = System.nanoTime();
+                long processCpu = processCpu();
                 long[] http = runHttp(server.getPort(), clients, queries, maxSeconds);
+                processCpu = processCpu() - processCpu;
                 double wall = (System.nanoTime() - started) / 1e9;
-                System.out.printf("HTTP, %d clients on loopback: %d queries, p50 %.2f ms, p99 %.2f ms, %.0f queries/s%n",
-                        clients, http.length, p(http, 50), p(http, 99), http.length / wall);
+                System.out.printf("HTTP, %d clients on loopback: %d queries, p50 %.2f ms, p99 %.2f ms, %.0f queries/s,"
+                                + " CPU %.2f ms a query (server and clients)%n",
+                        clients, http.length, p(http, 50), p(http, 99), http.length / wall, processCpu / 1e6 / http.length);
                 return 0;
             } finally {
                 context.close();
                 FileTrees.delete(root);
             }
+        }
+
+        /**
+         * The segments of the index: a search does per segment what it does once for the index (look up each
+         * term, build each scorer), so their number explains part of a query's cost.
+         */
+        private static int segments(Path index) throws IOException {
+            try (FSDirectory directory = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(directory)) {
+                return reader.leaves().size();
+            }
+        }
+
+        /** The CPU time of this process (server and load generator alike: they share the machine's cores), in ns. */
+        private static long processCpu() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         }
 
         private static long[] runInProcess(SearchIndex index, int n) {

@@ -14,35 +14,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Counts the matches by language, and those in one language by kind and by tag, from doc values: per segment
- * by ordinal, turned into names once per segment, so a query matching thousands of pages costs a few array
- * increments each.
+ * Counts the matches of one language (a query over its own fields, which only its pages have), in all and by
+ * kind and by tag, from doc values: per segment by ordinal, turned into names once per segment, so a query
+ * matching thousands of pages costs a few array increments each.
  */
 final class FacetCounts extends SimpleCollector {
 
-    private final String language;
-    private final Map<String, Long> languages = new TreeMap<>();
     private final Map<String, Long> kinds = new TreeMap<>();
     private final Map<String, Long> tags = new TreeMap<>();
-    private SortedDocValues languageValues;
     private SortedDocValues kindValues;
     private SortedSetDocValues tagValues;
-    private int languageOrd = -1;
-    private long[] languageCounts = new long[0];
+    private long total;
     private long[] kindCounts = new long[0];
     private long[] tagCounts = new long[0];
-
-    /** {@code language}: the one whose kinds and tags are counted. */
-    FacetCounts(String language) {
-        this.language = language;
-    }
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         flush();
-        languageValues = DocValues.getSorted(context.reader(), Fields.LANGUAGE);
-        languageOrd = languageValues.lookupTerm(new org.apache.lucene.util.BytesRef(language));
-        languageCounts = new long[languageValues.getValueCount()];
         kindValues = DocValues.getSorted(context.reader(), Fields.KIND);
         tagValues = DocValues.getSortedSet(context.reader(), Fields.TAG);
         kindCounts = new long[kindValues.getValueCount()];
@@ -51,14 +39,7 @@ final class FacetCounts extends SimpleCollector {
 
     @Override
     public void collect(int doc) throws IOException {
-        if (!languageValues.advanceExact(doc)) {
-            return;
-        }
-        int ord = languageValues.ordValue();
-        languageCounts[ord]++;
-        if (ord != languageOrd) {
-            return;
-        }
+        total++;
         if (kindValues.advanceExact(doc)) {
             kindCounts[kindValues.ordValue()]++;
         }
@@ -70,12 +51,6 @@ final class FacetCounts extends SimpleCollector {
     }
 
     private void flush() throws IOException {
-        for (int ord = 0; ord < languageCounts.length; ord++) {
-            if (languageCounts[ord] > 0) {
-                languages.merge(languageValues.lookupOrd(ord).utf8ToString(), languageCounts[ord], Long::sum);
-            }
-        }
-        languageCounts = new long[0];
         for (int ord = 0; ord < kindCounts.length; ord++) {
             if (kindCounts[ord] > 0) {
                 kinds.merge(kindValues.lookupOrd(ord).utf8ToString(), kindCounts[ord], Long::sum);
@@ -95,10 +70,9 @@ final class FacetCounts extends SimpleCollector {
         return ScoreMode.COMPLETE_NO_SCORES;
     }
 
-    /** Matches by language, all of them. */
-    Map<String, Long> languages() throws IOException {
-        flush();
-        return Map.copyOf(languages);
+    /** The pages matched. */
+    long total() {
+        return total;
     }
 
     Map<String, Long> kinds() throws IOException {

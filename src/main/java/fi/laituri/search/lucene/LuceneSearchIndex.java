@@ -211,7 +211,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             corrected = !anyMatch(searcher, text, q);
             String both = corrected ? didYouMean : text + " " + didYouMean;
             matches = matches(both, q.language());
-            facets = facets(searcher, both, q.language());
+            facets = facets(searcher, matches);
             total = total(searcher, matches, facets, q);
             if (total > 0) {
                 text = both;
@@ -223,7 +223,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
         if (facets == null) {
             matches = matches(text, q.language());
-            facets = facets(searcher, text, q.language());
+            facets = facets(searcher, matches);
             total = total(searcher, matches, facets, q);
         }
         if (matches == null) {
@@ -235,9 +235,14 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs,
                 Math.min(top.scoreDocs.length, (page - 1) * PAGE_SIZE), top.scoreDocs.length);
         List<Hit> hits = hits(searcher, pageDocs, text, q.language());
-        Map<String, Long> byLanguage = facets.languages();
-        List<LanguageCount> others = languages.stream().filter(l -> !l.equals(q.language()) && byLanguage.containsKey(l))
-                .map(l -> new LanguageCount(l, byLanguage.get(l))).toList();
+        List<LanguageCount> others = new ArrayList<>();
+        for (String l : languages) {
+            Query inOther = l.equals(q.language()) ? null : matches(text, l);
+            long count = inOther == null ? 0 : searcher.count(inOther);
+            if (count > 0) {
+                others.add(new LanguageCount(l, count));
+            }
+        }
         return new SearchResult(q.text(), q.language(), total, page, PAGE_SIZE, hits, facets.kinds(), facets.tags(20),
                 didYouMean, corrected, others);
     }
@@ -321,7 +326,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     /**
      * The best {@code n} pages, in three steps. The first pass ({@link Ranking.Queries#first}) finds the best
      * {@link Ranking.Weights#candidates} candidates (or the next multiple of it), which Lucene does by skipping the pages that
-     * cannot make them (WAND); the candidates are then scored by the words in full ({@link Ranking.Queries#full}),
+     * cannot make them (WAND); the candidates are then scored by the words in full ({@link Ranking.Queries#full},
+     * computed by {@link FullScores}),
      * weighed by kind ({@link #byKind}), and given recency as a tie-breaker ({@link Recency}). Scoring every match
      * in full would cost several times as much: a page's best field and the all-words and proximity bonuses give
      * Lucene no bound to skip by. No filter is needed for the language: its fields are its own ({@code body.fi}).
@@ -330,7 +336,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private Ranked ranked(IndexSearcher searcher, Ranking.Queries queries, int n) throws IOException {
         int window = window(n);
         TopDocs candidates = searcher.search(queries.first(), new TopScoreDocCollectorManager(window, null, window));
-        TopDocs byWords = byKind(searcher, new FullWords(queries.full()).rescore(searcher, candidates, window));
+        TopDocs byWords = byKind(searcher, FullScores.rescore(searcher, queries, candidates, window));
         Recency recency = recency(byWords);
         return new Ranked(recency.rescore(searcher, byWords, n), recency);
     }
@@ -351,19 +357,6 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         return ranked(searcher, queries, n).top();
     }
 
-    /** The candidates' scores by the words in full, which match every page the first pass does. */
-    private static final class FullWords extends QueryRescorer {
-
-        FullWords(Query full) {
-            super(full);
-        }
-
-        @Override
-        protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-            return secondPassMatches ? secondPassScore : 0;
-        }
-    }
-
     /**
      * The words' ranking with the scores of the site's own pages (kind {@code page}: the accessibility statement,
      * the privacy notice, ...) weighed by {@link Ranking.Weights#pages}: they mention the site's topics in passing,
@@ -376,8 +369,23 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
         ScoreDoc[] docs = new ScoreDoc[byWords.scoreDocs.length];
         for (int i = 0; i < docs.length; i++) {
-            ScoreDoc d = byWords.scoreDocs[i];
-            docs[i] = new ScoreDoc(d.doc, isPage(searcher, d.doc) ? d.score * weight : d.score);
+            docs[i] = new ScoreDoc(byWords.scoreDocs[i].doc, byWords.scoreDocs[i].score);
+        }
+        // In document order, so that each segment's kinds are read forward and its ordinal of "page" looked up once.
+        java.util.Arrays.sort(docs, Comparator.comparingInt(d -> d.doc));
+        List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        org.apache.lucene.index.LeafReaderContext leaf = null;
+        org.apache.lucene.index.SortedDocValues kinds = null;
+        int page = -1;
+        for (ScoreDoc d : docs) {
+            if (leaf == null || d.doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(d.doc, leaves));
+                kinds = leaf.reader().getSortedDocValues(Fields.KIND);
+                page = kinds == null ? -1 : kinds.lookupTerm(new BytesRef("page"));
+            }
+            if (page >= 0 && kinds.advanceExact(d.doc - leaf.docBase) && kinds.ordValue() == page) {
+                d.score *= weight;
+            }
         }
         java.util.Arrays.sort(docs, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
         return new TopDocs(byWords.totalHits, docs);
@@ -406,7 +414,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             throws IOException {
         Ranking.Queries words = ranking.query(searcher, text, phrase, q.language());
         return words == null || q.kind() == null && q.tag() == null ? words
-                : new Ranking.Queries(filtered(words.first(), q), filtered(words.full(), q));
+                : words.filtered(query -> filtered(query, q));
     }
 
     /** Recency, added to the words' score of a window of pages: at most a small share of the window's best score. */
@@ -461,18 +469,14 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     /**
-     * One pass over the matches in every language (each language's words matched in its own fields): counts
-     * by language for "also in other languages", and the requested language's kinds and tags.
+     * One pass over the matches in the requested language (its words matched in its own fields): their number,
+     * kinds and tags. The other languages are counted apart ("also in other languages"), without their kinds and
+     * tags: the doc values of their pages, two thirds of the matches, need not be read.
      */
-    private FacetCounts facets(IndexSearcher searcher, String text, String language) throws IOException {
-        FacetCounts facets = new FacetCounts(language);
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String l : languages) {
-            addWords(any, text, l);
-        }
-        BooleanQuery all = any.build();
-        if (!all.clauses().isEmpty()) {
-            searcher.search(all, facets);
+    private static FacetCounts facets(IndexSearcher searcher, @Nullable Query matches) throws IOException {
+        FacetCounts facets = new FacetCounts();
+        if (matches != null) {
+            searcher.search(matches, facets);
         }
         return facets;
     }
@@ -492,8 +496,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         if (matches == null) {
             return 0;
         }
-        return q.kind() == null && q.tag() == null ? facets.languages().getOrDefault(q.language(), 0L)
-                : searcher.count(filtered(matches, q));
+        return q.kind() == null && q.tag() == null ? facets.total() : searcher.count(filtered(matches, q));
     }
 
     /** A query of 10,000 characters is searched by its first words; Lucene caps a query's clauses anyway. */
@@ -531,6 +534,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxNoHighlightPassages(0)
                 .withScorer(PASSAGES)
+                .withBreakIterator(SentenceBreaks::new)
                 // The highlight query is single terms: their offsets are read term by term, without building a
                 // query weight for each page and field.
                 .withWeightMatches(false)) {

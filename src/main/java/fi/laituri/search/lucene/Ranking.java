@@ -108,8 +108,15 @@ final class Ranking {
      * The two passes of a ranking. {@code first} finds the candidates cheaply: each word's fields as one flat sum,
      * which Lucene ranks by skipping pages that cannot make the top. {@code full} ranks them: each word its best
      * field plus a share of the others, the all-words share and the proximity; it matches the same pages.
+     * {@code full} is the sum of its parts, kept apart for {@link FullScores}: each word's query ({@code words}),
+     * {@code allWords} × their sum when a page has every word, and the proximity queries ({@code near}).
      */
-    record Queries(Query first, Query full) {
+    record Queries(Query first, Query full, List<Query> words, float allWords, List<Query> near) {
+
+        /** The same ranking of the pages that {@code filter} also matches (a kind, a tag). */
+        Queries filtered(java.util.function.UnaryOperator<Query> filter) {
+            return new Queries(filter.apply(first), filter.apply(full), words, allWords, near);
+        }
     }
 
     /**
@@ -133,21 +140,24 @@ final class Ranking {
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         perWord.forEach(q -> any.add(q, Occur.SHOULD));
-        if (perWord.size() > 1 && weights.allWords() > 0) {
+        float allWords = perWord.size() > 1 ? weights.allWords() : 0;
+        if (allWords > 0) {
             BooleanQuery.Builder all = new BooleanQuery.Builder();
             perWord.forEach(q -> all.add(q, Occur.MUST));
-            any.add(new BoostQuery(all.build(), weights.allWords()), Occur.SHOULD);
+            any.add(new BoostQuery(all.build(), allWords), Occur.SHOULD);
         }
+        List<Query> nearby = new ArrayList<>();
         if (weights.phrase() > 0) {
             QueryBuilder builder = new QueryBuilder(analyzer);
             for (String field : List.of(Fields.LOOSE, Fields.TITLE_LOOSE)) {
                 Query near = builder.createPhraseQuery(Fields.of(field, language), phrase, weights.slop());
                 if (near != null && !(near instanceof TermQuery) && !(near instanceof BooleanQuery)) {
-                    any.add(new BoostQuery(near, weights.phrase()), Occur.SHOULD);
+                    nearby.add(new BoostQuery(near, weights.phrase()));
                 }
             }
         }
-        return new Queries(first.build(), any.build());
+        nearby.forEach(q -> any.add(q, Occur.SHOULD));
+        return new Queries(first.build(), any.build(), List.copyOf(perWord), allWords, List.copyOf(nearby));
     }
 
     /**

@@ -9,11 +9,9 @@ import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -66,7 +64,7 @@ class Sitemaps implements SiteRenderer {
                 index.start("sitemap").text("loc", site.absolute(path)).end();
                 List<LiveVariant> pages = oldestFirst(newestFirst, from, to);
                 List<String> inputs = new ArrayList<>(List.of("sitemap", language.code(), path));
-                pages.forEach(v -> inputs.add(site.addresses(v.key()) + v.revised()));
+                pages.forEach(v -> inputs.add(site.addresses(v.key()) + stamp(v.revised())));
                 if (shard == 1) {
                     // The home's and the blog index's times depend on which versions are blog posts and on the home document.
                     inputs.add(String.valueOf(listingTimes(site, language)));
@@ -122,9 +120,20 @@ class Sitemaps implements SiteRenderer {
         return java.util.Arrays.asList(home, blog != null ? blog : home);
     }
 
+    /** A loop rather than a stream's max of instants: it runs over every version of a language at every build. */
     private static @Nullable OffsetDateTime newest(Stream<LiveVariant> versions) {
-        return versions.map(LiveVariant::revised).filter(Objects::nonNull)
-                .max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(null);
+        OffsetDateTime newest = null;
+        for (LiveVariant v : (Iterable<LiveVariant>) versions::iterator) {
+            if (v.revised() != null && (newest == null || v.revised().isAfter(newest))) {
+                newest = v.revised();
+            }
+        }
+        return newest;
+    }
+
+    /** What a {@code lastmod} shows of a time (the second and the offset), without formatting it for each of thousands. */
+    private static String stamp(@Nullable OffsetDateTime time) {
+        return time == null ? "-" : time.toEpochSecond() + "@" + time.getOffset().getTotalSeconds();
     }
 
     /** One {@code <url>}: the version of {@code versions} in {@code language}, its time and its alternates. */

@@ -300,8 +300,9 @@ class BenchSiteCommand implements Callable<Integer> {
             // The page is read only when `current` has moved, so that looking costs the build little CPU.
             Path seen = null;
             while (true) {
-                Path now = Files.readSymbolicLink(current);
-                if (!now.equals(seen)) {
+                // No site yet (--publishing-only starts from an empty folder) until the first automatic build is live.
+                Path now = Files.isSymbolicLink(current) ? Files.readSymbolicLink(current) : null;
+                if (now != null && !now.equals(seen)) {
                     seen = now;
                     if (Files.readString(page).contains(title)) {
                         break;

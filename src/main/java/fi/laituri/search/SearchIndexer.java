@@ -31,6 +31,17 @@ public class SearchIndexer {
         searcher.refreshSoon();
     }
 
+    /** As {@link #replaceAll(Path, List)}, the index noting the fingerprint of the pages it was made of. */
+    public void replaceAll(Path siteRoot, List<SearchDocument> docs, String fingerprint) {
+        lucene.replaceAll(siteRoot.resolve(FOLDER), docs, fingerprint);
+        searcher.refreshSoon();
+    }
+
+    /** Whether the live index was made by a full build of pages with this fingerprint, and changed by nothing since. */
+    public boolean holds(Path siteRoot, String fingerprint) {
+        return lucene.holds(siteRoot.resolve(FOLDER), fingerprint);
+    }
+
     /**
      * An incremental change: replaces or adds {@code upserts} by id, removes {@code deletedIds}
      * ({@code <key>:<language>}) and commits; searchable at once here, within a second on a search node.

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Search's side of the site build: it listens on {@link RenderedPages} and indexes the pages each published build
@@ -30,6 +31,19 @@ public class SiteIndexing implements RenderedPages {
     public void replaceAll(Path siteRoot, List<Published> pages) {
         List<SearchDocument> docs = pages.stream().map(SiteIndexing::document).toList();
         indexer.replaceAll(siteRoot, docs);
+        if (!ndjson.isBlank()) {
+            bulk.write(Path.of(ndjson), docs);
+        }
+    }
+
+    /** Keeps the live index when it was made of pages with this fingerprint (a rebuild with nothing changed). */
+    @Override
+    public void replaceAll(Path siteRoot, String fingerprint, Supplier<List<Published>> pages) {
+        if (ndjson.isBlank() && indexer.holds(siteRoot, fingerprint)) {
+            return;
+        }
+        List<SearchDocument> docs = pages.get().stream().map(SiteIndexing::document).toList();
+        indexer.replaceAll(siteRoot, docs, fingerprint);
         if (!ndjson.isBlank()) {
             bulk.write(Path.of(ndjson), docs);
         }

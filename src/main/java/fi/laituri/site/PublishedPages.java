@@ -28,11 +28,23 @@ class PublishedPages {
         this.markdown = markdown;
     }
 
-    /** A full build: every live version's page. */
-    void all(Path siteRoot, SiteModel site) {
-        // Each page's text is its body parsed once more: on every core, in the model's order.
-        List<RenderedPages.Published> pages = site.variants().parallelStream().map(v -> page(site, v)).toList();
-        listeners.forEach(l -> l.replaceAll(siteRoot, pages));
+    /**
+     * A full build: every live version's page, made only when a listener asks for them. Their fingerprint is that of
+     * what every file depends on ({@code siteFingerprint}: the code among it) and of each version's listing entry
+     * (the document's versions and the authors' names), which is all a page record is made from.
+     */
+    void all(Path siteRoot, SiteModel site, String siteFingerprint) {
+        String fingerprint = Fingerprint.of("published-pages", siteFingerprint,
+                site.variants().stream().map(site::entryFingerprint).toList());
+        List<List<RenderedPages.Published>> made = new ArrayList<>();
+        java.util.function.Supplier<List<RenderedPages.Published>> pages = () -> {
+            if (made.isEmpty()) {
+                // Each page's text is its body parsed once more: on every core, in the model's order.
+                made.add(site.variants().parallelStream().map(v -> page(site, v)).toList());
+            }
+            return made.get(0);
+        };
+        listeners.forEach(l -> l.replaceAll(siteRoot, fingerprint, pages));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The port through which a published build tells who listens (search) what it published, one record per content
@@ -16,6 +17,15 @@ public interface RenderedPages {
 
     /** Every content page of a full build; whatever a listener held for {@code siteRoot} and is not among them is gone. */
     void replaceAll(Path siteRoot, List<Published> pages);
+
+    /**
+     * A full build whose content pages, as a whole, have {@code fingerprint} (the same content read by the same code
+     * has the same one). A listener that holds what it made of pages with that fingerprint may keep it and never ask
+     * for {@code pages}, whose text is every body parsed once more; by default, {@link #replaceAll(Path, List)}.
+     */
+    default void replaceAll(Path siteRoot, String fingerprint, Supplier<List<Published>> pages) {
+        replaceAll(siteRoot, pages.get());
+    }
 
     /** After an incremental build: {@code changed} pages are new or read differently, {@code removed} left the site. */
     void update(Path siteRoot, List<Published> changed, Collection<Removed> removed);

@@ -224,7 +224,8 @@ public class SiteBuilder {
         if (!mayShrink) {
             refuseIfItShrinks(root, paths);
         }
-        SiteWriter.Staging staging = writer.stage(root, siteFingerprint(site));
+        String siteFingerprint = siteFingerprint(site);
+        SiteWriter.Staging staging = writer.stage(root, siteFingerprint);
         BuildPause.at("before-files");
         Manifest live = staging.live();
         Map<String, List<String>> warnings = new ConcurrentHashMap<>();
@@ -265,7 +266,7 @@ public class SiteBuilder {
         long pages = (System.nanoTime() - start) / 1_000_000;
         if (published != null) {
             if (changed == null) {
-                publishedPages.all(root, site);
+                publishedPages.all(root, site, siteFingerprint);
             } else {
                 publishedPages.changed(root, site, changed);
             }

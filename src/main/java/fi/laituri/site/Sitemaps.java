@@ -2,27 +2,30 @@ package fi.laituri.site;
 
 import fi.laituri.content.PublicContent.LiveVariant;
 import fi.laituri.language.Language;
-import jakarta.inject.Singleton;
-
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * The sitemaps (sitemaps.org 0.9): an index at {@code /sitemap.xml} naming one sitemap per language,
- * {@code /sitemap-<code>.xml}, which lists the language's home, the first page of its blog index and every
- * live page, each with its {@code lastmod} (when its live revision was written; for the home and the blog index,
- * the newest of what they show) and its translations as {@code hreflang} alternates, by the same rule as the pages'
- * own ({@link PageLinks#alternates}). Tag pages and later pages of the blog index are left out on purpose: they
- * only list pages that are in the sitemap anyway, and would only add addresses whose content changes with others'.
+ * The sitemaps (sitemaps.org 0.9): an index at {@code /sitemap.xml} naming each language's sitemaps, which list
+ * the language's home, the first page of its blog index and every live page, each with its {@code lastmod} (when
+ * its live revision was written; for the home and the blog index, the newest of what they show) and its
+ * translations as {@code hreflang} alternates, by the same rule as the pages' own ({@link PageLinks#alternates}).
+ * Tag pages and later pages of the blog index are left out on purpose: they only list pages that are in the
+ * sitemap anyway, and would only add addresses whose content changes with others'.
+ *
+ * <p>A language's addresses come in shards of {@code laituri.site.sitemap-urls}: {@code /sitemap-<code>.xml} with
+ * the home, the blog index and the oldest pages, then {@code /sitemap-<code>-2.xml} and on with newer ones. Oldest
+ * first, so that a new page changes the last shard and an edit only its own: a build after one change writes one or
+ * two shards of a thousand addresses, not every address of the language.
  */
 @Singleton
 class Sitemaps implements SiteRenderer {
@@ -34,36 +37,69 @@ class Sitemaps implements SiteRenderer {
     /** W3C Datetime as sitemaps want it, to the second with the offset. */
     private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
+    /** What the protocol allows in one sitemap. */
+    static final int MOST_URLS = 50_000;
+
+    private final int urls;
+
+    Sitemaps(@Value("${laituri.site.sitemap-urls:1000}") int urls) {
+        if (urls < 3 || urls > MOST_URLS) {
+            throw new IllegalArgumentException("laituri.site.sitemap-urls must be from 3 (the home, the blog index and a page)"
+                    + " to " + MOST_URLS + ", not " + urls);
+        }
+        this.urls = urls;
+    }
+
     @Override
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> files = new ArrayList<>();
         XmlFile index = new XmlFile(SITEMAPS, "sitemapindex");
         for (Language language : site.languages()) {
-            String path = "/sitemap-" + language.code() + ".xml";
-            index.start("sitemap").text("loc", site.absolute(path)).end();
-            // A language's sitemap lists its pages, newest first, with their translations and times.
-            List<String> inputs = new ArrayList<>(List.of("sitemap", language.code()));
-            site.inLanguage(language.code()).forEach(v -> inputs.add(site.addresses(v.key()) + v.revised()));
-            // The home's and the blog index's times depend on which versions are blog posts and on the home document.
-            inputs.add(String.valueOf(listingTimes(site, language)));
-            files.add(PlannedFile.of(path, Fingerprint.of(inputs), () -> sitemap(site, language, path).bytes()));
+            List<LiveVariant> newestFirst = site.inLanguage(language.code());
+            // The first shard has room for the home and the blog index besides its pages.
+            int from = 0;
+            for (int shard = 1; shard == 1 || from < newestFirst.size(); shard++) {
+                int to = Math.min(newestFirst.size(), from + (shard == 1 ? urls - 2 : urls));
+                String path = "/sitemap-" + language.code() + (shard == 1 ? "" : "-" + shard) + ".xml";
+                index.start("sitemap").text("loc", site.absolute(path)).end();
+                List<LiveVariant> pages = oldestFirst(newestFirst, from, to);
+                List<String> inputs = new ArrayList<>(List.of("sitemap", language.code(), path));
+                pages.forEach(v -> inputs.add(site.addresses(v.key()) + stamp(v.revised())));
+                if (shard == 1) {
+                    // The home's and the blog index's times depend on which versions are blog posts and on the home document.
+                    inputs.add(String.valueOf(listingTimes(site, language)));
+                }
+                boolean first = shard == 1;
+                files.add(PlannedFile.of(path, Fingerprint.of(inputs), () -> sitemap(site, language, path, first, pages).bytes()));
+                from = to;
+            }
         }
         byte[] bytes = index.file(INDEX).bytes();
         files.add(PlannedFile.of(INDEX, Fingerprint.ofBytes(bytes), () -> bytes));
         return files;
     }
 
-    private static OutputFile sitemap(SiteModel site, Language language, String path) {
+    /** Places {@code from} to {@code to} of the oldest-first order of a newest-first list, oldest first. */
+    private static List<LiveVariant> oldestFirst(List<LiveVariant> newestFirst, int from, int to) {
+        List<LiveVariant> out = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            out.add(newestFirst.get(newestFirst.size() - 1 - i));
+        }
+        return out;
+    }
+
+    private static OutputFile sitemap(SiteModel site, Language language, String path, boolean first, List<LiveVariant> pages) {
         XmlFile xml = new XmlFile(SITEMAPS, "urlset").namespace("xhtml", XHTML);
-        Map<Language, String> homes = new LinkedHashMap<>();
-        site.languages().forEach(l -> homes.put(l, site.home(l)));
-        List<LiveVariant> live = site.inLanguage(language.code());
-        List<OffsetDateTime> times = listingTimes(site, language);
-        url(xml, site, language, homes, times.get(0));
-        Map<Language, String> blogs = new LinkedHashMap<>();
-        site.languages().forEach(l -> blogs.put(l, site.blog(l, 1)));
-        url(xml, site, language, blogs, times.get(1));
-        for (LiveVariant v : live) {
+        if (first) {
+            Map<Language, String> homes = new LinkedHashMap<>();
+            site.languages().forEach(l -> homes.put(l, site.home(l)));
+            List<OffsetDateTime> times = listingTimes(site, language);
+            url(xml, site, language, homes, times.get(0));
+            Map<Language, String> blogs = new LinkedHashMap<>();
+            site.languages().forEach(l -> blogs.put(l, site.blog(l, 1)));
+            url(xml, site, language, blogs, times.get(1));
+        }
+        for (LiveVariant v : pages) {
             Map<Language, String> translations = new LinkedHashMap<>();
             site.translations(v.key()).forEach((l, t) -> translations.put(l, site.url(t)));
             url(xml, site, language, translations, v.revised());
@@ -84,9 +120,20 @@ class Sitemaps implements SiteRenderer {
         return java.util.Arrays.asList(home, blog != null ? blog : home);
     }
 
+    /** A loop rather than a stream's max of instants: it runs over every version of a language at every build. */
     private static @Nullable OffsetDateTime newest(Stream<LiveVariant> versions) {
-        return versions.map(LiveVariant::revised).filter(Objects::nonNull)
-                .max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(null);
+        OffsetDateTime newest = null;
+        for (LiveVariant v : (Iterable<LiveVariant>) versions::iterator) {
+            if (v.revised() != null && (newest == null || v.revised().isAfter(newest))) {
+                newest = v.revised();
+            }
+        }
+        return newest;
+    }
+
+    /** What a {@code lastmod} shows of a time (the second and the offset), without formatting it for each of thousands. */
+    private static String stamp(@Nullable OffsetDateTime time) {
+        return time == null ? "-" : time.toEpochSecond() + "@" + time.getOffset().getTotalSeconds();
     }
 
     /** One {@code <url>}: the version of {@code versions} in {@code language}, its time and its alternates. */

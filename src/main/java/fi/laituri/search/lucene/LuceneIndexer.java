@@ -71,6 +71,32 @@ public final class LuceneIndexer {
 
     /** Writes a fresh index of {@code docs} and makes it the live one under {@code search}; returns its directory. */
     public synchronized Path replaceAll(Path search, List<SearchDocument> docs) {
+        return replaceAll(search, docs, null);
+    }
+
+    /**
+     * The commit data under which a full build notes the fingerprint of the pages it indexed ({@link #holds}); an
+     * update removes it, since the index is then no longer that build's.
+     */
+    private static final String PAGES = "laituri.pages";
+
+    /** Whether the live index under {@code search} was written by a full build of pages with {@code fingerprint}. */
+    public synchronized boolean holds(Path search, String fingerprint) {
+        Path live = IndexFiles.live(search.toAbsolutePath().normalize()).orElse(null);
+        if (live == null) {
+            return false;
+        }
+        try (Directory dir = FSDirectory.open(live)) {
+            return DirectoryReader.indexExists(dir)
+                    && fingerprint.equals(SegmentInfos.readLatestCommit(dir).getUserData().get(PAGES));
+        } catch (IOException e) {
+            // An index that cannot be read is no index to keep: the build writes a fresh one.
+            return false;
+        }
+    }
+
+    /** As {@link #replaceAll(Path, List)}, noting {@code fingerprint} (when not null) as that of the pages indexed. */
+    public synchronized Path replaceAll(Path search, List<SearchDocument> docs, String fingerprint) {
         try {
             Path build = IndexFiles.newBuild(search.toAbsolutePath().normalize());
             Map<String, Set<String>> parts = parts(docs, Map.of());
@@ -86,6 +112,9 @@ public final class LuceneIndexer {
                     }
                 });
                 BuildPause.at("indexing");
+                if (fingerprint != null) {
+                    writer.setLiveCommitData(Map.of(PAGES, fingerprint).entrySet());
+                }
                 writer.commit();
                 vocabulary = new Vocabulary(build, SegmentInfos.getLastCommitGeneration(dir), parts);
             }
@@ -117,6 +146,8 @@ public final class LuceneIndexer {
                 for (String id : deletedIds) {
                     writer.deleteDocuments(new Term(Fields.ID, id));
                 }
+                // The writer carries the last commit's data over; this index is no longer the full build's.
+                writer.setLiveCommitData(Map.<String, String>of().entrySet());
                 writer.commit();
             }
             vocabulary = new Vocabulary(live, SegmentInfos.getLastCommitGeneration(dir), parts);

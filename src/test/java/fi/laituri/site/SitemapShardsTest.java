@@ -95,10 +95,13 @@ class SitemapShardsTest extends DatabaseTest {
     }
 
     @Test
-    void publishingANewPageWritesTheLastShardAndTheFirstButNoneBetween(@TempDir Path site) throws IOException {
+    void publishingANewPageWritesTheLastShardAndTheFirstButNoneBetween(@TempDir Path site) throws IOException, InterruptedException {
         builder.build(site);
         List<String> before = locs(Files.readString(site.resolve("current/sitemap.xml")));
         long beforeFi = before.stream().filter(s -> s.startsWith(BASE + "/sitemap-fi")).count();
+        // Publication times are kept to the second and ties go by key: past the second of the seed's import, the new
+        // page is the newest of the site, as a page published later than the rest is.
+        Thread.sleep(1100);
 
         Api.DocumentView doc = content.createDocument(new Api.CreateDocument("article", null,
                 List.of(new Api.VariantInput("fi", "Uusin sivu " + System.nanoTime(), null, null, "Teksti.", null, null, null))),

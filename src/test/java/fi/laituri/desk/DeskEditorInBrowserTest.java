@@ -19,23 +19,18 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -53,10 +48,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 @MicronautTest(transactional = false)
 class DeskEditorInBrowserTest extends ApiTest {
 
-    private static final int PORT = freePort();
+    private static final int PORT = DeskBrowser.freePort();
     private static final String BASE = "http://localhost:" + PORT;
     private static final String PASSWORD = "toimituksen salasana";
-    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final Path SHOTS = Path.of("target", "desk-screenshots");
     private static final Actor EDITOR = new Actor("eeva", Role.EDITOR, Set.of());
 
@@ -70,7 +64,7 @@ class DeskEditorInBrowserTest extends ApiTest {
     Authors authors;
 
     private ChromeDriver browser;
-    private String axe;
+    private DeskBrowser desk;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -87,9 +81,7 @@ class DeskEditorInBrowserTest extends ApiTest {
             return;
         }
         browser = HeadlessChromium.start();
-        try (InputStream script = Objects.requireNonNull(getClass().getResourceAsStream("/axe.min.js"), "axe.min.js")) {
-            axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        desk = new DeskBrowser(browser, BASE, PASSWORD);
     }
 
     @BeforeEach
@@ -112,33 +104,33 @@ class DeskEditorInBrowserTest extends ApiTest {
     @Test
     void theToolbarFormatsTheTextByKeyboardAndTheSaveKeepsIt() {
         long id = document("Työkalurivi " + System.nanoTime(), "Teksti.");
-        signIn("eeva");
+        desk.signIn("eeva");
         browser.get(BASE + "/desk/documents/" + id + "/fi/edit");
         WebElement body = browser.findElement(By.id("body"));
         tabTo(body);
         hold(Keys.CONTROL, Keys.END);
-        type("\ntärkeä");
+        desk.type("\ntärkeä");
         for (int i = 0; i < "tärkeä".length(); i++) {
             hold(Keys.SHIFT, Keys.ARROW_LEFT);
         }
         hold(Keys.SHIFT, Keys.TAB);
         assertEquals("Lihavointi", active().getText(), active().getAttribute("outerHTML"));
-        type(Keys.ENTER);
+        desk.type(Keys.ENTER);
         assertEquals("Teksti.\n**tärkeä**", body.getAttribute("value"));
         assertEquals(body, active());
 
         hold(Keys.SHIFT, Keys.TAB);
-        type(Keys.ARROW_RIGHT);
-        type(Keys.ARROW_RIGHT);
+        desk.type(Keys.ARROW_RIGHT);
+        desk.type(Keys.ARROW_RIGHT);
         assertEquals("Väliotsikko", active().getText());
-        type(Keys.SPACE);
+        desk.type(Keys.SPACE);
         assertEquals("Teksti.\n## **tärkeä**", body.getAttribute("value"));
 
         WebElement toolbar = browser.findElement(By.cssSelector("[role=toolbar]"));
         assertEquals("Muotoilu", toolbar.getAttribute("aria-label"));
         assertEquals(List.of("Lihavointi", "Kursiivi", "Väliotsikko", "Linkki", "Luettelo"),
                 toolbar.findElements(By.tagName("button")).stream().map(WebElement::getText).toList());
-        tabTo(button("Tallenna"));
+        tabTo(desk.button("Tallenna"));
         typeAndWait(Keys.ENTER);
         assertTrue(documents.getVariant(id, "fi").body().startsWith("Teksti.\n## **tärkeä**"),
                 documents.getVariant(id, "fi").body());
@@ -147,7 +139,7 @@ class DeskEditorInBrowserTest extends ApiTest {
     @Test
     void theLivePreviewShowsTheTextAsItIsTypedInTheSitesTemplate() throws InterruptedException {
         long id = document("Esikatselu " + System.nanoTime(), "Alku.");
-        signIn("eeva");
+        desk.signIn("eeva");
         browser.get(BASE + "/desk/documents/" + id + "/fi/edit");
         browser.findElement(By.id("body")).sendKeys("\n\n## Väliotsikko kirjoittaessa\n");
 
@@ -162,7 +154,7 @@ class DeskEditorInBrowserTest extends ApiTest {
     @Test
     void aDraftKeptInTheBrowserIsOfferedAfterAReloadAndRestoredThenForgottenOnceSaved() throws InterruptedException {
         long id = document("Luonnos " + System.nanoTime(), "Tallennettu teksti.");
-        signIn("eeva");
+        desk.signIn("eeva");
         String edit = BASE + "/desk/documents/" + id + "/fi/edit";
         browser.get(edit);
         browser.findElement(By.id("body")).sendKeys(" Kirjoitettu mutta tallentamatta.");
@@ -172,13 +164,13 @@ class DeskEditorInBrowserTest extends ApiTest {
 
         assertEquals("Tallennettu teksti.", browser.findElement(By.id("body")).getAttribute("value"));
         assertTrue(browser.findElement(By.cssSelector(".draft-offer")).getText().contains("tallentamattoman luonnoksen"));
-        tabTo(button("Palauta luonnos"));
-        type(Keys.ENTER);
+        tabTo(desk.button("Palauta luonnos"));
+        desk.type(Keys.ENTER);
         assertEquals("Tallennettu teksti. Kirjoitettu mutta tallentamatta.", browser.findElement(By.id("body")).getAttribute("value"));
         assertTrue(browser.findElements(By.cssSelector(".draft-offer")).isEmpty());
         assertEquals("Luonnos on palautettu lomakkeelle. Tallenna se, jotta se säilyy.",
                 browser.findElement(By.cssSelector(".editor-status")).getText());
-        press(button("Tallenna"));
+        press(desk.button("Tallenna"));
         assertEquals("Tallennettu teksti. Kirjoitettu mutta tallentamatta.", documents.getVariant(id, "fi").body());
         assertEquals(0, drafts());
         browser.get(edit);
@@ -188,21 +180,21 @@ class DeskEditorInBrowserTest extends ApiTest {
     @Test
     void aDiscardedDraftIsGoneAndSigningOutForgetsEveryDraft() throws InterruptedException {
         long id = document("Hylättävä " + System.nanoTime(), "Alkuperäinen.");
-        signIn("eeva");
+        desk.signIn("eeva");
         String edit = BASE + "/desk/documents/" + id + "/fi/edit";
         browser.get(edit);
         browser.findElement(By.id("body")).sendKeys(" Ensimmäinen luonnos.");
         waitFor(() -> drafts() == 1, 10, "the draft in localStorage");
         browser.navigate().refresh();
-        press(button("Hylkää luonnos"), false);
+        press(desk.button("Hylkää luonnos"), false);
         assertEquals(0, drafts());
         browser.navigate().refresh();
         assertTrue(browser.findElements(By.cssSelector(".draft-offer")).isEmpty());
 
         browser.findElement(By.id("body")).sendKeys(" Toinen luonnos.");
         waitFor(() -> drafts() == 1, 10, "the second draft in localStorage");
-        press(button("Kirjaudu ulos"));
-        signIn("eeva");
+        press(desk.button("Kirjaudu ulos"));
+        desk.signIn("eeva");
         browser.get(edit);
 
         assertEquals(0, drafts());
@@ -215,23 +207,23 @@ class DeskEditorInBrowserTest extends ApiTest {
         long target = document("Satama " + word, "Kohde.");
         long id = document("Linkittävä " + System.nanoTime(), "Alku. Loppu.");
         String key = documents.getDocument(target).key();
-        signIn("eeva");
+        desk.signIn("eeva");
         browser.get(BASE + "/desk/documents/" + id + "/fi/edit");
         WebElement body = browser.findElement(By.id("body"));
         tabTo(body);
         hold(Keys.CONTROL, Keys.HOME);
         for (int i = 0; i < "Alku. ".length(); i++) {
-            type(Keys.ARROW_RIGHT);
+            desk.type(Keys.ARROW_RIGHT);
         }
         tabTo(By.id("find"));
-        type(word);
-        type(Keys.ENTER);
+        desk.type(word);
+        desk.type(Keys.ENTER);
         waitFor(() -> !browser.findElements(By.cssSelector("#doc-links-found button")).isEmpty(), "the picker's results");
         assertTrue(browser.getCurrentUrl().endsWith("/fi/edit"), "the search left the page: " + browser.getCurrentUrl());
         WebElement insert = browser.findElement(By.cssSelector("#doc-links-found button"));
         assertEquals("Lisää: Satama " + word, insert.getAttribute("aria-label"));
         tabTo(insert);
-        type(Keys.ENTER);
+        desk.type(Keys.ENTER);
 
         assertEquals("Alku. [Satama " + word + "](doc:" + key + ")Loppu.", body.getAttribute("value"));
         assertEquals(body, active());
@@ -242,11 +234,11 @@ class DeskEditorInBrowserTest extends ApiTest {
         String author = authors.createAuthor(new Api.AuthorInput(null, "Varpu Taarna " + System.nanoTime(), null, null),
                 EDITOR).id();
         long id = document("Bylinellinen " + System.nanoTime(), "Teksti.");
-        signIn("eeva");
+        desk.signIn("eeva");
         browser.get(BASE + "/desk/documents/" + id + "/fi/edit");
         tabTo(By.cssSelector("input[name=authors][value='" + author + "']"));
-        type(Keys.SPACE);
-        tabTo(button("Tallenna"));
+        desk.type(Keys.SPACE);
+        tabTo(desk.button("Tallenna"));
         typeAndWait(Keys.ENTER);
 
         assertEquals(List.of(author), documents.getVariant(id, "fi").authors().stream().map(Api.AuthorView::id).toList());
@@ -254,26 +246,26 @@ class DeskEditorInBrowserTest extends ApiTest {
 
     @Test
     void anAuthorIsAddedChangedAndRemovedInTheDeskByKeyboard() {
-        signIn("eeva");
+        desk.signIn("eeva");
         browser.get(BASE + "/desk/authors");
         String name = "Åsa Öhman " + System.nanoTime();
         tabTo(By.id("name"));
-        type(name);
+        desk.type(name);
         tabTo(By.id("author-title"));
-        type("toimittaja");
-        tabTo(button("Lisää kirjoittaja"));
+        desk.type("toimittaja");
+        tabTo(desk.button("Lisää kirjoittaja"));
         typeAndWait(Keys.ENTER);
         String id = browser.getCurrentUrl().replaceAll("^.*/desk/authors/([^?]+).*$", "$1");
         assertEquals(name, authors.getAuthor(id).name());
         assertTrue(browser.getPageSource().contains("Kirjoittaja lisätty."));
 
         tabTo(By.id("organisation"));
-        type("TEM");
-        tabTo(button("Tallenna"));
+        desk.type("TEM");
+        tabTo(desk.button("Tallenna"));
         typeAndWait(Keys.ENTER);
         assertEquals("TEM", authors.getAuthor(id).organisation());
 
-        tabTo(button("Poista kirjoittaja"));
+        tabTo(desk.button("Poista kirjoittaja"));
         typeAndWait(Keys.ENTER);
         assertTrue(browser.getCurrentUrl().endsWith("/desk/authors?done=deleted"), browser.getCurrentUrl());
         assertFalse(authors.listAuthors().stream().anyMatch(a -> a.id().equals(id)));
@@ -287,7 +279,7 @@ class DeskEditorInBrowserTest extends ApiTest {
         long id = document("Saavutettava muokkaus " + System.nanoTime(), "## Otsikko\n\nTeksti.");
         String author = authors.createAuthor(new Api.AuthorInput(null, "Saavutettava Kirjoittaja " + System.nanoTime(),
                 "toimittaja", null), EDITOR).id();
-        signIn("eeva");
+        desk.signIn("eeva");
         String edit = BASE + "/desk/documents/" + id + "/fi/edit";
         // The edit page as the script leaves it: toolbar, a draft offered, the live preview and the picker's results.
         browser.get(edit);
@@ -312,23 +304,23 @@ class DeskEditorInBrowserTest extends ApiTest {
         long id = documents.createDocument(new Api.CreateDocument("blog_post", null, List.of(new Api.VariantInput("fi",
                 "Hyökkäys " + System.nanoTime(), null, null, String.join("\n\n", CommentsInBrowserTest.PAYLOADS), null,
                 ids, null))), EDITOR).id();
-        signIn("eeva");
+        desk.signIn("eeva");
 
         browser.get(BASE + "/desk/authors");
-        assertNoScriptRan("/desk/authors");
+        desk.assertNoScriptRan("/desk/authors");
         for (String payload : CommentsInBrowserTest.PAYLOADS) {
             assertFalse(browser.findElements(By.linkText(payload.strip())).isEmpty(), payload);
         }
         for (String author : ids) {
             browser.get(BASE + "/desk/authors/" + author);
-            assertNoScriptRan("/desk/authors/" + author);
+            desk.assertNoScriptRan("/desk/authors/" + author);
         }
         browser.get(BASE + "/desk/documents/" + id + "/fi/edit?find=" + java.net.URLEncoder.encode(
                 CommentsInBrowserTest.PAYLOADS.get(0), StandardCharsets.UTF_8));
         browser.findElement(By.id("title")).sendKeys(" " + CommentsInBrowserTest.PAYLOADS.get(1));
         browser.findElement(By.id("body")).sendKeys("\n\nLoppu esikatselussa.");
         waitFor(() -> previewText().contains("Loppu esikatselussa."), 15, "the live preview");
-        assertNoScriptRan("the edit page and its live preview");
+        desk.assertNoScriptRan("the edit page and its live preview");
         assertEquals(null, ((JavascriptExecutor) browser).executeScript(
                 "return document.getElementById('live-preview').contentWindow.pwned === undefined ? null : 'ran'"));
         assertTrue(previewText().contains("window.pwned=1"), previewText());
@@ -374,7 +366,7 @@ class DeskEditorInBrowserTest extends ApiTest {
                 ((JavascriptExecutor) browser).executeScript("document.getElementById('doc-links').scrollIntoView()");
                 Files.write(SHOTS.resolve("editing-" + name + "-below-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
             }
-            for (Map<String, Object> v : axeViolations()) {
+            for (Map<String, Object> v : desk.axeViolations()) {
                 if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
                     found.add(url + " at " + width + " px: " + v.get("impact") + " " + v.get("id") + ": " + v.get("help")
                             + " " + v.get("nodes"));
@@ -382,42 +374,6 @@ class DeskEditorInBrowserTest extends ApiTest {
             }
         }
         browser.manage().window().setSize(new Dimension(1280, 900));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> axeViolations() {
-        JavascriptExecutor js = browser;
-        js.executeScript(axe);
-        Object result = js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
-                   .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                       nodes: v.nodes.map(n => n.target.join(' ') + ' ' + n.html)}))))
-                   .catch(e => done('axe failed: ' + e));
-                """, WCAG_21_AA);
-        if (result instanceof String error) {
-            fail(error);
-        }
-        return (List<Map<String, Object>>) result;
-    }
-
-    private void assertNoScriptRan(String page) {
-        try {
-            String text = browser.switchTo().alert().getText();
-            fail(page + " opened an alert: " + text);
-        } catch (NoAlertPresentException expected) {
-            // nothing ran
-        }
-        assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.pwned === undefined ? null : window.pwned"),
-                page);
-    }
-
-    private void signIn(String name) {
-        browser.get(BASE + "/desk/sign-in?lang=fi");
-        browser.findElement(By.id("name")).sendKeys(name);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        press(button("Kirjaudu"));
-        assertTrue(browser.getCurrentUrl().endsWith("/desk/"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
     }
 
     private WebElement active() {
@@ -433,40 +389,14 @@ class DeskEditorInBrowserTest extends ApiTest {
         WebElement page = browser.findElement(By.tagName("html"));
         element.click();
         if (newPage) {
-            awaitNewPage(page);
+            desk.awaitNewPage(page);
         }
-    }
-
-    private void awaitNewPage(WebElement old) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                old.isDisplayed();
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        fail("the page did not change: " + browser.getCurrentUrl());
     }
 
     private void typeAndWait(CharSequence keys) {
         WebElement page = browser.findElement(By.tagName("html"));
-        type(keys);
-        awaitNewPage(page);
-    }
-
-    private WebElement button(String text) {
-        List<WebElement> found = browser.findElements(By.xpath("//button[normalize-space()=\"" + text + "\"]"));
-        if (found.isEmpty()) {
-            fail("no button \"" + text + "\" on " + browser.getCurrentUrl() + ":\n" + browser.getPageSource());
-        }
-        return found.get(0);
+        desk.type(keys);
+        desk.awaitNewPage(page);
     }
 
     /** Presses Tab until the element has the focus: it must be reachable by keyboard, in at most 200 steps. */
@@ -479,7 +409,7 @@ class DeskEditorInBrowserTest extends ApiTest {
             if (target.equals(active())) {
                 return;
             }
-            type(Keys.TAB);
+            desk.type(Keys.TAB);
         }
         fail("Tab never reached " + target.getTagName() + " " + target.getText() + " on " + browser.getCurrentUrl());
     }
@@ -487,10 +417,6 @@ class DeskEditorInBrowserTest extends ApiTest {
     /** A key pressed with a modifier held down (a chord sent as one string loses the modifier in Actions). */
     private void hold(Keys modifier, CharSequence key) {
         new Actions(browser).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
-    }
-
-    private void type(CharSequence keys) {
-        new Actions(browser).sendKeys(keys).perform();
     }
 
     private void waitFor(BooleanSupplier condition, String what) {
@@ -512,11 +438,4 @@ class DeskEditorInBrowserTest extends ApiTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -17,31 +17,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.interactions.Actions;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The desk's history pages in Chromium: restoring an old revision by keyboard alone, axe-core on each new page (the
@@ -52,10 +42,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 @MicronautTest(transactional = false)
 class DeskHistoryInBrowserTest extends ApiTest {
 
-    private static final int PORT = freePort();
+    private static final int PORT = DeskBrowser.freePort();
     private static final String BASE = "http://localhost:" + PORT;
     private static final String PASSWORD = "historian salasana";
-    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final Path SHOTS = Path.of("target", "desk-screenshots");
     private static final Actor EEVA = new Actor("eeva", Role.EDITOR, Set.of());
     private static final Actor PEKKA = new Actor("pekka", Role.PUBLISHER, Set.of());
@@ -70,7 +59,7 @@ class DeskHistoryInBrowserTest extends ApiTest {
     Transitions transitions;
 
     private ChromeDriver browser;
-    private String axe;
+    private DeskBrowser desk;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -88,9 +77,7 @@ class DeskHistoryInBrowserTest extends ApiTest {
             return;
         }
         browser = HeadlessChromium.start();
-        try (InputStream script = Objects.requireNonNull(getClass().getResourceAsStream("/axe.min.js"), "axe.min.js")) {
-            axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        desk = new DeskBrowser(browser, BASE, PASSWORD);
     }
 
     @BeforeEach
@@ -122,17 +109,17 @@ class DeskHistoryInBrowserTest extends ApiTest {
     void anEditorFindsAndRestoresAnOldRevisionByKeyboardAlone() {
         long id = threeRevisions("Näppäimin palautettava " + System.nanoTime(), "Alkuperäinen teksti.",
                 "Toinen teksti.", "Huono muutos.");
-        signInByKeyboard("erkki");
+        desk.signInByKeyboard("erkki");
         browser.get(BASE + "/desk/documents/" + id);
 
-        tabTo(By.linkText("Versiohistoria (fi)"));
-        typeAndWait(Keys.ENTER);
-        tabTo(By.linkText("Vertaa nykyiseen versioon (1)"));
-        typeAndWait(Keys.ENTER);
+        desk.tabTo(By.linkText("Versiohistoria (fi)"));
+        desk.typeAndWait(Keys.ENTER);
+        desk.tabTo(By.linkText("Vertaa nykyiseen versioon (1)"));
+        desk.typeAndWait(Keys.ENTER);
         assertTrue(browser.findElement(By.tagName("ins")).getText().contains("Huono muutos."), browser.getPageSource());
         browser.navigate().back();
-        tabTo(button("Palauta versio 1"));
-        typeAndWait(Keys.ENTER);
+        desk.tabTo(desk.button("Palauta versio 1"));
+        desk.typeAndWait(Keys.ENTER);
 
         assertEquals("Alkuperäinen teksti.", documents.getVariant(id, "fi").body());
         assertEquals(4, documents.getVariant(id, "fi").revision());
@@ -149,11 +136,11 @@ class DeskHistoryInBrowserTest extends ApiTest {
         transitions.apply(id, "fi", "approve", null, null, PEKKA);
         transitions.apply(id, "fi", "publish", null, null, PEKKA);
         List<String> found = new ArrayList<>();
-        signIn("pekka");
-        signOut();
+        desk.signIn("pekka");
+        desk.signOut();
         documents.patchVariant(id, "fi", documents.getVariant(id, "fi").version(),
                 new Api.VariantPatch("Uusi otsikko " + System.nanoTime(), null, null, null, null, null, null), EEVA);
-        signIn("pekka");
+        desk.signIn("pekka");
         assertTrue(browser.getPageSource().contains("/desk/documents/" + id + "/history"), "the home page lists the change");
         // Loading the home page again moves the mark: the list of changes is checked where signing in landed.
         checkHere("history-home", found);
@@ -162,9 +149,9 @@ class DeskHistoryInBrowserTest extends ApiTest {
                 doc + "/fi/revisions/diff?from=1&to=4&mode=word", doc + "/history")) {
             check("history" + page.replaceAll("[^a-z0-9]+", "-"), BASE + page, found);
         }
-        signOut();
+        desk.signOut();
 
-        signIn("tiina");
+        desk.signIn("tiina");
         check("history-translations", BASE + "/desk/translations?lang=sv", found);
         // The file as the download link gives it, fetched with the browser's session (the desk's pages may not fetch).
         DeskHttp session = new DeskHttp(BASE);
@@ -174,7 +161,7 @@ class DeskHistoryInBrowserTest extends ApiTest {
                 exported.replaceAll("<source>([^<]*)</source>", "<source>$1</source><target>SV $1</target>"));
         browser.get(BASE + "/desk/translations?lang=sv");
         browser.findElement(By.id("xliff-file")).sendKeys(file.toString());
-        press(button("Lähetä käännös"));
+        desk.press(desk.button("Lähetä käännös"));
         assertTrue(browser.getPageSource().contains("Tuotu:"), browser.getPageSource());
         assertTrue(documents.getVariant(id, "sv").title().startsWith("SV "));
         checkHere("history-xliff-imported", found);
@@ -191,15 +178,15 @@ class DeskHistoryInBrowserTest extends ApiTest {
             transitions.apply(id, "fi", "reject", payload, null, PEKKA);
             ids.add(id);
         }
-        signIn("erkki");
-        signOut();
+        desk.signIn("erkki");
+        desk.signOut();
         for (long id : ids) {
             documents.patchVariant(id, "fi", documents.getVariant(id, "fi").version(),
                     new Api.VariantPatch(null, null, null, "Loppu.", null, null, null), EEVA);
         }
-        signIn("erkki");
+        desk.signIn("erkki");
         assertTrue(browser.getPageSource().contains("/desk/documents/" + ids.get(0) + "/history"), browser.getPageSource());
-        assertNoScriptRan("the home page's changes since the last visit");
+        desk.assertNoScriptRan("the home page's changes since the last visit");
         List<String> pages = new ArrayList<>();
         for (long id : ids) {
             String doc = BASE + "/desk/documents/" + id;
@@ -208,7 +195,7 @@ class DeskHistoryInBrowserTest extends ApiTest {
         }
         for (String page : pages) {
             browser.get(page);
-            assertNoScriptRan(page);
+            desk.assertNoScriptRan(page);
         }
         browser.get(BASE + "/desk/documents/" + ids.get(0) + "/history");
         assertTrue(browser.findElement(By.tagName("table")).getText().contains(CommentsInBrowserTest.PAYLOADS.get(0)),
@@ -236,7 +223,7 @@ class DeskHistoryInBrowserTest extends ApiTest {
 
     private void shotAndAxe(String name, String url, int width, List<String> found) throws IOException {
         Files.write(SHOTS.resolve(name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        for (Map<String, Object> v : axeViolations()) {
+        for (Map<String, Object> v : desk.axeViolations()) {
             if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
                 found.add(url + " at " + width + " px: " + v.get("impact") + " " + v.get("id") + ": " + v.get("help")
                         + " " + v.get("nodes"));
@@ -244,122 +231,4 @@ class DeskHistoryInBrowserTest extends ApiTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> axeViolations() {
-        JavascriptExecutor js = browser;
-        js.executeScript(axe);
-        Object result = js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
-                   .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                       nodes: v.nodes.map(n => n.target.join(' ') + ' ' + n.html)}))))
-                   .catch(e => done('axe failed: ' + e));
-                """, WCAG_21_AA);
-        if (result instanceof String error) {
-            fail(error);
-        }
-        return (List<Map<String, Object>>) result;
-    }
-
-    private void assertNoScriptRan(String page) {
-        try {
-            String text = browser.switchTo().alert().getText();
-            fail(page + " opened an alert: " + text);
-        } catch (NoAlertPresentException expected) {
-            // nothing ran
-        }
-        assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.pwned === undefined ? null : window.pwned"),
-                page);
-    }
-
-    private void signIn(String name) {
-        browser.get(BASE + "/desk/sign-in?lang=fi");
-        browser.findElement(By.id("name")).sendKeys(name);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        press(button("Kirjaudu"));
-        assertTrue(browser.getCurrentUrl().endsWith("/desk/"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
-    }
-
-    private void signInByKeyboard(String name) {
-        browser.get(BASE + "/desk/sign-in?lang=fi");
-        tabTo(By.id("name"));
-        type(name);
-        type(Keys.TAB);
-        type(PASSWORD);
-        typeAndWait(Keys.ENTER);
-        assertTrue(browser.getCurrentUrl().endsWith("/desk/"), browser.getCurrentUrl());
-    }
-
-    private void signOut() {
-        browser.get(BASE + "/desk/");
-        press(button("Kirjaudu ulos"));
-        assertTrue(browser.getCurrentUrl().contains("/desk/sign-in"), browser.getCurrentUrl());
-    }
-
-    /** Clicks and waits for the page the click leads to. */
-    private void press(WebElement element) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        element.click();
-        awaitNewPage(page);
-    }
-
-    private void awaitNewPage(WebElement old) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                old.isDisplayed();
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        fail("the page did not change: " + browser.getCurrentUrl());
-    }
-
-    /** Presses a key and waits for the page it leads to. */
-    private void typeAndWait(CharSequence keys) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        type(keys);
-        awaitNewPage(page);
-    }
-
-    private WebElement button(String text) {
-        List<WebElement> found = browser.findElements(By.xpath("//button[normalize-space()=\"" + text + "\"]"));
-        if (found.isEmpty()) {
-            fail("no button \"" + text + "\" on " + browser.getCurrentUrl() + ":\n" + browser.getPageSource());
-        }
-        return found.get(0);
-    }
-
-    /** Presses Tab until the element has the focus: it must be reachable by keyboard, in at most 200 steps. */
-    private void tabTo(By locator) {
-        tabTo(browser.findElement(locator));
-    }
-
-    private void tabTo(WebElement target) {
-        for (int i = 0; i < 200; i++) {
-            if (target.equals(browser.switchTo().activeElement())) {
-                return;
-            }
-            type(Keys.TAB);
-        }
-        fail("Tab never reached " + target.getTagName() + " " + target.getText() + " on " + browser.getCurrentUrl());
-    }
-
-    private void type(CharSequence keys) {
-        new Actions(browser).sendKeys(keys).perform();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -18,17 +18,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.interactions.Actions;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -37,7 +32,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,10 +49,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 @MicronautTest(transactional = false)
 class DeskInBrowserTest extends ApiTest {
 
-    private static final int PORT = freePort();
+    private static final int PORT = DeskBrowser.freePort();
     private static final String BASE = "http://localhost:" + PORT;
     private static final String PASSWORD = "toimituksen salasana";
-    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final Path SITE = tempDir("laituri-desk-site-");
     private static final Path SHOTS = Path.of("target", "desk-screenshots");
 
@@ -72,7 +65,7 @@ class DeskInBrowserTest extends ApiTest {
     SiteBuilder builder;
 
     private ChromeDriver browser;
-    private String axe;
+    private DeskBrowser desk;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -93,9 +86,7 @@ class DeskInBrowserTest extends ApiTest {
             return;
         }
         browser = HeadlessChromium.start();
-        try (InputStream script = Objects.requireNonNull(getClass().getResourceAsStream("/axe.min.js"), "axe.min.js")) {
-            axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        desk = new DeskBrowser(browser, BASE, PASSWORD);
     }
 
     @BeforeEach
@@ -116,61 +107,61 @@ class DeskInBrowserTest extends ApiTest {
     void anArticleWithAnImageGoesFromTheEditorThroughThePublisherAndTheTranslatorToTheSiteInBothLanguages() throws Exception {
         String title = "Kotoutumisviikon avajaiset " + System.nanoTime();
         // The editor uploads a photo, gives it alt texts, writes the article with it and submits it.
-        signIn("eeva");
+        desk.signIn("eeva");
         browser.get(BASE + "/desk/media");
         Path photo = Files.write(Files.createTempDirectory("desk-photo").resolve("satama.png"), TestFiles.image("png", 64, 48));
         browser.findElement(By.id("file")).sendKeys(photo.toString());
-        press(button("Lähetä tiedosto"));
+        desk.press(desk.button("Lähetä tiedosto"));
         String mediaId = browser.getCurrentUrl().replaceAll("^.*/desk/media/([^?]+).*$", "$1");
         browser.findElement(By.id("alt_fi")).sendKeys("Laituri ja veneitä aamuauringossa");
         browser.findElement(By.id("alt_sv")).sendKeys("En brygga och båtar i morgonsolen");
-        press(button("Tallenna"));
+        desk.press(desk.button("Tallenna"));
         assertTrue(browser.getPageSource().contains("Tallennettu."), browser.getPageSource());
 
         browser.get(BASE + "/desk/documents/new");
         browser.findElement(By.id("title")).sendKeys(title);
         browser.findElement(By.id("body")).sendKeys("## Ohjelma\n\nMaanantaina avajaiset.\n\n![Satama](media:" + mediaId + ")\n");
-        press(button("Luo dokumentti"));
+        desk.press(desk.button("Luo dokumentti"));
         long id = Long.parseLong(browser.getCurrentUrl().replaceAll("^.*/desk/documents/(\\d+).*$", "$1"));
-        press(button("Lähetä tarkastettavaksi (fi)"));
+        desk.press(desk.button("Lähetä tarkastettavaksi (fi)"));
         assertEquals("in_review", documents.getVariant(id, "fi").status());
-        signOut();
+        desk.signOut();
 
         // The publisher finds it in the review queue, approves it and schedules it a few seconds ahead.
-        signIn("pekka");
+        desk.signIn("pekka");
         browser.get(BASE + "/desk/review");
-        press(browser.findElement(By.linkText(title)));
-        press(button("Hyväksy (fi)"));
+        desk.press(browser.findElement(By.linkText(title)));
+        desk.press(desk.button("Hyväksy (fi)"));
         WebElement at = browser.findElement(By.id("at-fi"));
         String soon = LocalDateTime.now(ZoneId.of("Europe/Helsinki")).plusSeconds(4)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", at, soon);
-        press(button("Ajasta julkaisu (fi)"));
+        desk.press(desk.button("Ajasta julkaisu (fi)"));
         assertTrue(documents.getVariant(id, "fi").publishAt() != null, browser.getPageSource());
         waitFor(() -> documents.getVariant(id, "fi").status().equals("published"), 60, "the scheduled publication");
-        signOut();
+        desk.signOut();
 
         // The translator sees it in the Swedish worklist, translates it beside the Finnish text and submits it.
-        signIn("tiina");
+        desk.signIn("tiina");
         browser.get(BASE + "/desk/translations?lang=sv");
         assertTrue(browser.getPageSource().contains(title), browser.getPageSource());
-        press(browser.findElement(By.partialLinkText(title)));
+        desk.press(browser.findElement(By.partialLinkText(title)));
         WebElement svTitle = browser.findElement(By.id("title"));
         svTitle.clear();
         svTitle.sendKeys("Integrationsveckans öppning");
         WebElement body = browser.findElement(By.id("body"));
         body.clear();
         body.sendKeys("## Program\n\nPå måndag öppning.\n\n![Hamnen](media:" + mediaId + ")\n");
-        press(button("Tallenna"));
-        press(button("Lähetä tarkastettavaksi (sv)"));
+        desk.press(desk.button("Tallenna"));
+        desk.press(desk.button("Lähetä tarkastettavaksi (sv)"));
         assertEquals("in_review", documents.getVariant(id, "sv").status());
-        signOut();
+        desk.signOut();
 
         // The publisher approves and publishes the Swedish version.
-        signIn("pekka");
+        desk.signIn("pekka");
         browser.get(BASE + "/desk/documents/" + id);
-        press(button("Hyväksy (sv)"));
-        press(button("Julkaise nyt (sv)"));
+        desk.press(desk.button("Hyväksy (sv)"));
+        desk.press(desk.button("Julkaise nyt (sv)"));
         assertEquals("published", documents.getVariant(id, "sv").status());
 
         // The site shows both, each with the image and its alt text in the page's language.
@@ -189,35 +180,35 @@ class DeskInBrowserTest extends ApiTest {
     @Test
     void theEditReviewAndPublishPathWorksByKeyboardAlone() {
         String title = "Näppäimistöllä " + System.nanoTime();
-        signInByKeyboard("eeva");
+        desk.signInByKeyboard("eeva");
         browser.get(BASE + "/desk/documents/new");
-        tabTo(By.id("title"));
-        type(title);
-        tabTo(By.id("body"));
-        type("Kirjoitettu ilman hiirtä.");
-        tabTo(button("Luo dokumentti"));
-        typeAndWait(Keys.ENTER);
+        desk.tabTo(By.id("title"));
+        desk.type(title);
+        desk.tabTo(By.id("body"));
+        desk.type("Kirjoitettu ilman hiirtä.");
+        desk.tabTo(desk.button("Luo dokumentti"));
+        desk.typeAndWait(Keys.ENTER);
         long id = Long.parseLong(browser.getCurrentUrl().replaceAll("^.*/desk/documents/(\\d+).*$", "$1"));
-        tabTo(By.linkText("Muokkaa (fi)"));
-        typeAndWait(Keys.ENTER);
-        tabTo(By.id("summary"));
-        type("Tiivistelmä näppäimistöllä.");
-        tabTo(button("Tallenna"));
-        typeAndWait(Keys.ENTER);
-        tabTo(button("Lähetä tarkastettavaksi (fi)"));
-        typeAndWait(Keys.ENTER);
+        desk.tabTo(By.linkText("Muokkaa (fi)"));
+        desk.typeAndWait(Keys.ENTER);
+        desk.tabTo(By.id("summary"));
+        desk.type("Tiivistelmä näppäimistöllä.");
+        desk.tabTo(desk.button("Tallenna"));
+        desk.typeAndWait(Keys.ENTER);
+        desk.tabTo(desk.button("Lähetä tarkastettavaksi (fi)"));
+        desk.typeAndWait(Keys.ENTER);
         assertEquals("in_review", documents.getVariant(id, "fi").status());
-        tabTo(button("Kirjaudu ulos"));
-        typeAndWait(Keys.ENTER);
+        desk.tabTo(desk.button("Kirjaudu ulos"));
+        desk.typeAndWait(Keys.ENTER);
 
-        signInByKeyboard("pekka");
+        desk.signInByKeyboard("pekka");
         browser.get(BASE + "/desk/review");
-        tabTo(By.linkText(title));
-        typeAndWait(Keys.ENTER);
-        tabTo(button("Hyväksy (fi)"));
-        typeAndWait(Keys.ENTER);
-        tabTo(button("Julkaise nyt (fi)"));
-        typeAndWait(Keys.ENTER);
+        desk.tabTo(By.linkText(title));
+        desk.typeAndWait(Keys.ENTER);
+        desk.tabTo(desk.button("Hyväksy (fi)"));
+        desk.typeAndWait(Keys.ENTER);
+        desk.tabTo(desk.button("Julkaise nyt (fi)"));
+        desk.typeAndWait(Keys.ENTER);
 
         assertEquals("published", documents.getVariant(id, "fi").status());
         assertEquals("Tiivistelmä näppäimistöllä.", documents.getVariant(id, "fi").summary());
@@ -226,22 +217,22 @@ class DeskInBrowserTest extends ApiTest {
     @Test
     void axeFindsNoSeriousOrCriticalViolationOnAnyDeskPageAtDesktopOrPhoneWidth() throws IOException {
         Files.createDirectories(SHOTS);
-        signIn("eeva");
+        desk.signIn("eeva");
         browser.get(BASE + "/desk/documents/new");
         browser.findElement(By.id("title")).sendKeys("Saavutettava " + System.nanoTime());
         browser.findElement(By.id("body")).sendKeys("Teksti.");
-        press(button("Luo dokumentti"));
+        desk.press(desk.button("Luo dokumentti"));
         String doc = browser.getCurrentUrl().replaceAll("\\?.*$", "");
         browser.get(BASE + "/desk/media");
         Path photo = Files.write(Files.createTempDirectory("desk-axe").resolve("kuva.png"), TestFiles.image("png", 40, 30));
         browser.findElement(By.id("file")).sendKeys(photo.toString());
-        press(button("Lähetä tiedosto"));
+        desk.press(desk.button("Lähetä tiedosto"));
         String media = browser.getCurrentUrl().replaceAll("\\?.*$", "");
-        signOut();
+        desk.signOut();
 
         List<String> found = new ArrayList<>();
         check("sign-in", BASE + "/desk/sign-in", found);
-        signIn("paula");
+        desk.signIn("paula");
         List<String> pages = List.of("/desk/", "/desk/documents", "/desk/documents/new", doc.substring(BASE.length()),
                 doc.substring(BASE.length()) + "/fi/edit", doc.substring(BASE.length()) + "/sv/edit", "/desk/review",
                 "/desk/translations", "/desk/media", media.substring(BASE.length()), "/desk/account", "/desk/users",
@@ -255,7 +246,7 @@ class DeskInBrowserTest extends ApiTest {
 
     @Test
     void noXssPayloadRunsInTheDeskAndEachShowsAsItsText() {
-        signIn("eeva");
+        desk.signIn("eeva");
         List<String> urls = new ArrayList<>();
         for (String payload : CommentsInBrowserTest.PAYLOADS) {
             browser.get(BASE + "/desk/documents/new");
@@ -263,12 +254,12 @@ class DeskInBrowserTest extends ApiTest {
             browser.findElement(By.id("summary")).sendKeys(payload);
             browser.findElement(By.id("body")).sendKeys(payload);
             browser.findElement(By.id("tags")).sendKeys(payload.replace(",", " "));
-            press(button("Luo dokumentti"));
+            desk.press(desk.button("Luo dokumentti"));
             urls.add(browser.getCurrentUrl().replaceAll("\\?.*$", ""));
             assertTrue(browser.findElement(By.tagName("h1")).getText().equals(payload.strip()), payload);
         }
-        signOut();
-        signIn("pekka");
+        desk.signOut();
+        desk.signIn("pekka");
         List<String> pages = new ArrayList<>(List.of(BASE + "/desk/", BASE + "/desk/documents", BASE + "/desk/review"));
         for (String url : urls) {
             pages.add(url);
@@ -276,7 +267,7 @@ class DeskInBrowserTest extends ApiTest {
         }
         for (String page : pages) {
             browser.get(page);
-            assertNoScriptRan(page);
+            desk.assertNoScriptRan(page);
         }
     }
 
@@ -288,7 +279,7 @@ class DeskInBrowserTest extends ApiTest {
                 assertFalse(browser.getTitle().startsWith("Jotain meni vikaan"), url + " failed:\n" + browser.getPageSource());
             }
             Files.write(SHOTS.resolve(name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-            for (Map<String, Object> v : axeViolations()) {
+            for (Map<String, Object> v : desk.axeViolations()) {
                 if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
                     found.add(url + " at " + width + " px: " + v.get("impact") + " " + v.get("id") + ": " + v.get("help")
                             + " " + v.get("nodes"));
@@ -298,117 +289,6 @@ class DeskInBrowserTest extends ApiTest {
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> axeViolations() {
-        JavascriptExecutor js = browser;
-        js.executeScript(axe);
-        Object result = js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
-                   .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                       nodes: v.nodes.map(n => n.target.join(' ') + ' ' + n.html)}))))
-                   .catch(e => done('axe failed: ' + e));
-                """, WCAG_21_AA);
-        if (result instanceof String error) {
-            fail(error);
-        }
-        return (List<Map<String, Object>>) result;
-    }
-
-    private void assertNoScriptRan(String page) {
-        try {
-            String text = browser.switchTo().alert().getText();
-            fail(page + " opened an alert: " + text);
-        } catch (NoAlertPresentException expected) {
-            // nothing ran
-        }
-        assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.pwned === undefined ? null : window.pwned"),
-                page);
-    }
-
-    private void signIn(String name) {
-        browser.get(BASE + "/desk/sign-in?lang=fi");
-        browser.findElement(By.id("name")).sendKeys(name);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        press(button("Kirjaudu"));
-        assertTrue(browser.getCurrentUrl().endsWith("/desk/"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
-    }
-
-    private void signInByKeyboard(String name) {
-        browser.get(BASE + "/desk/sign-in?lang=fi");
-        tabTo(By.id("name"));
-        type(name);
-        type(Keys.TAB);
-        type(PASSWORD);
-        typeAndWait(Keys.ENTER);
-        assertTrue(browser.getCurrentUrl().endsWith("/desk/"), browser.getCurrentUrl());
-    }
-
-    private void signOut() {
-        browser.get(BASE + "/desk/");
-        press(button("Kirjaudu ulos"));
-        assertTrue(browser.getCurrentUrl().contains("/desk/sign-in"), browser.getCurrentUrl());
-    }
-
-    /** Clicks and waits for the page the click leads to. */
-    private void press(WebElement element) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        element.click();
-        awaitNewPage(page);
-    }
-
-    private void awaitNewPage(WebElement old) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                old.isDisplayed();
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        fail("the page did not change: " + browser.getCurrentUrl());
-    }
-
-    /** Presses a key and waits for the page it leads to. */
-    private void typeAndWait(CharSequence keys) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        type(keys);
-        awaitNewPage(page);
-    }
-
-    private WebElement button(String text) {
-        List<WebElement> found = browser.findElements(By.xpath("//button[normalize-space()=\"" + text + "\"]"));
-        if (found.isEmpty()) {
-            fail("no button \"" + text + "\" on " + browser.getCurrentUrl() + ":\n" + browser.getPageSource());
-        }
-        return found.get(0);
-    }
-
-    /** Presses Tab until the element has the focus: it must be reachable by keyboard, in at most 200 steps. */
-    private void tabTo(By locator) {
-        tabTo(browser.findElement(locator));
-    }
-
-    private void tabTo(WebElement target) {
-        for (int i = 0; i < 200; i++) {
-            if (target.equals(browser.switchTo().activeElement())) {
-                return;
-            }
-            type(Keys.TAB);
-        }
-        fail("Tab never reached " + target.getTagName() + " " + target.getText() + " on " + browser.getCurrentUrl());
-    }
-
-    private void type(CharSequence keys) {
-        new Actions(browser).sendKeys(keys).perform();
-    }
-
     private static void waitFor(BooleanSupplier condition, int seconds, String what) throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {
@@ -416,14 +296,6 @@ class DeskInBrowserTest extends ApiTest {
                 fail("waited " + seconds + " s for " + what);
             }
             Thread.sleep(200);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

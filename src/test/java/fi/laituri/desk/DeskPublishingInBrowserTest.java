@@ -18,19 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.interactions.Actions;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -38,13 +31,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The desk's publishing pages in Chromium: a publisher makes a release, adds a version and publishes it by keyboard
@@ -55,10 +46,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 @MicronautTest(transactional = false)
 class DeskPublishingInBrowserTest extends ApiTest {
 
-    private static final int PORT = freePort();
+    private static final int PORT = DeskBrowser.freePort();
     private static final String BASE = "http://localhost:" + PORT;
     private static final String PASSWORD = "julkaisijan salasana";
-    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final Path SHOTS = Path.of("target", "desk-screenshots");
 
     @Inject
@@ -84,7 +74,7 @@ class DeskPublishingInBrowserTest extends ApiTest {
 
     private PublishingDeskWorld world;
     private ChromeDriver browser;
-    private String axe;
+    private DeskBrowser desk;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -103,9 +93,7 @@ class DeskPublishingInBrowserTest extends ApiTest {
             return;
         }
         browser = HeadlessChromium.start();
-        try (InputStream script = Objects.requireNonNull(getClass().getResourceAsStream("/axe.min.js"), "axe.min.js")) {
-            axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        desk = new DeskBrowser(browser, BASE, PASSWORD);
     }
 
     @BeforeEach
@@ -130,23 +118,23 @@ class DeskPublishingInBrowserTest extends ApiTest {
         long two = world.approved(second);
         String name = "Näppäimistöllä julkaistu " + System.nanoTime();
 
-        signInByKeyboard("pekka");
-        tabTo(By.linkText("Julkaisupaketit"));
+        desk.signInByKeyboard("pekka");
+        desk.tabTo(By.linkText("Julkaisupaketit"));
         typeAndWait(Keys.ENTER);
-        tabTo(By.id("release-name"));
-        type(name);
-        tabTo(By.id("release-version"));
-        type(first);
+        desk.tabTo(By.id("release-name"));
+        desk.type(name);
+        desk.tabTo(By.id("release-version"));
+        desk.type(first);
         assertEquals(one + "/fi", browser.findElement(By.id("release-version")).getAttribute("value"));
-        tabTo(button("Luo julkaisupaketti"));
+        desk.tabTo(desk.button("Luo julkaisupaketti"));
         typeAndWait(Keys.ENTER);
         assertTrue(browser.getPageSource().contains("Julkaisupaketti luotu."), browser.getPageSource());
-        tabTo(By.id("add-version"));
-        type(second);
+        desk.tabTo(By.id("add-version"));
+        desk.type(second);
         assertEquals(two + "/fi", browser.findElement(By.id("add-version")).getAttribute("value"));
-        tabTo(button("Lisää pakettiin"));
+        desk.tabTo(desk.button("Lisää pakettiin"));
         typeAndWait(Keys.ENTER);
-        tabTo(button("Julkaise paketti nyt"));
+        desk.tabTo(desk.button("Julkaise paketti nyt"));
         typeAndWait(Keys.ENTER);
 
         assertTrue(browser.getPageSource().contains("Julkaisupaketti julkaistiin."), browser.getPageSource());
@@ -179,14 +167,14 @@ class DeskPublishingInBrowserTest extends ApiTest {
         long feedback = feedbacks.open().stream().filter(f -> f.message().equals(message)).findFirst().orElseThrow().id();
 
         List<String> found = new ArrayList<>();
-        signIn("pekka");
+        desk.signIn("pekka");
         for (String page : List.of("/desk/releases", "/desk/releases/" + release, "/desk/releases/" + scheduled,
                 "/desk/schedule", "/desk/comments", "/desk/comments?state=approved", "/desk/feedback", "/desk/feedback/" + feedback,
                 "/desk/documents/" + doc + "/fi/preview-links")) {
             check(page.replaceAll("[^a-z0-9]+", "-"), page, found);
         }
         browser.get(BASE + "/desk/documents/" + doc + "/fi/preview-links");
-        press(button("Luo esikatselulinkki"));
+        desk.press(desk.button("Luo esikatselulinkki"));
         assertTrue(browser.findElement(By.id("issued-url")).getAttribute("value").startsWith(BASE + "/preview/"));
         checkThisPage("-desk-preview-link-made", found);
 
@@ -216,10 +204,10 @@ class DeskPublishingInBrowserTest extends ApiTest {
                 comments.reply(c.id(), "Vastaus: " + String.join(" ", CommentsInBrowserTest.PAYLOADS), PublishingDeskWorld.PUBLISHER);
             }
         }
-        signIn("pekka");
+        desk.signIn("pekka");
         for (String page : pages) {
             browser.get(BASE + page);
-            assertNoScriptRan(page);
+            desk.assertNoScriptRan(page);
         }
         browser.get(BASE + "/desk/comments");
         String comments = browser.findElement(By.tagName("main")).getText();
@@ -252,7 +240,7 @@ class DeskPublishingInBrowserTest extends ApiTest {
 
     private void record(String name, int width, List<String> found) throws IOException {
         Files.write(SHOTS.resolve("publishing" + name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        for (Map<String, Object> v : axeViolations()) {
+        for (Map<String, Object> v : desk.axeViolations()) {
             if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
                 found.add(browser.getCurrentUrl() + " at " + width + " px: " + v.get("impact") + " " + v.get("id") + ": "
                         + v.get("help") + " " + v.get("nodes"));
@@ -260,115 +248,10 @@ class DeskPublishingInBrowserTest extends ApiTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> axeViolations() {
-        JavascriptExecutor js = browser;
-        js.executeScript(axe);
-        Object result = js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
-                   .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                       nodes: v.nodes.map(n => n.target.join(' ') + ' ' + n.html)}))))
-                   .catch(e => done('axe failed: ' + e));
-                """, WCAG_21_AA);
-        if (result instanceof String error) {
-            fail(error);
-        }
-        return (List<Map<String, Object>>) result;
-    }
-
-    private void assertNoScriptRan(String page) {
-        try {
-            String text = browser.switchTo().alert().getText();
-            fail(page + " opened an alert: " + text);
-        } catch (NoAlertPresentException expected) {
-            // nothing ran
-        }
-        assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.pwned === undefined ? null : window.pwned"),
-                page);
-    }
-
-    private void signIn(String name) {
-        browser.get(BASE + "/desk/sign-in?lang=fi");
-        browser.findElement(By.id("name")).sendKeys(name);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        press(button("Kirjaudu"));
-        assertTrue(browser.getCurrentUrl().endsWith("/desk/"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
-    }
-
-    private void signInByKeyboard(String name) {
-        browser.get(BASE + "/desk/sign-in?lang=fi");
-        tabTo(By.id("name"));
-        type(name);
-        type(Keys.TAB);
-        type(PASSWORD);
-        typeAndWait(Keys.ENTER);
-        assertTrue(browser.getCurrentUrl().endsWith("/desk/"), browser.getCurrentUrl());
-    }
-
-    /** Clicks and waits for the page the click leads to. */
-    private void press(WebElement element) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        element.click();
-        awaitNewPage(page);
-    }
-
-    private void awaitNewPage(WebElement old) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                old.isDisplayed();
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        fail("the page did not change: " + browser.getCurrentUrl());
-    }
-
     private void typeAndWait(CharSequence keys) {
         WebElement page = browser.findElement(By.tagName("html"));
-        type(keys);
-        awaitNewPage(page);
+        desk.type(keys);
+        desk.awaitNewPage(page);
     }
 
-    private WebElement button(String text) {
-        List<WebElement> found = browser.findElements(By.xpath("//button[normalize-space()=\"" + text + "\"]"));
-        if (found.isEmpty()) {
-            fail("no button \"" + text + "\" on " + browser.getCurrentUrl() + ":\n" + browser.getPageSource());
-        }
-        return found.get(0);
-    }
-
-    /** Presses Tab until the element has the focus: it must be reachable by keyboard, in at most 200 steps. */
-    private void tabTo(By locator) {
-        tabTo(browser.findElement(locator));
-    }
-
-    private void tabTo(WebElement target) {
-        for (int i = 0; i < 200; i++) {
-            if (target.equals(browser.switchTo().activeElement())) {
-                return;
-            }
-            type(Keys.TAB);
-        }
-        fail("Tab never reached " + target.getTagName() + " " + target.getText() + " on " + browser.getCurrentUrl());
-    }
-
-    private void type(CharSequence keys) {
-        new Actions(browser).sendKeys(keys).perform();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -14,20 +14,24 @@ import java.util.concurrent.locks.LockSupport;
  * publication was carried out and before it commits) and
  * {@code laituri.test.pause-marker} naming a file. On reaching that point the build writes the file and stops
  * there for good, and so does every other thread of the build that reaches a point after it, so the test can
- * kill the process with SIGKILL at exactly that moment. Without the property every call returns at once.
+ * kill the process with SIGKILL at exactly that moment. With {@code laituri.test.pause-for} (milliseconds) it stops
+ * only that long and goes on, so that {@code StopDuringScheduledPublishTest} can stop the process in order meanwhile.
+ * Without the property every call returns at once.
  */
 public final class BuildPause {
 
     private static final String POINT = System.getProperty("laituri.test.pause-at");
     private static final String MARKER = System.getProperty("laituri.test.pause-marker");
+    private static final long PAUSE_FOR = Long.getLong("laituri.test.pause-for", 0);
     private static volatile boolean paused;
+    private static volatile boolean resumed;
 
     private BuildPause() {
     }
 
     /** The build has reached {@code point}. */
     public static void at(String point) {
-        if (POINT == null || !(paused || POINT.equals(point))) {
+        if (POINT == null || resumed || !(paused || POINT.equals(point))) {
             return;
         }
         synchronized (BuildPause.class) {
@@ -39,6 +43,11 @@ public final class BuildPause {
                     throw new UncheckedIOException(e);
                 }
             }
+        }
+        if (PAUSE_FOR > 0) {
+            LockSupport.parkNanos(PAUSE_FOR * 1_000_000L);
+            resumed = true;
+            return;
         }
         while (true) {
             LockSupport.park();

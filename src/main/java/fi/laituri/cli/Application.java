@@ -2,6 +2,7 @@ package fi.laituri.cli;
 
 import fi.laituri.db.DatabaseSettings;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.server.netty.NettyEmbeddedServer;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.scheduling.TaskExecutors;
@@ -150,7 +151,15 @@ public final class Application implements AutoCloseable {
      * jobs (publishing, webhook deliveries, the site's rebuilds) finish the run under way and start no other.
      */
     private void stopTakingWork() {
-        context.findBean(EmbeddedServer.class).filter(EmbeddedServer::isRunning).ifPresent(EmbeddedServer::stop);
+        // The server only: EmbeddedServer.stop() would stop the whole context too, closing the datasource under a job
+        // that is still running.
+        context.findBean(EmbeddedServer.class).filter(EmbeddedServer::isRunning).ifPresent(server -> {
+            if (server instanceof NettyEmbeddedServer netty) {
+                netty.stopServerOnly();
+            } else {
+                server.stop();
+            }
+        });
         context.findBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.SCHEDULED)).ifPresent(jobs -> {
             jobs.shutdown();
             try {

@@ -72,9 +72,12 @@ class LastVisits {
                         k -> new ArrayList<>()).add(e);
             }
         }
+        // Newest first, and only the versions shown are looked up: the home page reads no document it does not list.
+        List<List<AuditLog.Entry>> newestFirst = new ArrayList<>(byVersion.values());
+        newestFirst.sort((a, b) -> b.get(b.size() - 1).at().compareTo(a.get(a.size() - 1).at()));
         Map<Long, Optional<Api.DocumentView>> documents = new HashMap<>();
         List<Change> changes = new ArrayList<>();
-        for (List<AuditLog.Entry> entries : byVersion.values()) {
+        for (List<AuditLog.Entry> entries : newestFirst.subList(0, Math.min(SHOWN, newestFirst.size()))) {
             AuditLog.Entry latest = entries.get(entries.size() - 1);
             Optional<Api.DocumentView> doc = documents.computeIfAbsent(latest.documentId(), this::document);
             String language = Objects.toString(latest.language(), "");
@@ -85,9 +88,7 @@ class LastVisits {
                     entries.stream().map(AuditLog.Entry::actor).distinct().toList(),
                     actions(entries, words), latest.at()));
         }
-        changes.sort((a, b) -> b.at().compareTo(a.at()));
-        return new Since(from, changes.size() > SHOWN ? changes.subList(0, SHOWN) : changes,
-                changes.size() > SHOWN || page.total() > READ);
+        return new Since(from, changes, newestFirst.size() > SHOWN || page.total() > READ);
     }
 
     /** Each kind of thing done, in the user's words, with how many times when more than once: "Edited (2)". */

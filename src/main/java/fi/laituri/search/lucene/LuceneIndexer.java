@@ -159,6 +159,7 @@ public final class LuceneIndexer {
     private static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
         config.setOpenMode(mode);
+        config.setCodec(new SearchCodec());
         config.setRAMBufferSizeMB(64);
         return config;
     }

@@ -65,6 +65,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private static final int MAX_PAGES = 100;
     /** Highlighting marks the forms of the first words only, within Lucene's limit of clauses in a query. */
     private static final int MAX_MARKED_WORDS = 8;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private static final int MAX_MARKED_FORMS = 12;
 
     /**
@@ -198,6 +199,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     private SearchResult search(IndexSearcher searcher, SearchIndex.Request q) throws IOException {
+        SearchTerms terms = new SearchTerms(searcher);
         String text = limitWords(q.text());
         String didYouMean = spellingOf(searcher.getIndexReader(), text, q.language());
         String phrase = text;
@@ -208,9 +210,9 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         if (didYouMean != null) {
             // Words the site does not have are typos more often than not: search for the corrected words too, and
             // only for them when the words as written find nothing at all.
-            corrected = !anyMatch(searcher, text, q);
+            corrected = !anyMatch(terms, text, q);
             String both = corrected ? didYouMean : text + " " + didYouMean;
-            matches = matches(both, q.language());
+            matches = matches(terms, both, q.language());
             facets = facets(searcher, matches);
             total = total(searcher, matches, facets, q);
             if (total > 0) {
@@ -222,7 +224,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             }
         }
         if (facets == null) {
-            matches = matches(text, q.language());
+            matches = matches(terms, text, q.language());
             facets = facets(searcher, matches);
             total = total(searcher, matches, facets, q);
         }
@@ -231,13 +233,13 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                     didYouMean, false, List.of());
         }
         int page = Math.min(q.page(), MAX_PAGES);
-        TopDocs top = ranked(searcher, text, phrase, q, page * PAGE_SIZE);
+        TopDocs top = ranked(terms, text, phrase, q, page * PAGE_SIZE);
         ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs,
                 Math.min(top.scoreDocs.length, (page - 1) * PAGE_SIZE), top.scoreDocs.length);
         List<Hit> hits = hits(searcher, pageDocs, text, q.language());
         List<LanguageCount> others = new ArrayList<>();
         for (String l : languages) {
-            Query inOther = l.equals(q.language()) ? null : matches(text, l);
+            Query inOther = l.equals(q.language()) ? null : matches(terms, text, l);
             long count = inOther == null ? 0 : searcher.count(inOther);
             if (count > 0) {
                 others.add(new LanguageCount(l, count));
@@ -269,14 +271,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     /** The words as {@link #search} ranks them (with corrections), its ranking, and Lucene's explanation of each. */
     private Explanation explain(IndexSearcher searcher, SearchIndex.Request q, @Nullable String id, int limit)
             throws IOException {
+        SearchTerms terms = new SearchTerms(searcher);
         String text = limitWords(q.text());
         String phrase = text;
         String didYouMean = spellingOf(searcher.getIndexReader(), text, q.language());
         if (didYouMean != null) {
-            text = anyMatch(searcher, text, q) ? text + " " + didYouMean : didYouMean;
+            text = anyMatch(terms, text, q) ? text + " " + didYouMean : didYouMean;
             phrase = didYouMean;
         }
-        Ranking.Queries queries = rankingQueries(searcher, text, phrase, q);
+        Ranking.Queries queries = rankingQueries(terms, text, phrase, q);
         if (queries == null) {
             return new Explanation(q.text(), q.language(), text, List.of());
         }
@@ -347,9 +350,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         return (int) Math.min(Integer.MAX_VALUE, ((long) Math.max(n, 1) + candidates - 1) / candidates * candidates);
     }
 
-    private TopDocs ranked(IndexSearcher searcher, String text, String phrase, SearchIndex.Request q, int n)
+    private TopDocs ranked(SearchTerms terms, String text, String phrase, SearchIndex.Request q, int n)
             throws IOException {
-        Ranking.Queries queries = rankingQueries(searcher, text, phrase, q);
+        IndexSearcher searcher = terms.searcher();
+        Ranking.Queries queries = rankingQueries(terms, text, phrase, q);
         if (queries == null) {
             return new TopDocs(new org.apache.lucene.search.TotalHits(0, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
                     new ScoreDoc[0]);
@@ -410,9 +414,9 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 org.apache.lucene.search.Explanation.match(weight, "weight of kind page"));
     }
 
-    private Ranking.Queries rankingQueries(IndexSearcher searcher, String text, String phrase, SearchIndex.Request q)
+    private Ranking.Queries rankingQueries(SearchTerms terms, String text, String phrase, SearchIndex.Request q)
             throws IOException {
-        Ranking.Queries words = ranking.query(searcher, text, phrase, q.language());
+        Ranking.Queries words = ranking.query(terms, text, phrase, q.language());
         return words == null || q.kind() == null && q.tag() == null ? words
                 : words.filtered(query -> filtered(query, q));
     }
@@ -447,11 +451,11 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
      * What the words match in a language's fields (for counting, not ranking): every word in every field a clause
      * of one disjunction; null when no word is searchable.
      */
-    private Query matches(String text, String language) {
+    private Query matches(SearchTerms terms, String text, String language) throws IOException {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         addWords(any, text, language);
         BooleanQuery words = any.build();
-        return words.clauses().isEmpty() ? null : words;
+        return words.clauses().isEmpty() ? null : terms.shared(words);
     }
 
     /** Adds each word of each of a language's fields as a clause of {@code any}. */
@@ -482,8 +486,9 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     /** Whether the words find any page in the request's language (with its kind and tag). */
-    private boolean anyMatch(IndexSearcher searcher, String text, SearchIndex.Request q) throws IOException {
-        Query words = matches(text, q.language());
+    private boolean anyMatch(SearchTerms terms, String text, SearchIndex.Request q) throws IOException {
+        IndexSearcher searcher = terms.searcher();
+        Query words = matches(terms, text, q.language());
         if (words == null) {
             return false;
         }
@@ -501,7 +506,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     /** A query of 10,000 characters is searched by its first words; Lucene caps a query's clauses anyway. */
     private static String limitWords(String text) {
-        String[] words = text.strip().split("\\s+", MAX_WORDS + 1);
+        String[] words = SPACES.split(text.strip(), MAX_WORDS + 1);
         return words.length <= MAX_WORDS ? text.strip() : String.join(" ", java.util.Arrays.copyOf(words, MAX_WORDS));
     }
 
@@ -538,6 +543,14 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 // The highlight query is single terms: their offsets are read term by term, without building a
                 // query weight for each page and field.
                 .withWeightMatches(false)) {
+            @Override
+            protected org.apache.lucene.search.uhighlight.FieldOffsetStrategy getOffsetStrategy(
+                    OffsetSource source, org.apache.lucene.search.uhighlight.UHComponents components) {
+                // Each term looked up once a segment for all the hits, not once a hit (HitPostings).
+                return source == OffsetSource.POSTINGS ? new HitPostings(components)
+                        : super.getOffsetStrategy(source, components);
+            }
+
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator ids, int cacheChars)
                     throws IOException {

@@ -124,12 +124,18 @@ final class Ranking {
      * written, or as corrected); null when no word is on the site.
      */
     Queries query(IndexSearcher searcher, String words, String phrase, String language) throws IOException {
+        return query(new SearchTerms(searcher), words, phrase, language);
+    }
+
+    /** As {@link #query(IndexSearcher, String, String, String)}, each term looked up once in {@code terms}. */
+    Queries query(SearchTerms terms, String words, String phrase, String language) throws IOException {
+        IndexSearcher searcher = terms.searcher();
         IndexReader reader = searcher.getIndexReader();
         long pages = Math.max(1, docCount(reader, Fields.of(Fields.BODY_TEXT, language)));
         List<Query> perWord = new ArrayList<>();
         BooleanQuery.Builder first = new BooleanQuery.Builder();
         for (String word : new LinkedHashSet<>(Analysis.words(words))) {
-            List<Query> fields = word(searcher, word, language, pages);
+            List<Query> fields = word(terms, word, language, pages);
             if (!fields.isEmpty()) {
                 perWord.add(new DisjunctionMaxQuery(fields, weights.tie()));
                 fields.forEach(f -> first.add(f, Occur.SHOULD));
@@ -164,16 +170,16 @@ final class Ranking {
      * One word: each field where it occurs, weighed by the field's weight and by how rare the word is among the
      * pages; empty when no field has it.
      */
-    private List<Query> word(IndexSearcher searcher, String word, String language, long pages) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
+    private List<Query> word(SearchTerms terms, String word, String language, long pages) throws IOException {
+        IndexReader reader = terms.searcher().getIndexReader();
         List<Query> fields = new ArrayList<>();
-        addFields(fields, reader, stems, term(Fields.of(Fields.BODY_TEXT, language), word), language, pages);
+        addFields(fields, terms, stems, term(Fields.of(Fields.BODY_TEXT, language), word), language, pages);
         String start = term(Fields.of(Fields.LOOSE, language), word);
-        addFields(fields, reader, loose, start, language, pages);
+        addFields(fields, terms, loose, start, language, pages);
         if (start != null) {
             String looseField = Fields.of(Fields.LOOSE, language);
-            double family = idf(reader.docFreq(new Term(looseField, start)), pages);
-            addCompound(fields, searcher, looseField, Analysis.fold(word), start, pages);
+            double family = idf(terms.docFreq(new Term(looseField, start)), pages);
+            addCompound(fields, terms, looseField, Analysis.fold(word), start, pages);
             addTags(fields, reader, word, language, family);
         }
         return fields;
@@ -185,16 +191,16 @@ final class Ranking {
      * ("järjestörahoituksella") matches, as precisely as a stem, and the compound does not fall apart into a match
      * of its commonest part. Weighed by its rarest part.
      */
-    private void addCompound(List<Query> out, IndexSearcher searcher, String field, String folded, String start,
+    private void addCompound(List<Query> out, SearchTerms terms, String field, String folded, String start,
                              long pages) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
+        IndexSearcher searcher = terms.searcher();
         if (weights.compound() <= 0 || folded.length() < LooseFilter.MIN_HEAD + LooseFilter.PREFIX) {
             return;
         }
         List<String> parts = new ArrayList<>();
         for (int i = LooseFilter.MIN_HEAD; i + LooseFilter.PREFIX <= folded.length(); i++) {
             String part = folded.substring(i, i + LooseFilter.PREFIX);
-            if (!part.equals(start) && !parts.contains(part) && reader.docFreq(new Term(field, part)) > 0) {
+            if (!part.equals(start) && !parts.contains(part) && terms.docFreq(new Term(field, part)) > 0) {
                 parts.add(part);
             }
         }
@@ -203,10 +209,10 @@ final class Ranking {
         }
         PhraseQuery.Builder compound = new PhraseQuery.Builder();
         compound.add(new Term(field, start), 0);
-        double idfs = idf(reader.docFreq(new Term(field, start)), pages);
+        double idfs = idf(terms.docFreq(new Term(field, start)), pages);
         for (String part : parts) {
             compound.add(new Term(field, part), 0);
-            idfs += idf(reader.docFreq(new Term(field, part)), pages);
+            idfs += idf(terms.docFreq(new Term(field, part)), pages);
         }
         // Lucene weighs a phrase by the sum of its terms' idf; the compound is as rare as the pages that have it.
         PhraseQuery query = compound.build();
@@ -267,8 +273,9 @@ final class Ranking {
                 || common >= Math.min(5, shorter) && common >= shorter - 3 && Math.abs(a.length() - b.length()) <= 4;
     }
 
-    private static void addFields(List<Query> out, IndexReader reader, Map<String, Float> fields, String term,
+    private static void addFields(List<Query> out, SearchTerms terms, Map<String, Float> fields, String term,
                                   String language, long pages) throws IOException {
+        IndexReader reader = terms.searcher().getIndexReader();
         if (term == null) {
             return;
         }
@@ -278,7 +285,7 @@ final class Ranking {
         int widest = 0;
         for (Map.Entry<String, Float> f : fields.entrySet()) {
             String field = Fields.of(f.getKey(), language);
-            int docFreq = reader.docFreq(new Term(field, term));
+            int docFreq = terms.docFreq(new Term(field, term));
             if (docFreq > 0 && f.getValue() > 0) {
                 found.add(new Found(field, f.getValue(), docFreq, docCount(reader, field)));
                 widest = Math.max(widest, docFreq);
@@ -289,7 +296,7 @@ final class Ranking {
         double pageIdf = idf(widest, pages);
         for (Found f : found) {
             double fieldIdf = idf(f.docFreq(), Math.max(f.docCount(), f.docFreq()));
-            out.add(new BoostQuery(new TermQuery(new Term(f.field(), term)), (float) (f.weight() * pageIdf / fieldIdf)));
+            out.add(new BoostQuery(terms.query(new Term(f.field(), term)), (float) (f.weight() * pageIdf / fieldIdf)));
         }
     }
 

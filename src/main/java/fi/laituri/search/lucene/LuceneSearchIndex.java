@@ -201,7 +201,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private SearchResult search(IndexSearcher searcher, SearchIndex.Request q) throws IOException {
         SearchTerms terms = new SearchTerms(searcher);
         String text = limitWords(q.text());
-        String didYouMean = spellingOf(searcher.getIndexReader(), text, q.language());
+        String didYouMean = spellingOf(terms, text, q.language());
         String phrase = text;
         boolean corrected = false;
         Query matches = null;
@@ -274,7 +274,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         SearchTerms terms = new SearchTerms(searcher);
         String text = limitWords(q.text());
         String phrase = text;
-        String didYouMean = spellingOf(searcher.getIndexReader(), text, q.language());
+        String didYouMean = spellingOf(terms, text, q.language());
         if (didYouMean != null) {
             text = anyMatch(terms, text, q) ? text + " " + didYouMean : didYouMean;
             phrase = didYouMean;
@@ -659,14 +659,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     /** The query with each word the site does not have replaced by the nearest one it has; null if none. */
-    private String spellingOf(IndexReader reader, String text, String language) throws IOException {
+    private String spellingOf(SearchTerms terms, String text, String language) throws IOException {
+        IndexReader reader = terms.searcher().getIndexReader();
         String field = Fields.of(Fields.WORDS, language);
         List<String> words = Analysis.words(text);
         boolean changed = false;
         List<String> out = new ArrayList<>();
         for (String word : words) {
             String fixed = word;
-            if (word.length() >= 4 && reader.docFreq(new Term(field, word)) == 0) {
+            if (word.length() >= 4 && terms.docFreq(new Term(field, word)) == 0) {
                 SuggestWord[] best = oneEdit.suggestSimilar(new Term(field, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
                 if (best.length == 0) {
                     best = twoEdits.suggestSimilar(new Term(field, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);

@@ -1,7 +1,11 @@
 package fi.laituri.search.lucene;
 
+import org.apache.lucene.index.IndexReaderContext;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -24,6 +28,8 @@ final class SearchTerms {
 
     private final IndexSearcher searcher;
     private final Map<Term, TermStates> looked = new HashMap<>();
+    /** Per field, a term dictionary reader for each segment, moved from term to term. */
+    private final Map<String, TermsEnum[]> dictionaries = new HashMap<>();
 
     SearchTerms(IndexSearcher searcher) {
         this.searcher = searcher;
@@ -64,7 +70,25 @@ final class SearchTerms {
     private TermStates states(Term term) throws IOException {
         TermStates states = looked.get(term);
         if (states == null) {
-            states = TermStates.build(searcher, term, true);
+            // As TermStates.build with statistics, but with one dictionary reader a segment and field for all the
+            // search's terms: a new reader for each term (and its frames for the seek) was a tenth of the bytes
+            // a search allocated.
+            IndexReaderContext top = searcher.getTopReaderContext();
+            states = new TermStates(top);
+            TermsEnum[] byLeaf = dictionaries.computeIfAbsent(term.field(), f -> new TermsEnum[top.leaves().size()]);
+            for (LeafReaderContext leaf : top.leaves()) {
+                TermsEnum dictionary = byLeaf[leaf.ord];
+                if (dictionary == null) {
+                    Terms terms = leaf.reader().terms(term.field());
+                    if (terms == null) {
+                        continue;
+                    }
+                    dictionary = byLeaf[leaf.ord] = terms.iterator();
+                }
+                if (dictionary.seekExact(term.bytes())) {
+                    states.register(dictionary.termState(), leaf.ord, dictionary.docFreq(), dictionary.totalTermFreq());
+                }
+            }
             looked.put(term, states);
         }
         return states;

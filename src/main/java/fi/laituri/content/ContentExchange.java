@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -184,8 +183,10 @@ class ContentExchange {
                 variants.findByDocumentIdInOrderByLanguage(keys.keySet())
                         .forEach(v -> existing.put(keys.get(v.documentId()) + "/" + v.language(), v));
             }
-            variants.findBySlugIn(group.stream().map(i -> i.input().slug()).filter(Objects::nonNull).collect(Collectors.toSet()))
-                    .forEach(v -> slugsTaken.add(v.language() + "/" + v.slug()));
+            group.stream().filter(i -> i.input().slug() != null)
+                    .collect(Collectors.groupingBy(Incoming::language, Collectors.mapping(i -> i.input().slug(), Collectors.toSet())))
+                    .forEach((language, slugs) -> variants.findSlugByLanguageAndSlugIn(language, slugs)
+                            .forEach(slug -> slugsTaken.add(language + "/" + slug)));
             List<Object> results = new ArrayList<>();
             for (Incoming i : group) {
                 try {

@@ -11,13 +11,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Inserts many new documents and language versions, one JDBC batch each, in the caller's transaction, as
@@ -50,7 +51,8 @@ class NewRows {
         }
         Instant now = Instant.now();
         Timestamp at = Timestamp.from(now);
-        try (PreparedStatement insert = tx.getConnection().prepareStatement(INSERT_DOCUMENT, Statement.RETURN_GENERATED_KEYS)) {
+        Connection connection = tx.getConnection();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_DOCUMENT)) {
             for (Document d : documents) {
                 insert.setString(1, d.kind());
                 insert.setString(2, d.translationKey());
@@ -59,13 +61,11 @@ class NewRows {
                 insert.addBatch();
             }
             insert.executeBatch();
-            List<Long> ids = ids(insert, documents.size());
-            List<Document> out = new ArrayList<>(documents.size());
-            for (int i = 0; i < documents.size(); i++) {
-                Document d = documents.get(i);
-                out.add(new Document(ids.get(i), d.kind(), d.translationKey(), 0L, now, now));
-            }
-            return out;
+            Map<String, Long> ids = ids(connection, "SELECT translation_key, id FROM document WHERE translation_key IN ",
+                    documents.stream().map(Document::translationKey).toList());
+            return documents.stream()
+                    .map(d -> new Document(id(ids, d.translationKey()), d.kind(), d.translationKey(), 0L, now, now))
+                    .toList();
         } catch (SQLException e) {
             throw new DataAccessException("cannot insert " + documents.size() + " documents: " + e.getMessage(), e);
         }
@@ -78,7 +78,8 @@ class NewRows {
         }
         Instant now = Instant.now();
         Timestamp at = Timestamp.from(now);
-        try (PreparedStatement insert = tx.getConnection().prepareStatement(INSERT_VARIANT, Statement.RETURN_GENERATED_KEYS)) {
+        Connection connection = tx.getConnection();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_VARIANT)) {
             for (Variant v : variants) {
                 insert.setLong(1, v.documentId());
                 insert.setString(2, v.language());
@@ -103,11 +104,11 @@ class NewRows {
                 insert.addBatch();
             }
             insert.executeBatch();
-            List<Long> ids = ids(insert, variants.size());
+            Map<String, Long> ids = ids(connection, "SELECT CONCAT(document_id, '/', language), id FROM variant WHERE document_id IN ",
+                    variants.stream().map(Variant::documentId).distinct().toList());
             List<Variant> out = new ArrayList<>(variants.size());
-            for (int i = 0; i < variants.size(); i++) {
-                Variant v = variants.get(i);
-                out.add(new Variant(ids.get(i), v.documentId(), v.language(), v.slug(), v.title(), v.summary(), v.body(),
+            for (Variant v : variants) {
+                out.add(new Variant(id(ids, v.documentId() + "/" + v.language()), v.documentId(), v.language(), v.slug(), v.title(), v.summary(), v.body(),
                         v.tags(), v.authors(), v.contentDate(), v.status(), v.revision(), v.contentHash(),
                         v.liveRevision(), v.submittedBy(), v.firstPublishedAt(), v.publishAt(), v.unpublishAt(),
                         v.scheduleFailure(), 0L, now, now));
@@ -125,31 +126,47 @@ class NewRows {
         if (documentIds.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = tx.getConnection().prepareStatement("UPDATE document SET updated_at = ? WHERE id = ?")) {
-            Timestamp at = Timestamp.from(Instant.now());
+        String sql = "UPDATE document SET updated_at = ? WHERE id IN ("
+                + String.join(", ", java.util.Collections.nCopies(documentIds.size(), "?")) + ")";
+        try (PreparedStatement update = tx.getConnection().prepareStatement(sql)) {
+            update.setTimestamp(1, Timestamp.from(Instant.now()));
+            int n = 2;
             for (Long id : documentIds) {
-                update.setTimestamp(1, at);
-                update.setLong(2, id);
-                update.addBatch();
+                update.setLong(n++, id);
             }
-            update.executeBatch();
+            update.executeUpdate();
         } catch (SQLException e) {
             throw new DataAccessException("cannot touch " + documentIds.size() + " documents: " + e.getMessage(), e);
         }
     }
 
-    /** The generated ids of a batch, one for each row, or an error: a row without its id cannot be written on. */
-    private static List<Long> ids(PreparedStatement insert, int rows) throws SQLException {
-        List<Long> ids = new ArrayList<>(rows);
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-            while (keys.next()) {
-                ids.add(keys.getLong(1));
+    /**
+     * The ids of the rows just inserted, by their unique key, read back through its index. (Asking the driver for the
+     * generated keys would make it send the batch one statement and one answer at a time, not as one bulk insert.)
+     */
+    private static Map<String, Long> ids(Connection connection, String selectWhereIn, List<?> values) throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
+        String sql = selectWhereIn + "(" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                select.setObject(i + 1, values.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.put(rows.getString(1), rows.getLong(2));
+                }
             }
         }
-        if (ids.size() != rows) {
-            throw new SQLException("the database gave " + ids.size() + " ids for " + rows + " inserted rows");
-        }
         return ids;
+    }
+
+    /** A row without its id cannot be written on: an error, not a null. */
+    private static long id(Map<String, Long> ids, String key) {
+        Long id = ids.get(key);
+        if (id == null) {
+            throw new IllegalStateException("no id read back for the row just inserted as " + key);
+        }
+        return id;
     }
 
     private static Timestamp timestamp(Instant instant) {

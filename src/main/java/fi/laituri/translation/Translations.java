@@ -93,7 +93,7 @@ public class Translations {
     }
 
     /**
-     * As {@link #onCreated} for each, with the source as the creator saw it, in one batch of upserts: an import creates
+     * As {@link #onCreated} for each, with the source as the creator saw it, in one batch of inserts: an import creates
      * thousands of translations, and a read and a write for each were a large part of its time.
      */
     @EventListener
@@ -128,11 +128,12 @@ public class Translations {
     private record SourceRow(long variantId, String sourceLanguage, Integer sourceRevision, String recordedBy) {
     }
 
-    /** {@link TranslationSourceRepository#record}, for a batch. */
+    /**
+     * {@link TranslationSourceRepository#record} for versions just created, which have no row yet: a plain insert, which
+     * the driver sends as one bulk statement (it would send an upsert one row at a time).
+     */
     private static final String RECORD = "INSERT INTO translation_source (variant_id, source_language, source_revision,"
-            + " recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
-            + " source_language = VALUES(source_language), source_revision = VALUES(source_revision),"
-            + " recorded_by = VALUES(recorded_by), recorded_at = VALUES(recorded_at)";
+            + " recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)";
 
     /** In the caller's transaction: the target was made from {@code revision} of its source. */
     void record(Variant target, String sourceLanguage, int revision, String actor) {

@@ -1,8 +1,11 @@
 package fi.laituri.content;
 
 import fi.laituri.audit.AuditLog;
+import fi.laituri.language.Language;
+import fi.laituri.language.Languages;
 import fi.laituri.security.Actor;
 import fi.laituri.DomainException;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -13,9 +16,9 @@ import fi.laituri.events.Outbox;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,11 +40,18 @@ class ContentExchange {
     private final AuditLog audit;
     private final PublicChanges publicChanges;
     private final RevisionRows revisionRows;
+    private final NewRows newRows;
+    private final Languages languages;
+    private final ApplicationEventPublisher<VariantsCreated> createdEvents;
 
     ContentExchange(DocumentRepository documents, VariantRepository variants, Documents changes, Authors authors,
                     ContentChecks checks, ContentWrites writes, ContentViews views, AuditLog audit,
-                    PublicChanges publicChanges, RevisionRows revisionRows) {
+                    PublicChanges publicChanges, RevisionRows revisionRows, NewRows newRows, Languages languages,
+                    ApplicationEventPublisher<VariantsCreated> createdEvents) {
         this.revisionRows = revisionRows;
+        this.newRows = newRows;
+        this.languages = languages;
+        this.createdEvents = createdEvents;
         this.documents = documents;
         this.variants = variants;
         this.changes = changes;
@@ -104,9 +114,9 @@ class ContentExchange {
     /**
      * Imports a group of files in one transaction, and answers for each, in order, its {@link ImportOutcome} or the
      * {@link DomainException} (or {@link IllegalArgumentException}) that says why it was not imported. What is new (most of a first import) is checked in
-     * full first, against what the group and the database hold, and then written: each version with one insert, and
-     * its revision, audit entries and publish event in batches at the end, so a large import is a few round trips to
-     * the database per file rather than a dozen and a commit. A version that exists already is imported as
+     * full first, against what the group and the database hold, and then written in batches: the documents and versions,
+     * then their revisions, audit entries, publish events and translation sources, so a large import is a few round
+     * trips to the database per group of files rather than a dozen per file. A version that exists already is imported as
      * {@link #importVariant} does, undone to a savepoint if it fails. Should the group's transaction fail all the same
      * (a slug taken at the same moment by an editor), each file is imported again in a transaction of its own.
      */
@@ -127,57 +137,132 @@ class ContentExchange {
     }
 
     private List<Object> importTogether(List<Incoming> group, Actor actor) {
-        Map<String, Document> docs = new HashMap<>();
-        documents.findByTranslationKeyIn(group.stream().map(Incoming::key).collect(Collectors.toSet()))
-                .forEach(d -> docs.put(d.translationKey(), d));
-        Map<String, Variant> existing = new HashMap<>();
-        if (!docs.isEmpty()) {
-            Map<Long, String> keys = new HashMap<>();
-            docs.values().forEach(d -> keys.put(d.id(), d.translationKey()));
-            variants.findByDocumentIdInOrderByLanguage(keys.keySet())
-                    .forEach(v -> existing.put(keys.get(v.documentId()) + "/" + v.language(), v));
+        return new GroupImport(group, actor).run();
+    }
+
+    /**
+     * One group's import. New documents and versions are planned as the files come and inserted in batches
+     * ({@link #flush}): at the end, and before anything that reads or writes the versions in the database (an existing
+     * version imported as {@link #importVariant} does, a slug made from a title), so that each file still sees those
+     * before it, as when each was inserted at once. Their revisions, audit entries, publish events and translation
+     * sources are written at the end, in the order of the files, as before.
+     */
+    private final class GroupImport {
+
+        private final List<Incoming> group;
+        private final Actor actor;
+        private final Map<String, Document> docs = new HashMap<>();
+        /** Every version of the group's documents, by key/language, as it stands now (planned ones not yet). */
+        private final Map<String, Variant> existing = new HashMap<>();
+        private final Set<String> slugsTaken = new HashSet<>();
+        private final Set<String> authorsKnown = new HashSet<>();
+        private final List<Document> plannedDocs = new ArrayList<>();
+        private final List<Planned> planned = new ArrayList<>();
+        private final List<Revision> revisions = new ArrayList<>();
+        private final List<AuditLog.Event> events = new ArrayList<>();
+        private final List<Outbox.Append> published = new ArrayList<>();
+        private final List<VariantsCreated.Created> created = new ArrayList<>();
+        /** Keys of documents that had a version already when the group added one. */
+        private final Set<String> touched = new LinkedHashSet<>();
+
+        /** A new version to insert. */
+        private record Planned(Incoming incoming, VariantContent content) {
         }
-        Set<String> slugsTaken = new HashSet<>();
-        variants.findBySlugIn(group.stream().map(i -> i.input().slug()).filter(Objects::nonNull).collect(Collectors.toSet()))
-                .forEach(v -> slugsTaken.add(v.language() + "/" + v.slug()));
-        List<Revision> revisions = new ArrayList<>();
-        List<AuditLog.Event> events = new ArrayList<>();
-        List<Outbox.Append> published = new ArrayList<>();
-        Set<Long> touched = new HashSet<>();
-        Set<String> authorsKnown = new HashSet<>();
-        List<Object> results = new ArrayList<>();
-        for (Incoming i : group) {
-            try {
-                ContentChecks.validKey(i.key());
-                checks.requireLanguage("language", i.language());
+
+        GroupImport(List<Incoming> group, Actor actor) {
+            this.group = group;
+            this.actor = actor;
+        }
+
+        List<Object> run() {
+            documents.findByTranslationKeyIn(group.stream().map(Incoming::key).collect(Collectors.toSet()))
+                    .forEach(d -> docs.put(d.translationKey(), d));
+            if (!docs.isEmpty()) {
+                Map<Long, String> keys = new HashMap<>();
+                docs.values().forEach(d -> keys.put(d.id(), d.translationKey()));
+                variants.findByDocumentIdInOrderByLanguage(keys.keySet())
+                        .forEach(v -> existing.put(keys.get(v.documentId()) + "/" + v.language(), v));
+            }
+            group.stream().filter(i -> i.input().slug() != null)
+                    .collect(Collectors.groupingBy(Incoming::language, Collectors.mapping(i -> i.input().slug(), Collectors.toSet())))
+                    .forEach((language, slugs) -> variants.findSlugByLanguageAndSlugIn(language, slugs)
+                            .forEach(slug -> slugsTaken.add(language + "/" + slug)));
+            List<Object> results = new ArrayList<>();
+            for (Incoming i : group) {
+                try {
+                    results.add(importOne(i));
+                } catch (DomainException | IllegalArgumentException problem) {
+                    results.add(problem);
+                }
+            }
+            flush();
+            revisionRows.insert(revisions);
+            audit.recordAll(events);
+            publicChanges.recordAll(published);
+            if (!created.isEmpty()) {
+                createdEvents.publishEvent(new VariantsCreated(List.copyOf(created)));
+            }
+            newRows.touch(touched.stream().map(key -> docs.get(key).id()).toList());
+            return results;
+        }
+
+        private ImportOutcome importOne(Incoming i) {
+            ContentChecks.validKey(i.key());
+            checks.requireLanguage("language", i.language());
+            Document doc = docs.get(i.key());
+            if (doc != null && !doc.kind().equals(i.kind().code())) {
+                throw DomainException.conflict("kind-conflict",
+                        "document " + i.key() + " is a " + doc.kind() + ", not a " + i.kind().code());
+            }
+            String at = i.key() + "/" + i.language();
+            Variant current = existing.get(at);
+            if (current != null) {
+                VariantContent same = checks.toContent(i.input(), current, "", authorsKnown);
+                if (same.hash().equals(current.contentHash()) && current.status().equals(i.status().code())) {
+                    return ImportOutcome.UNCHANGED;
+                }
+                flush();
+                ImportOutcome outcome = importVariant(i.key(), i.kind(), i.language(), i.input(), i.status(), actor);
+                // What a translation created later in the group was made from, as reading it back then would say.
+                existing.put(at, variants.findByDocumentIdAndLanguage(current.documentId(), i.language()).orElseThrow());
+                return outcome;
+            }
+            VariantContent content = checks.toContent(i.input(), null, "", authorsKnown);
+            if (content.slug() != null && !slugsTaken.add(i.language() + "/" + content.slug())) {
+                throw Documents.slugConflict(i.language(), content.slug());
+            }
+            if (doc == null) {
+                doc = new Document(null, i.kind().code(), i.key(), null, null, null);
+                docs.put(i.key(), doc);
+                plannedDocs.add(doc);
+            } else {
+                touched.add(i.key());
+            }
+            if (content.slug() == null) {
+                flush();
+                content = changes.withSlug(docs.get(i.key()), i.language(), content);
+                slugsTaken.add(i.language() + "/" + content.slug());
+            }
+            planned.add(new Planned(i, content));
+            return ImportOutcome.CREATED;
+        }
+
+        /** Inserts the planned documents and versions, and notes the rows that go with each version. */
+        private void flush() {
+            for (Document d : newRows.insertDocuments(plannedDocs)) {
+                docs.put(d.translationKey(), d);
+            }
+            plannedDocs.clear();
+            List<Variant> drafts = planned.stream().map(p -> imported(Documents.draft(docs.get(p.incoming().key()),
+                    p.incoming().language(), p.content()), p.incoming().status())).toList();
+            List<Variant> inserted = newRows.insertVariants(drafts);
+            for (int n = 0; n < inserted.size(); n++) {
+                Incoming i = planned.get(n).incoming();
+                Variant v = inserted.get(n);
                 Document doc = docs.get(i.key());
-                if (doc != null && !doc.kind().equals(i.kind().code())) {
-                    throw DomainException.conflict("kind-conflict",
-                            "document " + i.key() + " is a " + doc.kind() + ", not a " + i.kind().code());
-                }
-                Variant current = existing.get(i.key() + "/" + i.language());
-                if (current != null) {
-                    VariantContent same = checks.toContent(i.input(), current, "", authorsKnown);
-                    results.add(same.hash().equals(current.contentHash()) && current.status().equals(i.status().code())
-                            ? ImportOutcome.UNCHANGED
-                            : importVariant(i.key(), i.kind(), i.language(), i.input(), i.status(), actor));
-                    continue;
-                }
-                VariantContent content = checks.toContent(i.input(), null, "", authorsKnown);
-                if (content.slug() != null && !slugsTaken.add(i.language() + "/" + content.slug())) {
-                    throw Documents.slugConflict(i.language(), content.slug());
-                }
-                if (doc == null) {
-                    doc = documents.save(new Document(null, i.kind().code(), i.key(), null, null, null));
-                    docs.put(i.key(), doc);
-                } else {
-                    touched.add(doc.id());
-                }
-                if (content.slug() == null) {
-                    content = changes.withSlug(doc, i.language(), content);
-                    slugsTaken.add(i.language() + "/" + content.slug());
-                }
-                Variant v = variants.save(imported(Documents.draft(doc, i.language(), content), i.status()));
+                // Its source as it stood when this version was created: the versions planned after it were not there yet.
+                Optional<Variant> source = languages.find(i.language()).flatMap(Language::source)
+                        .map(language -> existing.get(i.key() + "/" + language));
                 existing.put(i.key() + "/" + i.language(), v);
                 revisions.add(Revision.of(v, null, actor.name()));
                 events.add(AuditLog.Event.of(actor.name(), "variant.created", doc.id(), i.language()).revision(1)
@@ -189,17 +274,11 @@ class ContentExchange {
                 if (v.liveRevision() != null) {
                     published.add(publicChanges.event(PublicChanges.PUBLISHED, doc, v, Map.of()));
                 }
-                changes.created(doc, v, actor);
-                results.add(ImportOutcome.CREATED);
-            } catch (DomainException | IllegalArgumentException problem) {
-                results.add(problem);
+                created.add(new VariantsCreated.Created(new VariantCreated(doc.id(), v.id(), i.language(), actor.name()),
+                        source));
             }
+            planned.clear();
         }
-        revisionRows.insert(revisions);
-        audit.recordAll(events);
-        publicChanges.recordAll(published);
-        touched.forEach(id -> documents.touch(id, Instant.now()));
-        return results;
     }
 
     /** A new version in the state the file names, as {@link #setImportedStatus} would make it. */

@@ -25,6 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -84,22 +88,67 @@ public class ContentFolder {
             Kind kind = Kind.ofSection(name).orElse(null);
             List<Path> keyDirs = directories(section);
             // A transaction per group of documents, not per file: a commit (a disk flush) and a dozen round trips
-            // to the database per file were most of the time of a large import.
-            for (int from = 0; from < keyDirs.size(); from += DOCUMENTS_PER_TRANSACTION) {
-                List<Read> group = new ArrayList<>();
-                for (Path keyDir : keyDirs.subList(from, Math.min(keyDirs.size(), from + DOCUMENTS_PER_TRANSACTION))) {
-                    for (Path file : files(keyDir, ".md")) {
-                        if (kind == null) {
-                            counter.problem(file, 1, "unknown section " + name + "; use articles, blog or pages");
-                        } else {
-                            group.add(readVariant(file, kind, keyDir.getFileName().toString(), counter));
-                        }
+            // to the database per file were most of the time of a large import. The next group's files are read and
+            // parsed on a second thread while this group is written, so the database and the parsing overlap; at most
+            // two groups are held, however large the folder.
+            ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "content-import-reader");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                Future<ReadGroup> next = reader.submit(() -> readGroup(name, kind, keyDirs, 0));
+                for (int from = 0; from < keyDirs.size(); from += DOCUMENTS_PER_TRANSACTION) {
+                    ReadGroup group = await(next);
+                    int following = from + DOCUMENTS_PER_TRANSACTION;
+                    if (following < keyDirs.size()) {
+                        next = reader.submit(() -> readGroup(name, kind, keyDirs, following));
                     }
+                    counter.problems.addAll(group.problems());
+                    importGroup(group.reads(), counter);
                 }
-                importGroup(group, counter);
+            } finally {
+                reader.shutdownNow();
             }
         }
         return new ImportReport(counter.created, counter.updated, counter.unchanged, List.copyOf(counter.problems));
+    }
+
+    /** The files of a group as read, in order, and the problems found reading them, in order. */
+    private record ReadGroup(List<Read> reads, List<FileProblem> problems) {
+    }
+
+    /** Reads the files of the documents of {@code section} from {@code from} on, a group's worth; touches no shared state. */
+    private ReadGroup readGroup(String section, Kind kind, List<Path> keyDirs, int from) {
+        List<Read> reads = new ArrayList<>();
+        List<FileProblem> problems = new ArrayList<>();
+        for (Path keyDir : keyDirs.subList(from, Math.min(keyDirs.size(), from + DOCUMENTS_PER_TRANSACTION))) {
+            for (Path file : files(keyDir, ".md")) {
+                if (kind == null) {
+                    problems.add(new FileProblem(file, 1, "unknown section " + section + "; use articles, blog or pages"));
+                } else {
+                    Read read = readVariant(file, kind, keyDir.getFileName().toString(), problems);
+                    if (read != null) {
+                        reads.add(read);
+                    }
+                }
+            }
+        }
+        return new ReadGroup(reads, problems);
+    }
+
+    private static ReadGroup await(Future<ReadGroup> group) {
+        try {
+            return group.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the content folder", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private void importAuthor(Path file, Counter counter) {
@@ -121,31 +170,31 @@ public class ContentFolder {
         }
     }
 
-    /** A file as read: what to import, or null when it had a problem (already counted). */
+    /** A file as read: what to import; null when it had a problem, which is added to {@code problems}. */
     private record Read(Path file, FrontMatter.Parsed parsed, ContentExchange.Incoming incoming) {
     }
 
-    private Read readVariant(Path file, Kind kind, String key, Counter counter) {
+    private Read readVariant(Path file, Kind kind, String key, List<FileProblem> problems) {
         String language = stripExtension(file);
         FrontMatter.Parsed parsed = null;
         try {
             if (!languages.isConfigured(language)) {
-                counter.problem(file, 1, "unknown language " + language + "; this site has "
-                        + String.join(", ", languages.all().stream().map(Language::code).toList()));
+                problems.add(new FileProblem(file, 1, "unknown language " + language + "; this site has "
+                        + String.join(", ", languages.all().stream().map(Language::code).toList())));
                 return null;
             }
             parsed = FrontMatter.parse(read(file));
             Map<String, Object> f = parsed.fields();
             for (String k : f.keySet()) {
                 if (!KEYS.contains(k)) {
-                    counter.problem(file, parsed.lineOf(k), "unknown front matter key '" + k + "'; known keys are " + KEYS);
+                    problems.add(new FileProblem(file, parsed.lineOf(k), "unknown front matter key '" + k + "'; known keys are " + KEYS));
                     return null;
                 }
             }
             String statusCode = string(f, "status");
             Status status = statusCode == null ? Status.DRAFT : Status.parse(statusCode).orElse(null);
             if (status == null) {
-                counter.problem(file, parsed.lineOf("status"), "unknown status " + statusCode);
+                problems.add(new FileProblem(file, parsed.lineOf("status"), "unknown status " + statusCode));
                 return null;
             }
             OffsetDateTime date = null;
@@ -154,7 +203,7 @@ public class ContentFolder {
                 try {
                     date = OffsetDateTime.parse(dateText);
                 } catch (DateTimeParseException e) {
-                    counter.problem(file, parsed.lineOf("date"), "date must look like 2023-09-08T12:25:00+03:00");
+                    problems.add(new FileProblem(file, parsed.lineOf("date"), "date must look like 2023-09-08T12:25:00+03:00"));
                     return null;
                 }
             }
@@ -162,16 +211,15 @@ public class ContentFolder {
                     string(f, "summary"), parsed.body(), list(f, "tags"), list(f, "authors"), date);
             return new Read(file, parsed, new ContentExchange.Incoming(key, kind, language, input, status));
         } catch (FrontMatter.Invalid e) {
-            counter.problem(file, e.line, e.getMessage());
+            problems.add(new FileProblem(file, e.line, e.getMessage()));
         } catch (IllegalArgumentException e) {
-            counter.problem(file, parsed == null ? 1 : 2, e.getMessage());
+            problems.add(new FileProblem(file, parsed == null ? 1 : 2, e.getMessage()));
         }
         return null;
     }
 
-    /** Imports the files of {@code group} that were read, and counts each, in order, with those that were not. */
-    private void importGroup(List<Read> group, Counter counter) {
-        List<Read> readable = group.stream().filter(java.util.Objects::nonNull).toList();
+    /** Imports the files that were read, and counts each, in order. */
+    private void importGroup(List<Read> readable, Counter counter) {
         if (readable.isEmpty()) {
             return;
         }

@@ -23,7 +23,8 @@ interface VariantRepository extends CrudRepository<Variant, Long> {
 
     boolean existsByLanguageAndSlug(String language, String slug);
 
-    List<Variant> findBySlugIn(Collection<String> slugs);
+    /** Which of {@code slugs} the versions in {@code language} have; by the (language, slug) index, not a scan of every version. */
+    List<String> findSlugByLanguageAndSlugIn(String language, Collection<String> slugs);
 
     /** The variant, locked until the transaction ends: concurrent transitions queue here. */
     @Query("SELECT * FROM variant WHERE document_id = :documentId AND language = :language FOR UPDATE")

@@ -261,6 +261,27 @@ class ContentFolderTest extends DatabaseTest {
     }
 
     @Test
+    void aFolderOfSeveralTransactionsWorthIsImportedWholeAndItsBadFilesAreReportedInFileOrder(@TempDir Path root) {
+        List<Path> bad = new ArrayList<>();
+        for (int n = 0; n < 450; n++) {
+            String key = "many-%03d".formatted(n);
+            if (n == 5 || n == 250 || n == 449) {
+                bad.add(write(root.resolve("articles").resolve(key).resolve("fi.md"),
+                        "---\ntitle: Huono\nstatus: lost\n---\n".getBytes(StandardCharsets.UTF_8)));
+            } else {
+                goodFile(root, key);
+            }
+        }
+
+        ImportReport report = folder.importFrom(root);
+
+        assertEquals(bad, report.problems().stream().map(FileProblem::file).toList());
+        assertEquals(447, report.created());
+        assertEquals(447, allDocuments().stream().filter(d -> d.key().startsWith("many-")).count());
+        assertEquals("Naapuri many-448", content.getVariant(idOf("many-448"), "fi").title());
+    }
+
+    @Test
     void aSlugThatTwoNewDocumentsOfOneImportClaimIsReportedOnTheSecondAndEverythingElseIsImported(@TempDir Path root) {
         goodFile(root, "twin-slug-a");
         Path second = write(root.resolve("articles/twin-slug-b/fi.md"), ("---\ntitle: Toinen\nslug: twin-slug-a\n"

@@ -54,7 +54,7 @@ public final class SiteModel {
      * By publication (OffsetDateTime's own order compares the instant first), then by key. Every live version
      * has a publication time: its date, else when it first went live.
      */
-    private static final Comparator<LiveVariant> NEWEST_FIRST = Comparator.comparing(SiteModel::published,
+    static final Comparator<LiveVariant> NEWEST_FIRST = Comparator.comparing(SiteModel::published,
                     Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder())).reversed()
             .thenComparing(LiveVariant::key);
 
@@ -69,20 +69,11 @@ public final class SiteModel {
      * never more than the site's tags and they go with the build.
      */
     private final Map<String, String> tagSlugs = new ConcurrentHashMap<>();
+    /** Each language's tags ({@link #tagIndex}), by language code. */
+    private final Map<String, TagIndex> tagsByLanguage = new ConcurrentHashMap<>();
 
     public SiteModel(List<Language> languages, Language defaultLanguage, List<LiveVariant> variants,
                      Map<String, Api.AuthorView> authors, String baseUrl) {
-        this(languages, defaultLanguage, variants, authors, baseUrl, Map.of(), v -> unbuildableBecause(v).isPresent());
-    }
-
-    /**
-     * {@code known}: the fingerprints of documents that did not change; {@code leftOut}: whether a version is left
-     * out of the site, which {@link #with} answers from the previous model for the versions that did not change
-     * (checking every body's limits again took a third of a one-edit build at 30,000 pages).
-     */
-    private SiteModel(List<Language> languages, Language defaultLanguage, List<LiveVariant> variants,
-                      Map<String, Api.AuthorView> authors, String baseUrl, Map<String, String> known,
-                      java.util.function.Predicate<LiveVariant> leftOut) {
         this.languages = List.copyOf(languages);
         this.defaultLanguage = defaultLanguage;
         this.byCode = this.languages.stream().collect(Collectors.toMap(Language::code, l -> l));
@@ -90,8 +81,8 @@ public final class SiteModel {
                 .collect(Collectors.toUnmodifiableMap(LiveVariant::language, v -> v));
         Map<Boolean, List<LiveVariant>> reserved = variants.stream()
                 .filter(v -> byCode.containsKey(v.language()) && !v.key().equals(HOME))
-                .sorted(Comparator.comparing(LiveVariant::key).thenComparing(LiveVariant::language))
-                .collect(Collectors.partitioningBy(leftOut));
+                .sorted(BY_KEY)
+                .collect(Collectors.partitioningBy(v -> unbuildableBecause(v).isPresent()));
         this.variants = List.copyOf(reserved.get(false));
         this.unbuildable = List.copyOf(reserved.get(true));
         this.byKey = new HashMap<>();
@@ -99,8 +90,7 @@ public final class SiteModel {
         this.authors = Map.copyOf(authors);
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         Map<String, String> fingerprints = new ConcurrentHashMap<>();
-        byKey.keySet().parallelStream().forEach(key -> fingerprints.put(key,
-                known.containsKey(key) ? known.get(key) : Fingerprint.of(translations(key).values())));
+        byKey.keySet().parallelStream().forEach(key -> fingerprints.put(key, Fingerprint.of(translations(key).values())));
         this.documents = fingerprints;
     }
 
@@ -109,49 +99,118 @@ public final class SiteModel {
      * (none for a document that is no longer public). Other documents keep their versions and fingerprints.
      */
     public SiteModel with(Set<String> keys, Collection<LiveVariant> live, Map<String, Api.AuthorView> authors) {
-        List<LiveVariant> next = new ArrayList<>(variants.size() + live.size());
-        variants.stream().filter(v -> !keys.contains(v.key())).forEach(next::add);
-        unbuildable.stream().filter(v -> !keys.contains(v.key())).forEach(next::add);
-        homes.values().stream().filter(v -> !keys.contains(v.key())).forEach(next::add);
-        next.addAll(live);
-        Map<String, String> known = new HashMap<>(documents);
-        keys.forEach(known::remove);
-        live.forEach(v -> known.remove(v.key()));
-        Set<LiveVariant> fresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        fresh.addAll(live);
-        Set<LiveVariant> leftOut = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        leftOut.addAll(unbuildable);
-        SiteModel model = new SiteModel(languages, defaultLanguage, next, authors, baseUrl, known,
-                v -> fresh.contains(v) ? unbuildableBecause(v).isPresent() : leftOut.contains(v));
         Set<String> changed = new java.util.HashSet<>(keys);
         live.forEach(v -> changed.add(v.key()));
+        SiteModel model = new SiteModel(this, changed, live, authors);
         model.carryOver(this, changed);
         return model;
     }
 
     /**
+     * The model after the documents of {@code changed} changed, made from {@code previous} with work in proportion to
+     * the change rather than to the site: the key-ordered lists have the changed documents' runs cut out and their
+     * versions now put in their place (binary searches, not a sort of every version), and the lookups are copies of the
+     * previous ones with the changed keys replaced. A whole model made from the same versions is equal to it.
+     */
+    private SiteModel(SiteModel previous, Set<String> changed, Collection<LiveVariant> live, Map<String, Api.AuthorView> authors) {
+        this.languages = previous.languages;
+        this.defaultLanguage = previous.defaultLanguage;
+        this.byCode = previous.byCode;
+        this.baseUrl = previous.baseUrl;
+        this.authors = Map.copyOf(authors);
+        Map<String, LiveVariant> homes = new HashMap<>();
+        previous.homes.forEach((language, v) -> {
+            if (!changed.contains(v.key())) {
+                homes.put(language, v);
+            }
+        });
+        List<LiveVariant> built = new ArrayList<>();
+        List<LiveVariant> leftOut = new ArrayList<>();
+        live.stream().filter(v -> byCode.containsKey(v.language())).sorted(BY_KEY).forEach(v -> {
+            if (v.key().equals(HOME)) {
+                homes.put(v.language(), v);
+            } else if (unbuildableBecause(v).isPresent()) {
+                leftOut.add(v);
+            } else {
+                built.add(v);
+            }
+        });
+        this.homes = Map.copyOf(homes);
+        List<String> sortedChanged = changed.stream().sorted().toList();
+        this.variants = replaced(previous.variants, sortedChanged, built);
+        this.unbuildable = replaced(previous.unbuildable, sortedChanged, leftOut);
+        this.byKey = new HashMap<>(previous.byKey);
+        changed.forEach(byKey::remove);
+        built.forEach(v -> byKey.computeIfAbsent(v.key(), k -> new HashMap<>()).put(v.language(), v));
+        Map<String, String> fingerprints = new HashMap<>(previous.documents);
+        changed.forEach(fingerprints::remove);
+        built.forEach(v -> fingerprints.computeIfAbsent(v.key(), k -> Fingerprint.of(translations(k).values())));
+        this.documents = fingerprints;
+    }
+
+    /** Versions in the order of {@link #variants}: by key, then language. */
+    private static final Comparator<LiveVariant> BY_KEY = Comparator.comparing(LiveVariant::key).thenComparing(LiveVariant::language);
+
+    /**
+     * {@code list} (in {@link #BY_KEY} order) with the versions of the sorted {@code keys} replaced by {@code now} (in
+     * that order too, of those keys only): a document's versions are one run of the list, found by binary search.
+     */
+    private static List<LiveVariant> replaced(List<LiveVariant> list, List<String> keys, List<LiveVariant> now) {
+        List<LiveVariant> out = new ArrayList<>(list.size() + now.size());
+        int from = 0;
+        int next = 0;
+        for (String key : keys) {
+            int at = firstAtOrAfter(list, key, from, false);
+            out.addAll(list.subList(from, at));
+            while (next < now.size() && now.get(next).key().equals(key)) {
+                out.add(now.get(next++));
+            }
+            from = firstAtOrAfter(list, key, at, true);
+        }
+        out.addAll(list.subList(from, list.size()));
+        if (next != now.size()) {
+            throw new IllegalArgumentException("versions of documents not named as changed: " + now.subList(next, now.size()));
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    /** The first index from {@code from} whose key is at or after {@code key} (after it, with {@code past}). */
+    private static int firstAtOrAfter(List<LiveVariant> list, String key, int from, boolean past) {
+        int low = from;
+        int high = list.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            int c = list.get(mid).key().compareTo(key);
+            if (c < 0 || past && c == 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /**
      * Takes over what this model worked out from {@code previous} for the documents that did not change: each
-     * language's list in order (the changed documents taken out and their versions now merged in, not a sort
-     * of them all), the documents' addresses and, when the authors are as they were, the listings' entries.
+     * language's list in order (the changed documents' old versions taken out and their versions now put in, by
+     * binary search), the documents' addresses and, when the authors are as they were, the listings' entries and the
+     * tags.
      */
     private void carryOver(SiteModel previous, Set<String> changed) {
         previous.byLanguage.forEach((language, list) -> {
-            List<LiveVariant> added = changed.stream().map(k -> byKey.getOrDefault(k, Map.of()).get(language))
-                    .filter(java.util.Objects::nonNull).sorted(NEWEST_FIRST).toList();
-            List<LiveVariant> merged = new ArrayList<>(list.size() + added.size());
-            int next = 0;
-            for (LiveVariant v : list) {
-                if (changed.contains(v.key())) {
-                    continue;
+            List<LiveVariant> merged = new ArrayList<>(list);
+            for (String key : changed) {
+                LiveVariant old = previous.find(key, language).orElse(null);
+                if (old != null) {
+                    merged.remove(at(merged, old, true));
                 }
-                while (next < added.size() && NEWEST_FIRST.compare(added.get(next), v) < 0) {
-                    merged.add(added.get(next++));
-                }
-                merged.add(v);
             }
-            merged.addAll(added.subList(next, added.size()));
+            for (String key : changed) {
+                find(key, language).ifPresent(v -> merged.add(at(merged, v, false), v));
+            }
             byLanguage.put(language, java.util.Collections.unmodifiableList(merged));
         });
+        tagSlugs.putAll(previous.tagSlugs);
         previous.addresses.forEach((key, a) -> {
             if (!changed.contains(key)) {
                 addresses.put(key, a);
@@ -163,7 +222,21 @@ public final class SiteModel {
                     entries.put(key, e);
                 }
             });
+            previous.tagsByLanguage.forEach((language, tags) ->
+                    tagsByLanguage.put(language, tags.after(previous, this, language, changed)));
         }
+    }
+
+    /**
+     * Where {@code v} is in a list newest first ({@code held}: it must be there) or goes into it. The order is total
+     * (by key after the time), so the search finds the version itself.
+     */
+    static int at(List<LiveVariant> newestFirst, LiveVariant v, boolean held) {
+        int i = java.util.Collections.binarySearch(newestFirst, v, NEWEST_FIRST);
+        if (held != i >= 0) {
+            throw new IllegalStateException("the list of a language is out of order at " + v.key() + " (" + v.language() + ")");
+        }
+        return held ? i : -i - 1;
     }
 
     public List<Language> languages() {
@@ -320,6 +393,11 @@ public final class SiteModel {
     public @Nullable String tag(Language language, String tag, int number) {
         String slug = tagSlug(tag);
         return slug.isEmpty() ? null : numbered(tags(language) + slug + "/", number);
+    }
+
+    /** A language's tags, as its tag pages list them. */
+    TagIndex tagIndex(String language) {
+        return tagsByLanguage.computeIfAbsent(language, l -> TagIndex.of(this, l));
     }
 
     /** A tag's slug: tags spelt alike ("Kotoutuminen", "kotoutuminen") share one; empty when it has no letters or digits. */

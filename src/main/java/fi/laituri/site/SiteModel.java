@@ -45,6 +45,12 @@ public final class SiteModel {
     private final Map<String, Language> byCode;
     /** Fingerprint of each document's live versions, by key. */
     private final Map<String, String> documents;
+    /**
+     * The built versions and home introductions whose bodies name media files ({@code media:}), by identity: bodies are
+     * long, and scanning every one of them at every build, for the pages and the media files, was a fifth of a one-edit
+     * build; a model made by {@link #with} scans only the changed documents' bodies.
+     */
+    private final Set<LiveVariant> withMedia = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Map<String, List<LiveVariant>> byLanguage = new ConcurrentHashMap<>();
     private final Map<String, List<LiveVariant>> blogPosts = new ConcurrentHashMap<>();
     private final Map<String, String> authorFingerprints = new ConcurrentHashMap<>();
@@ -69,6 +75,14 @@ public final class SiteModel {
      * never more than the site's tags and they go with the build.
      */
     private final Map<String, String> tagSlugs = new ConcurrentHashMap<>();
+    /** {@link #newestRevised}, by "all:" or "blog:" and the language code. */
+    private final Map<String, Optional<OffsetDateTime>> newest = new ConcurrentHashMap<>();
+    /** {@link #remembered} fingerprints, by name. */
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    private record Remembered(List<LiveVariant> versions, Set<String> keys, String context, String fingerprint) {
+    }
+
     /** Each language's tags ({@link #tagIndex}), by language code. */
     private final Map<String, TagIndex> tagsByLanguage = new ConcurrentHashMap<>();
 
@@ -92,6 +106,8 @@ public final class SiteModel {
         Map<String, String> fingerprints = new ConcurrentHashMap<>();
         byKey.keySet().parallelStream().forEach(key -> fingerprints.put(key, Fingerprint.of(translations(key).values())));
         this.documents = fingerprints;
+        java.util.stream.Stream.concat(this.variants.stream(), homes.values().stream())
+                .filter(SiteModel::bodyNamesMedia).forEach(withMedia::add);
     }
 
     /**
@@ -146,6 +162,9 @@ public final class SiteModel {
         changed.forEach(fingerprints::remove);
         built.forEach(v -> fingerprints.computeIfAbsent(v.key(), k -> Fingerprint.of(translations(k).values())));
         this.documents = fingerprints;
+        previous.withMedia.stream().filter(v -> !changed.contains(v.key())).forEach(withMedia::add);
+        java.util.stream.Stream.concat(built.stream(), this.homes.values().stream().filter(v -> changed.contains(v.key())))
+                .filter(SiteModel::bodyNamesMedia).forEach(withMedia::add);
     }
 
     /** Versions in the order of {@link #variants}: by key, then language. */
@@ -197,19 +216,12 @@ public final class SiteModel {
      * tags.
      */
     private void carryOver(SiteModel previous, Set<String> changed) {
-        previous.byLanguage.forEach((language, list) -> {
-            List<LiveVariant> merged = new ArrayList<>(list);
-            for (String key : changed) {
-                LiveVariant old = previous.find(key, language).orElse(null);
-                if (old != null) {
-                    merged.remove(at(merged, old, true));
-                }
-            }
-            for (String key : changed) {
-                find(key, language).ifPresent(v -> merged.add(at(merged, v, false), v));
-            }
-            byLanguage.put(language, java.util.Collections.unmodifiableList(merged));
-        });
+        previous.byLanguage.forEach((language, list) ->
+                byLanguage.put(language, updated(list, previous, changed, language, v -> true)));
+        previous.blogPosts.forEach((language, list) ->
+                blogPosts.put(language, updated(list, previous, changed, language, SiteModel::isBlogPost)));
+        previous.newest.forEach((which, held) -> newestAfter(previous, changed, which, held)
+                .ifPresent(now -> newest.put(which, now)));
         tagSlugs.putAll(previous.tagSlugs);
         previous.addresses.forEach((key, a) -> {
             if (!changed.contains(key)) {
@@ -224,7 +236,55 @@ public final class SiteModel {
             });
             previous.tagsByLanguage.forEach((language, tags) ->
                     tagsByLanguage.put(language, tags.after(previous, this, language, changed)));
+            previous.remembered.forEach((name, r) -> {
+                if (changed.stream().noneMatch(r.keys()::contains)) {
+                    remembered.put(name, r);
+                }
+            });
         }
+    }
+
+    /** A newest-first list of {@code previous} with the changed documents' versions (those {@code kept}) as they are now. */
+    private List<LiveVariant> updated(List<LiveVariant> list, SiteModel previous, Set<String> changed, String language,
+                                      java.util.function.Predicate<LiveVariant> kept) {
+        List<LiveVariant> merged = new ArrayList<>(list);
+        for (String key : changed) {
+            previous.find(key, language).filter(kept).ifPresent(old -> merged.remove(at(merged, old, true)));
+        }
+        for (String key : changed) {
+            find(key, language).filter(kept).ifPresent(v -> merged.add(at(merged, v, false), v));
+        }
+        return java.util.Collections.unmodifiableList(merged);
+    }
+
+    /**
+     * {@link #newestRevised} of {@code which} after the change, from what it was: the newer of it and the changed versions'
+     * times; empty (to be worked out again over every version) when a version taken out may have been the newest, or
+     * when two versions share the newest time, where the list's order decides which one's offset is shown.
+     */
+    private Optional<Optional<OffsetDateTime>> newestAfter(SiteModel previous, Set<String> changed, String which,
+                                                          Optional<OffsetDateTime> held) {
+        String language = which.substring(which.indexOf(':') + 1);
+        java.util.function.Predicate<LiveVariant> counted = which.startsWith("blog:") ? SiteModel::isBlogPost : v -> true;
+        OffsetDateTime now = held.orElse(null);
+        for (String key : changed) {
+            LiveVariant old = previous.find(key, language).filter(counted).orElse(null);
+            if (old != null && old.revised() != null && now != null && !old.revised().isBefore(now)) {
+                return Optional.empty();
+            }
+        }
+        for (String key : changed) {
+            LiveVariant v = find(key, language).filter(counted).orElse(null);
+            if (v != null && v.revised() != null) {
+                if (now != null && v.revised().isEqual(now)) {
+                    return Optional.empty();
+                }
+                if (now == null || v.revised().isAfter(now)) {
+                    now = v.revised();
+                }
+            }
+        }
+        return Optional.of(Optional.ofNullable(now));
     }
 
     /**
@@ -258,6 +318,22 @@ public final class SiteModel {
      */
     public List<LiveVariant> unbuildable() {
         return unbuildable;
+    }
+
+    private static boolean bodyNamesMedia(LiveVariant v) {
+        return v.body().contains("media:");
+    }
+
+    /** Whether a built version's or home introduction's body names media files ({@code media:}). */
+    public boolean namesMedia(LiveVariant v) {
+        return withMedia.contains(v);
+    }
+
+    /** The built versions whose bodies name media files, in the order of {@link #variants}, then such home introductions. */
+    public List<LiveVariant> withMedia() {
+        List<LiveVariant> out = new ArrayList<>(withMedia.stream().filter(v -> !v.key().equals(HOME)).sorted(BY_KEY).toList());
+        homes.values().stream().filter(withMedia::contains).forEach(out::add);
+        return out;
     }
 
     /** Why a live version is left out of the site, for the build report; empty when it is built. */
@@ -364,8 +440,57 @@ public final class SiteModel {
 
     /** A language's live blog posts, newest first: the blog index and the feed both list them. */
     public List<LiveVariant> blogPosts(String language) {
-        return blogPosts.computeIfAbsent(language, l -> inLanguage(l).stream()
-                .filter(v -> v.kind().equals(Kind.BLOG_POST.code())).toList());
+        return blogPosts.computeIfAbsent(language, l -> inLanguage(l).stream().filter(SiteModel::isBlogPost).toList());
+    }
+
+    private static boolean isBlogPost(LiveVariant v) {
+        return v.kind().equals(Kind.BLOG_POST.code());
+    }
+
+    /**
+     * When the newest of a language's versions (of its blog posts, with {@code blogPostsOnly}) was revised: of equal
+     * times, the first newest first; null when none has a time.
+     */
+    public @Nullable OffsetDateTime newestRevised(String language, boolean blogPostsOnly) {
+        return newest.computeIfAbsent((blogPostsOnly ? "blog:" : "all:") + language, which -> {
+            OffsetDateTime newest = null;
+            for (LiveVariant v : blogPostsOnly ? blogPosts(language) : inLanguage(language)) {
+                if (v.revised() != null && (newest == null || v.revised().isAfter(newest))) {
+                    newest = v.revised();
+                }
+            }
+            return Optional.ofNullable(newest);
+        }).orElse(null);
+    }
+
+    /**
+     * The fingerprint of a file made from a run of versions ({@code versions}: the documents' every version counts, by
+     * their addresses and translations) and from {@code context}: the one {@code make} made for {@code name} in this model,
+     * or in one before it while those documents have not changed (and the authors), when the versions are the same
+     * objects in the same order and the context is equal; else {@code make}'s, kept for the next time. For a file made
+     * from a large part of the site, such as a sitemap's shard, which a one-edit build would otherwise fingerprint again.
+     */
+    String remembered(String name, List<LiveVariant> versions, String context, java.util.function.Supplier<String> make) {
+        Remembered held = remembered.get(name);
+        if (held != null && held.context().equals(context) && sameObjects(held.versions(), versions)) {
+            return held.fingerprint();
+        }
+        String fingerprint = make.get();
+        remembered.put(name, new Remembered(List.copyOf(versions),
+                versions.stream().map(LiveVariant::key).collect(Collectors.toUnmodifiableSet()), context, fingerprint));
+        return fingerprint;
+    }
+
+    private static boolean sameObjects(List<LiveVariant> a, List<LiveVariant> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String url(LiveVariant v) {

@@ -329,10 +329,13 @@ public final class SiteModel {
         return withMedia.contains(v);
     }
 
-    /** The built versions whose bodies name media files, in the order of {@link #variants}, then such home introductions. */
+    /**
+     * The built versions whose bodies name media files, in the order of {@link #variants}, then such home introductions
+     * in the site's language order.
+     */
     public List<LiveVariant> withMedia() {
         List<LiveVariant> out = new ArrayList<>(withMedia.stream().filter(v -> !v.key().equals(HOME)).sorted(BY_KEY).toList());
-        homes.values().stream().filter(withMedia::contains).forEach(out::add);
+        languages.stream().map(l -> homes.get(l.code())).filter(v -> v != null && withMedia.contains(v)).forEach(out::add);
         return out;
     }
 

@@ -63,7 +63,7 @@ class ContentPages implements SiteRenderer {
                             messages.of(v.language()), now, warnings)
                     : null;
             Discussions.Discussion discussion = discussed.get(Discussions.key(v.documentId(), v.language()));
-            String files0 = v.body().contains("media:") ? library.fingerprint(v.body()) : "";
+            String files0 = site.namesMedia(v) ? library.fingerprint(v.body()) : "";
             String fingerprint = Fingerprint.of("page:" + site.entryFingerprint(v) + ":" + PageLinks.fingerprint(site)
                     + ":" + files0 + (discussion == null ? "" : ":" + Fingerprint.of(discussion)), statement);
             files.add(new PlannedFile(site.url(v) + "index.html", fingerprint,

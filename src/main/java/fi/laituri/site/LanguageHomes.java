@@ -54,7 +54,7 @@ class LanguageHomes implements SiteRenderer {
     @Override
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> files = new ArrayList<>();
-        SiteMedia.Snapshot library = site.homeContents().stream().anyMatch(h -> h.body().contains("media:"))
+        SiteMedia.Snapshot library = site.homeContents().stream().anyMatch(site::namesMedia)
                 ? media.snapshot() : null;
         for (Language language : site.languages()) {
             Map<String, Object> model = new HashMap<>();

@@ -25,12 +25,8 @@ class MediaFiles implements SiteRenderer {
     @Override
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         Set<String> used = new LinkedHashSet<>();
-        List<LiveVariant> pages = new ArrayList<>(site.variants());
-        pages.addAll(site.homeContents());
-        for (LiveVariant v : pages) {
-            if (v.body().contains("media:")) {
-                used.addAll(SiteMedia.referenced(v.body()));
-            }
+        for (LiveVariant v : site.withMedia()) {
+            used.addAll(SiteMedia.referenced(v.body()));
         }
         if (used.isEmpty()) {
             return List.of();

@@ -219,8 +219,8 @@ public class SiteBuilder {
                                Set<String> changed) {
         long start = System.nanoTime();
         List<String> planWarnings = new ArrayList<>();
-        Set<String> paths = new HashSet<>();
-        List<PlannedFile> plan = plan(site, planWarnings, paths);
+        List<PlannedFile> plan = plan(site, planWarnings);
+        Set<String> paths = paths(plan);
         if (!mayShrink) {
             refuseIfItShrinks(root, paths);
         }
@@ -277,22 +277,27 @@ public class SiteBuilder {
 
     /**
      * Every file of the site, the renderers planning side by side (each with warnings of its own, which are
-     * then put in renderer order), their paths added to {@code paths}; two renderers planning one path is a bug,
-     * not a warning.
+     * then put in renderer order).
      */
-    private List<PlannedFile> plan(SiteModel site, List<String> warnings, Set<String> paths) {
+    private List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<List<String>> warned = renderers.stream().map(r -> (List<String>) new ArrayList<String>()).toList();
         List<List<PlannedFile>> planned = java.util.stream.IntStream.range(0, renderers.size()).parallel()
                 .mapToObj(i -> renderers.get(i).plan(site, warned.get(i))).toList();
         warned.forEach(warnings::addAll);
-        List<PlannedFile> plan = new ArrayList<>();
+        List<PlannedFile> plan = new ArrayList<>(planned.stream().mapToInt(List::size).sum());
         planned.forEach(plan::addAll);
+        return plan;
+    }
+
+    /** The paths of the planned files (a set sized for them all at once); two files planning one path is a bug. */
+    private static Set<String> paths(List<PlannedFile> plan) {
+        Set<String> paths = new HashSet<>(plan.size() * 4 / 3 + 1);
         for (PlannedFile file : plan) {
             if (!paths.add(file.path())) {
                 throw new IllegalStateException("two outputs of the site build share the path " + file.path());
             }
         }
-        return plan;
+        return paths;
     }
 
     /** Whether the documents a file looked up are as {@code state} ({@link #lookups}) says, without making the string. */

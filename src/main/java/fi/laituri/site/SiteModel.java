@@ -45,6 +45,12 @@ public final class SiteModel {
     private final Map<String, Language> byCode;
     /** Fingerprint of each document's live versions, by key. */
     private final Map<String, String> documents;
+    /**
+     * The built versions and home introductions whose bodies name media files ({@code media:}), by identity: bodies are
+     * long, and scanning every one of them at every build, for the pages and the media files, was a fifth of a one-edit
+     * build; a model made by {@link #with} scans only the changed documents' bodies.
+     */
+    private final Set<LiveVariant> withMedia = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Map<String, List<LiveVariant>> byLanguage = new ConcurrentHashMap<>();
     private final Map<String, List<LiveVariant>> blogPosts = new ConcurrentHashMap<>();
     private final Map<String, String> authorFingerprints = new ConcurrentHashMap<>();
@@ -54,7 +60,7 @@ public final class SiteModel {
      * By publication (OffsetDateTime's own order compares the instant first), then by key. Every live version
      * has a publication time: its date, else when it first went live.
      */
-    private static final Comparator<LiveVariant> NEWEST_FIRST = Comparator.comparing(SiteModel::published,
+    static final Comparator<LiveVariant> NEWEST_FIRST = Comparator.comparing(SiteModel::published,
                     Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder())).reversed()
             .thenComparing(LiveVariant::key);
 
@@ -69,20 +75,19 @@ public final class SiteModel {
      * never more than the site's tags and they go with the build.
      */
     private final Map<String, String> tagSlugs = new ConcurrentHashMap<>();
+    /** {@link #newestRevised}, by "all:" or "blog:" and the language code. */
+    private final Map<String, Optional<OffsetDateTime>> newest = new ConcurrentHashMap<>();
+    /** {@link #remembered} fingerprints, by name. */
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    private record Remembered(List<LiveVariant> versions, Set<String> keys, String context, String fingerprint) {
+    }
+
+    /** Each language's tags ({@link #tagIndex}), by language code. */
+    private final Map<String, TagIndex> tagsByLanguage = new ConcurrentHashMap<>();
 
     public SiteModel(List<Language> languages, Language defaultLanguage, List<LiveVariant> variants,
                      Map<String, Api.AuthorView> authors, String baseUrl) {
-        this(languages, defaultLanguage, variants, authors, baseUrl, Map.of(), v -> unbuildableBecause(v).isPresent());
-    }
-
-    /**
-     * {@code known}: the fingerprints of documents that did not change; {@code leftOut}: whether a version is left
-     * out of the site, which {@link #with} answers from the previous model for the versions that did not change
-     * (checking every body's limits again took a third of a one-edit build at 30,000 pages).
-     */
-    private SiteModel(List<Language> languages, Language defaultLanguage, List<LiveVariant> variants,
-                      Map<String, Api.AuthorView> authors, String baseUrl, Map<String, String> known,
-                      java.util.function.Predicate<LiveVariant> leftOut) {
         this.languages = List.copyOf(languages);
         this.defaultLanguage = defaultLanguage;
         this.byCode = this.languages.stream().collect(Collectors.toMap(Language::code, l -> l));
@@ -90,8 +95,8 @@ public final class SiteModel {
                 .collect(Collectors.toUnmodifiableMap(LiveVariant::language, v -> v));
         Map<Boolean, List<LiveVariant>> reserved = variants.stream()
                 .filter(v -> byCode.containsKey(v.language()) && !v.key().equals(HOME))
-                .sorted(Comparator.comparing(LiveVariant::key).thenComparing(LiveVariant::language))
-                .collect(Collectors.partitioningBy(leftOut));
+                .sorted(BY_KEY)
+                .collect(Collectors.partitioningBy(v -> unbuildableBecause(v).isPresent()));
         this.variants = List.copyOf(reserved.get(false));
         this.unbuildable = List.copyOf(reserved.get(true));
         this.byKey = new HashMap<>();
@@ -99,9 +104,10 @@ public final class SiteModel {
         this.authors = Map.copyOf(authors);
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         Map<String, String> fingerprints = new ConcurrentHashMap<>();
-        byKey.keySet().parallelStream().forEach(key -> fingerprints.put(key,
-                known.containsKey(key) ? known.get(key) : Fingerprint.of(translations(key).values())));
+        byKey.keySet().parallelStream().forEach(key -> fingerprints.put(key, Fingerprint.of(translations(key).values())));
         this.documents = fingerprints;
+        java.util.stream.Stream.concat(this.variants.stream(), homes.values().stream())
+                .filter(SiteModel::bodyNamesMedia).forEach(withMedia::add);
     }
 
     /**
@@ -109,49 +115,114 @@ public final class SiteModel {
      * (none for a document that is no longer public). Other documents keep their versions and fingerprints.
      */
     public SiteModel with(Set<String> keys, Collection<LiveVariant> live, Map<String, Api.AuthorView> authors) {
-        List<LiveVariant> next = new ArrayList<>(variants.size() + live.size());
-        variants.stream().filter(v -> !keys.contains(v.key())).forEach(next::add);
-        unbuildable.stream().filter(v -> !keys.contains(v.key())).forEach(next::add);
-        homes.values().stream().filter(v -> !keys.contains(v.key())).forEach(next::add);
-        next.addAll(live);
-        Map<String, String> known = new HashMap<>(documents);
-        keys.forEach(known::remove);
-        live.forEach(v -> known.remove(v.key()));
-        Set<LiveVariant> fresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        fresh.addAll(live);
-        Set<LiveVariant> leftOut = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        leftOut.addAll(unbuildable);
-        SiteModel model = new SiteModel(languages, defaultLanguage, next, authors, baseUrl, known,
-                v -> fresh.contains(v) ? unbuildableBecause(v).isPresent() : leftOut.contains(v));
         Set<String> changed = new java.util.HashSet<>(keys);
         live.forEach(v -> changed.add(v.key()));
+        SiteModel model = new SiteModel(this, changed, live, authors);
         model.carryOver(this, changed);
         return model;
     }
 
     /**
+     * The model after the documents of {@code changed} changed, made from {@code previous} with work in proportion to
+     * the change rather than to the site: the key-ordered lists have the changed documents' runs cut out and their
+     * versions now put in their place (binary searches, not a sort of every version), and the lookups are copies of the
+     * previous ones with the changed keys replaced. A whole model made from the same versions is equal to it.
+     */
+    private SiteModel(SiteModel previous, Set<String> changed, Collection<LiveVariant> live, Map<String, Api.AuthorView> authors) {
+        this.languages = previous.languages;
+        this.defaultLanguage = previous.defaultLanguage;
+        this.byCode = previous.byCode;
+        this.baseUrl = previous.baseUrl;
+        this.authors = Map.copyOf(authors);
+        Map<String, LiveVariant> homes = new HashMap<>();
+        previous.homes.forEach((language, v) -> {
+            if (!changed.contains(v.key())) {
+                homes.put(language, v);
+            }
+        });
+        List<LiveVariant> built = new ArrayList<>();
+        List<LiveVariant> leftOut = new ArrayList<>();
+        live.stream().filter(v -> byCode.containsKey(v.language())).sorted(BY_KEY).forEach(v -> {
+            if (v.key().equals(HOME)) {
+                homes.put(v.language(), v);
+            } else if (unbuildableBecause(v).isPresent()) {
+                leftOut.add(v);
+            } else {
+                built.add(v);
+            }
+        });
+        this.homes = Map.copyOf(homes);
+        List<String> sortedChanged = changed.stream().sorted().toList();
+        this.variants = replaced(previous.variants, sortedChanged, built);
+        this.unbuildable = replaced(previous.unbuildable, sortedChanged, leftOut);
+        this.byKey = new HashMap<>(previous.byKey);
+        changed.forEach(byKey::remove);
+        built.forEach(v -> byKey.computeIfAbsent(v.key(), k -> new HashMap<>()).put(v.language(), v));
+        Map<String, String> fingerprints = new HashMap<>(previous.documents);
+        changed.forEach(fingerprints::remove);
+        built.forEach(v -> fingerprints.computeIfAbsent(v.key(), k -> Fingerprint.of(translations(k).values())));
+        this.documents = fingerprints;
+        previous.withMedia.stream().filter(v -> !changed.contains(v.key())).forEach(withMedia::add);
+        java.util.stream.Stream.concat(built.stream(), this.homes.values().stream().filter(v -> changed.contains(v.key())))
+                .filter(SiteModel::bodyNamesMedia).forEach(withMedia::add);
+    }
+
+    /** Versions in the order of {@link #variants}: by key, then language. */
+    private static final Comparator<LiveVariant> BY_KEY = Comparator.comparing(LiveVariant::key).thenComparing(LiveVariant::language);
+
+    /**
+     * {@code list} (in {@link #BY_KEY} order) with the versions of the sorted {@code keys} replaced by {@code now} (in
+     * that order too, of those keys only): a document's versions are one run of the list, found by binary search.
+     */
+    private static List<LiveVariant> replaced(List<LiveVariant> list, List<String> keys, List<LiveVariant> now) {
+        List<LiveVariant> out = new ArrayList<>(list.size() + now.size());
+        int from = 0;
+        int next = 0;
+        for (String key : keys) {
+            int at = firstAtOrAfter(list, key, from, false);
+            out.addAll(list.subList(from, at));
+            while (next < now.size() && now.get(next).key().equals(key)) {
+                out.add(now.get(next++));
+            }
+            from = firstAtOrAfter(list, key, at, true);
+        }
+        out.addAll(list.subList(from, list.size()));
+        if (next != now.size()) {
+            throw new IllegalArgumentException("versions of documents not named as changed: " + now.subList(next, now.size()));
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    /** The first index from {@code from} whose key is at or after {@code key} (after it, with {@code past}). */
+    private static int firstAtOrAfter(List<LiveVariant> list, String key, int from, boolean past) {
+        int low = from;
+        int high = list.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            int c = list.get(mid).key().compareTo(key);
+            if (c < 0 || past && c == 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /**
      * Takes over what this model worked out from {@code previous} for the documents that did not change: each
-     * language's list in order (the changed documents taken out and their versions now merged in, not a sort
-     * of them all), the documents' addresses and, when the authors are as they were, the listings' entries.
+     * language's list in order (the changed documents' old versions taken out and their versions now put in, by
+     * binary search), the documents' addresses and, when the authors are as they were, the listings' entries and the
+     * tags.
      */
     private void carryOver(SiteModel previous, Set<String> changed) {
-        previous.byLanguage.forEach((language, list) -> {
-            List<LiveVariant> added = changed.stream().map(k -> byKey.getOrDefault(k, Map.of()).get(language))
-                    .filter(java.util.Objects::nonNull).sorted(NEWEST_FIRST).toList();
-            List<LiveVariant> merged = new ArrayList<>(list.size() + added.size());
-            int next = 0;
-            for (LiveVariant v : list) {
-                if (changed.contains(v.key())) {
-                    continue;
-                }
-                while (next < added.size() && NEWEST_FIRST.compare(added.get(next), v) < 0) {
-                    merged.add(added.get(next++));
-                }
-                merged.add(v);
-            }
-            merged.addAll(added.subList(next, added.size()));
-            byLanguage.put(language, java.util.Collections.unmodifiableList(merged));
-        });
+        previous.byLanguage.forEach((language, list) ->
+                byLanguage.put(language, updated(list, previous, changed, language, v -> true)));
+        previous.blogPosts.forEach((language, list) ->
+                blogPosts.put(language, updated(list, previous, changed, language, SiteModel::isBlogPost)));
+        previous.newest.forEach((which, held) -> newestAfter(previous, changed, which, held)
+                .ifPresent(now -> newest.put(which, now)));
+        tagSlugs.putAll(previous.tagSlugs);
         previous.addresses.forEach((key, a) -> {
             if (!changed.contains(key)) {
                 addresses.put(key, a);
@@ -163,7 +234,69 @@ public final class SiteModel {
                     entries.put(key, e);
                 }
             });
+            previous.tagsByLanguage.forEach((language, tags) ->
+                    tagsByLanguage.put(language, tags.after(previous, this, language, changed)));
+            previous.remembered.forEach((name, r) -> {
+                if (changed.stream().noneMatch(r.keys()::contains)) {
+                    remembered.put(name, r);
+                }
+            });
         }
+    }
+
+    /** A newest-first list of {@code previous} with the changed documents' versions (those {@code kept}) as they are now. */
+    private List<LiveVariant> updated(List<LiveVariant> list, SiteModel previous, Set<String> changed, String language,
+                                      java.util.function.Predicate<LiveVariant> kept) {
+        List<LiveVariant> merged = new ArrayList<>(list);
+        for (String key : changed) {
+            previous.find(key, language).filter(kept).ifPresent(old -> merged.remove(at(merged, old, true)));
+        }
+        for (String key : changed) {
+            find(key, language).filter(kept).ifPresent(v -> merged.add(at(merged, v, false), v));
+        }
+        return java.util.Collections.unmodifiableList(merged);
+    }
+
+    /**
+     * {@link #newestRevised} of {@code which} after the change, from what it was: the newer of it and the changed versions'
+     * times; empty (to be worked out again over every version) when a version taken out may have been the newest, or
+     * when two versions share the newest time, where the list's order decides which one's offset is shown.
+     */
+    private Optional<Optional<OffsetDateTime>> newestAfter(SiteModel previous, Set<String> changed, String which,
+                                                          Optional<OffsetDateTime> held) {
+        String language = which.substring(which.indexOf(':') + 1);
+        java.util.function.Predicate<LiveVariant> counted = which.startsWith("blog:") ? SiteModel::isBlogPost : v -> true;
+        OffsetDateTime now = held.orElse(null);
+        for (String key : changed) {
+            LiveVariant old = previous.find(key, language).filter(counted).orElse(null);
+            if (old != null && old.revised() != null && now != null && !old.revised().isBefore(now)) {
+                return Optional.empty();
+            }
+        }
+        for (String key : changed) {
+            LiveVariant v = find(key, language).filter(counted).orElse(null);
+            if (v != null && v.revised() != null) {
+                if (now != null && v.revised().isEqual(now)) {
+                    return Optional.empty();
+                }
+                if (now == null || v.revised().isAfter(now)) {
+                    now = v.revised();
+                }
+            }
+        }
+        return Optional.of(Optional.ofNullable(now));
+    }
+
+    /**
+     * Where {@code v} is in a list newest first ({@code held}: it must be there) or goes into it. The order is total
+     * (by key after the time), so the search finds the version itself.
+     */
+    static int at(List<LiveVariant> newestFirst, LiveVariant v, boolean held) {
+        int i = java.util.Collections.binarySearch(newestFirst, v, NEWEST_FIRST);
+        if (held != i >= 0) {
+            throw new IllegalStateException("the list of a language is out of order at " + v.key() + " (" + v.language() + ")");
+        }
+        return held ? i : -i - 1;
     }
 
     public List<Language> languages() {
@@ -185,6 +318,25 @@ public final class SiteModel {
      */
     public List<LiveVariant> unbuildable() {
         return unbuildable;
+    }
+
+    private static boolean bodyNamesMedia(LiveVariant v) {
+        return v.body().contains("media:");
+    }
+
+    /** Whether a built version's or home introduction's body names media files ({@code media:}). */
+    public boolean namesMedia(LiveVariant v) {
+        return withMedia.contains(v);
+    }
+
+    /**
+     * The built versions whose bodies name media files, in the order of {@link #variants}, then such home introductions
+     * in the site's language order.
+     */
+    public List<LiveVariant> withMedia() {
+        List<LiveVariant> out = new ArrayList<>(withMedia.stream().filter(v -> !v.key().equals(HOME)).sorted(BY_KEY).toList());
+        languages.stream().map(l -> homes.get(l.code())).filter(v -> v != null && withMedia.contains(v)).forEach(out::add);
+        return out;
     }
 
     /** Why a live version is left out of the site, for the build report; empty when it is built. */
@@ -291,8 +443,57 @@ public final class SiteModel {
 
     /** A language's live blog posts, newest first: the blog index and the feed both list them. */
     public List<LiveVariant> blogPosts(String language) {
-        return blogPosts.computeIfAbsent(language, l -> inLanguage(l).stream()
-                .filter(v -> v.kind().equals(Kind.BLOG_POST.code())).toList());
+        return blogPosts.computeIfAbsent(language, l -> inLanguage(l).stream().filter(SiteModel::isBlogPost).toList());
+    }
+
+    private static boolean isBlogPost(LiveVariant v) {
+        return v.kind().equals(Kind.BLOG_POST.code());
+    }
+
+    /**
+     * When the newest of a language's versions (of its blog posts, with {@code blogPostsOnly}) was revised: of equal
+     * times, the first newest first; null when none has a time.
+     */
+    public @Nullable OffsetDateTime newestRevised(String language, boolean blogPostsOnly) {
+        return newest.computeIfAbsent((blogPostsOnly ? "blog:" : "all:") + language, which -> {
+            OffsetDateTime newest = null;
+            for (LiveVariant v : blogPostsOnly ? blogPosts(language) : inLanguage(language)) {
+                if (v.revised() != null && (newest == null || v.revised().isAfter(newest))) {
+                    newest = v.revised();
+                }
+            }
+            return Optional.ofNullable(newest);
+        }).orElse(null);
+    }
+
+    /**
+     * The fingerprint of a file made from a run of versions ({@code versions}: the documents' every version counts, by
+     * their addresses and translations) and from {@code context}: the one {@code make} made for {@code name} in this model,
+     * or in one before it while those documents have not changed (and the authors), when the versions are the same
+     * objects in the same order and the context is equal; else {@code make}'s, kept for the next time. For a file made
+     * from a large part of the site, such as a sitemap's shard, which a one-edit build would otherwise fingerprint again.
+     */
+    String remembered(String name, List<LiveVariant> versions, String context, java.util.function.Supplier<String> make) {
+        Remembered held = remembered.get(name);
+        if (held != null && held.context().equals(context) && sameObjects(held.versions(), versions)) {
+            return held.fingerprint();
+        }
+        String fingerprint = make.get();
+        remembered.put(name, new Remembered(List.copyOf(versions),
+                versions.stream().map(LiveVariant::key).collect(Collectors.toUnmodifiableSet()), context, fingerprint));
+        return fingerprint;
+    }
+
+    private static boolean sameObjects(List<LiveVariant> a, List<LiveVariant> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String url(LiveVariant v) {
@@ -320,6 +521,11 @@ public final class SiteModel {
     public @Nullable String tag(Language language, String tag, int number) {
         String slug = tagSlug(tag);
         return slug.isEmpty() ? null : numbered(tags(language) + slug + "/", number);
+    }
+
+    /** A language's tags, as its tag pages list them. */
+    TagIndex tagIndex(String language) {
+        return tagsByLanguage.computeIfAbsent(language, l -> TagIndex.of(this, l));
     }
 
     /** A tag's slug: tags spelt alike ("Kotoutuminen", "kotoutuminen") share one; empty when it has no letters or digits. */

@@ -134,7 +134,7 @@ class SiteWriter {
         private final Path target;
         private final Manifest held;
         private final String siteFingerprint;
-        private final Map<String, Manifest.Entry> files = new ConcurrentHashMap<>();
+        private final Map<String, Manifest.Entry> files;
 
         private Staging(Path root, Path live, Manifest liveManifest, Path target, Manifest held, String siteFingerprint) {
             this.root = root;
@@ -143,6 +143,8 @@ class SiteWriter {
             this.target = target;
             this.held = held;
             this.siteFingerprint = siteFingerprint;
+            // Sized for as many files as the live build has: tens of thousands, put from every core.
+            this.files = new ConcurrentHashMap<>(Math.max(16, liveManifest.files().size()));
         }
 
         /** What the live site was built from (empty when it was built with other templates or settings). */

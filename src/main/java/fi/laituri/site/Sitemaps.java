@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The sitemaps (sitemaps.org 0.9): an index at {@code /sitemap.xml} naming each language's sitemaps, which list
@@ -63,14 +62,19 @@ class Sitemaps implements SiteRenderer {
                 String path = "/sitemap-" + language.code() + (shard == 1 ? "" : "-" + shard) + ".xml";
                 index.start("sitemap").text("loc", site.absolute(path)).end();
                 List<LiveVariant> pages = oldestFirst(newestFirst, from, to);
-                List<String> inputs = new ArrayList<>(List.of("sitemap", language.code(), path));
-                pages.forEach(v -> inputs.add(site.addresses(v.key()) + stamp(v.revised())));
-                if (shard == 1) {
-                    // The home's and the blog index's times depend on which versions are blog posts and on the home document.
-                    inputs.add(String.valueOf(listingTimes(site, language)));
-                }
+                // The home's and the blog index's times depend on which versions are blog posts and on the home document.
+                String times = shard == 1 ? String.valueOf(listingTimes(site, language)) : "";
+                // A shard's versions are mostly as they were: the model keeps the fingerprint while they are.
+                String fingerprint = site.remembered(path, pages, times, () -> {
+                    List<String> inputs = new ArrayList<>(List.of("sitemap", language.code(), path));
+                    pages.forEach(v -> inputs.add(site.addresses(v.key()) + stamp(v.revised())));
+                    if (!times.isEmpty()) {
+                        inputs.add(times);
+                    }
+                    return Fingerprint.of(inputs);
+                });
                 boolean first = shard == 1;
-                files.add(PlannedFile.of(path, Fingerprint.of(inputs), () -> sitemap(site, language, path, first, pages).bytes()));
+                files.add(PlannedFile.of(path, fingerprint, () -> sitemap(site, language, path, first, pages).bytes()));
                 from = to;
             }
         }
@@ -113,22 +117,14 @@ class Sitemaps implements SiteRenderer {
      * newest post; without posts, the home's, whose header links it). Either is null only on an empty site.
      */
     private static List<OffsetDateTime> listingTimes(SiteModel site, Language language) {
-        OffsetDateTime newestInLanguage = newest(Stream.concat(site.inLanguage(language.code()).stream(),
-                site.homeContent(language.code()).stream()));
-        OffsetDateTime home = newestInLanguage != null ? newestInLanguage : site.lastChange();
-        OffsetDateTime blog = newest(site.blogPosts(language.code()).stream());
-        return java.util.Arrays.asList(home, blog != null ? blog : home);
-    }
-
-    /** A loop rather than a stream's max of instants: it runs over every version of a language at every build. */
-    private static @Nullable OffsetDateTime newest(Stream<LiveVariant> versions) {
-        OffsetDateTime newest = null;
-        for (LiveVariant v : (Iterable<LiveVariant>) versions::iterator) {
-            if (v.revised() != null && (newest == null || v.revised().isAfter(newest))) {
-                newest = v.revised();
-            }
+        OffsetDateTime newestInLanguage = site.newestRevised(language.code(), false);
+        OffsetDateTime homeContent = site.homeContent(language.code()).map(LiveVariant::revised).orElse(null);
+        if (homeContent != null && (newestInLanguage == null || homeContent.isAfter(newestInLanguage))) {
+            newestInLanguage = homeContent;
         }
-        return newest;
+        OffsetDateTime home = newestInLanguage != null ? newestInLanguage : site.lastChange();
+        OffsetDateTime blog = site.newestRevised(language.code(), true);
+        return java.util.Arrays.asList(home, blog != null ? blog : home);
     }
 
     /** What a {@code lastmod} shows of a time (the second and the offset), without formatting it for each of thousands. */

@@ -9,12 +9,9 @@ import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Each language's tag pages, {@code /fi/tags/<slug>/} (in pages like the blog index), listing everything live
@@ -34,17 +31,6 @@ class TagPages implements SiteRenderer {
         this.listings = listings;
     }
 
-    /** One tag of a language: its spellings with how often each is used, and what carries it, newest first. */
-    private record Tag(String slug, Map<String, Integer> spellings, List<LiveVariant> tagged) {
-
-        /** The most used spelling; of equally used ones the first in Unicode order, so builds agree. */
-        String name() {
-            return spellings.entrySet().stream()
-                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                    .orElseThrow().getKey();
-        }
-    }
-
     /** A tag as the index lists it. */
     record Listed(String name, String url, int count) {
     }
@@ -53,12 +39,20 @@ class TagPages implements SiteRenderer {
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> files = new ArrayList<>();
         for (Language language : site.languages()) {
-            List<Tag> tags = tags(site, language, warnings);
-            for (Tag tag : tags) {
+            TagIndex tags = site.tagIndex(language.code());
+            for (LiveVariant v : tags.withoutSlug()) {
+                for (String name : v.tags()) {
+                    if (site.tagSlug(name).isEmpty()) {
+                        warnings.add(v.key() + " (" + v.language() + "): the tag \"" + name
+                                + "\" has no letters or digits to make an address of, so it has no tag page");
+                    }
+                }
+            }
+            for (TagIndex.Tag tag : tags.bySlug().values()) {
                 files.addAll(tagPages(site, language, tag));
             }
             Collator order = Collator.getInstance(Locale.forLanguageTag(language.htmlLang()));
-            List<Listed> listed = tags.stream()
+            List<Listed> listed = tags.bySlug().values().stream()
                     .map(t -> new Listed(t.name(), site.tag(language, t.name(), 1), t.tagged().size()))
                     .sorted(Comparator.comparing(Listed::name, order).thenComparing(Listed::url))
                     .toList();
@@ -68,39 +62,28 @@ class TagPages implements SiteRenderer {
         return files;
     }
 
-    /** The language's tags by slug; tags with no letters or digits have no page and are reported. */
-    private static List<Tag> tags(SiteModel site, Language language, List<String> warnings) {
-        Map<String, Tag> bySlug = new TreeMap<>();
-        for (LiveVariant v : site.inLanguage(language.code())) {
-            Set<String> slugs = new LinkedHashSet<>();
-            for (String name : v.tags()) {
-                String slug = site.tagSlug(name);
-                if (slug.isEmpty()) {
-                    warnings.add(v.key() + " (" + v.language() + "): the tag \"" + name
-                            + "\" has no letters or digits to make an address of, so it has no tag page");
-                    continue;
-                }
-                Tag tag = bySlug.computeIfAbsent(slug, s -> new Tag(s, new TreeMap<>(), new ArrayList<>()));
-                tag.spellings().merge(name, 1, Integer::sum);
-                if (slugs.add(slug)) {
-                    tag.tagged().add(v);
-                }
-            }
-        }
-        return List.copyOf(bySlug.values());
-    }
-
-    private List<PlannedFile> tagPages(SiteModel site, Language language, Tag tag) {
+    /**
+     * A tag's pages. Their fingerprints are made from the pages' entries, which a one-edit build would otherwise look
+     * up for every tag of the site: the tag keeps them while it and the footer's documents are as they were.
+     */
+    private List<PlannedFile> tagPages(SiteModel site, Language language, TagIndex.Tag tag) {
         List<PlannedFile> files = new ArrayList<>();
         String name = tag.name();
         List<List<LiveVariant>> pages = listings.pages(tag.tagged());
+        String footer = PageLinks.fingerprint(site);
+        List<String> fingerprints = tag.pageFingerprints(footer, () -> {
+            List<String> made = new ArrayList<>();
+            for (int n = 1; n <= pages.size(); n++) {
+                made.add(Fingerprint.of(site.tag(language, name, n), name, n, pages.size(), footer,
+                        pages.get(n - 1).stream().map(site::entryFingerprint).toList()));
+            }
+            return made;
+        });
         for (int n = 1; n <= pages.size(); n++) {
             String path = site.tag(language, name, n);
             List<LiveVariant> page = pages.get(n - 1);
             int number = n;
-            String fingerprint = Fingerprint.of(path, name, n, pages.size(), PageLinks.fingerprint(site),
-                    page.stream().map(site::entryFingerprint).toList());
-            files.add(templates.plan(path + "index.html", "tag.peb", language, fingerprint, () -> {
+            files.add(templates.plan(path + "index.html", "tag.peb", language, fingerprints.get(n - 1), () -> {
                 Map<String, Object> model = new HashMap<>();
                 model.put("tag", name);
                 model.put("tagUrl", site.tag(language, name, 1));

@@ -258,6 +258,63 @@ class IncrementalBuildTest extends DatabaseTest {
         assertTrue(Files.readString(incremental.resolve("current/fi/blog/index.html")).contains(name), "the new byline is listed");
     }
 
+    @Test
+    void tagTitleDateAndUnpublishingChangesKeepTheTagPagesEqualToAFullBuild(@TempDir Path dir) throws IOException {
+        int n = ++counter;
+        String cat = "Kissa" + n;
+        long first = taggedArticle("Kissoista " + n, List.of(cat, "koira" + n), "2024-03-01T10:00:00+02:00");
+        long second = taggedArticle("Kissoista lisää " + n, List.of(cat.toLowerCase(), "hevonen" + n), "2024-04-01T10:00:00+02:00");
+        Path incremental = dir.resolve("incremental");
+        builder.build(incremental);
+        List<String> steps = List.of("a tag added and one removed", "the title renamed", "the date moved to be the newest",
+                "a tag without letters", "a Swedish translation with tags", "unpublished", "republished",
+                "the other article's spelling now the most used");
+        for (int step = 0; step < steps.size(); step++) {
+            switch (step) {
+                case 0 -> patch(first, "fi", new Api.VariantPatch(null, null, null, null, List.of(cat, "lintu" + n), null, null));
+                case 1 -> patch(first, "fi", new Api.VariantPatch("Kissoista, korjattu " + n, null, null, null, null, null, null));
+                case 2 -> patch(first, "fi", new Api.VariantPatch(null, null, null, null, null, null,
+                        java.time.OffsetDateTime.parse("2024-05-01T10:00:00+02:00")));
+                case 3 -> patch(first, "fi", new Api.VariantPatch(null, null, null, null, List.of(cat, "!!"), null, null));
+                case 4 -> {
+                    content.createVariant(first, new Api.VariantInput("sv", "Om katter " + n, null, null, "Text.",
+                            List.of("katt" + n, cat), null, null), EDITOR);
+                    publish(first, "sv");
+                }
+                case 5 -> transitions.apply(first, "fi", "unpublish", null, null, PUBLISHER);
+                case 6 -> publish(first, "fi");
+                default -> patch(second, "fi", new Api.VariantPatch(null, null, null, null,
+                        List.of(cat.toLowerCase(), cat.toLowerCase() + " ", "hevonen" + n), null, null));
+            }
+            long id = step == steps.size() - 1 ? second : first;
+            BuildReport report = builder.update(incremental, Set.of(id));
+            assertTrue(report.unchanged() > 0, steps.get(step) + " rebuilt everything: " + report);
+            Path full = dir.resolve("full-" + step);
+            BuildReport whole = builder.build(full);
+            assertSameSite(full, incremental, "after " + steps.get(step));
+            assertEquals(whole.warnings().stream().filter(w -> w.contains("no letters or digits")).toList(),
+                    report.warnings().stream().filter(w -> w.contains("no letters or digits")).toList(), steps.get(step));
+            if (step == 0) {
+                assertTrue(Files.exists(incremental.resolve("current/fi/tags/lintu" + n + "/index.html")), "the added tag has a page");
+                assertFalse(Files.exists(incremental.resolve("current/fi/tags/koira" + n + "/index.html")), "the removed tag has none");
+            }
+        }
+    }
+
+    private long taggedArticle(String title, List<String> tags, String date) {
+        Api.DocumentView doc = content.createDocument(new Api.CreateDocument("article", null,
+                List.of(new Api.VariantInput("fi", title, null, null, "Teksti.", tags, null,
+                        java.time.OffsetDateTime.parse(date)))), EDITOR);
+        publish(doc.id(), "fi");
+        return doc.id();
+    }
+
+    /** Changes a version and publishes the change. */
+    private void patch(long id, String language, Api.VariantPatch patch) {
+        content.patchVariant(id, language, content.getVariant(id, language).version(), patch, EDITOR);
+        publish(id, language);
+    }
+
     private long lastEvent() {
         return tx.executeRead(s -> jdbc.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM outbox_event", ps -> {
             try (ResultSet rs = ps.executeQuery()) {

@@ -78,6 +78,10 @@ public class BenchCommand implements Runnable {
         @Option(names = "--per-query", description = "also print each query's in-process median")
         boolean perQuery;
 
+        @Option(names = "--warm-up-rounds", defaultValue = "8",
+                description = "at most this many untimed HTTP rounds before the timed one (default: ${DEFAULT-VALUE})")
+        int warmUpRounds;
+
         @Option(names = "--max-seconds", defaultValue = "60", description = "stop a timed run after this long (default: ${DEFAULT-VALUE})")
         int maxSeconds;
 
@@ -153,13 +157,13 @@ public class BenchCommand implements Runnable {
          * Untimed rounds of a quarter as many queries until the JIT compiler has settled: a serving process has long
          * since compiled its code, and C2 compiling under the timed run (seen at a tenth of the CPU in a profile of
          * the run after one round) would be counted as the queries' CPU and delay them. Settled: the compilers took
-         * under 2 % of the round's CPU; at most {@value #WARM_UP_ROUNDS} rounds.
+         * under 2 % of the round's CPU; at most {@code --warm-up-rounds} rounds.
          */
         private void warmUp(int port) throws Exception {
             java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             int rounds = 0;
             double share = 1;
-            while (rounds < WARM_UP_ROUNDS && share >= 0.02) {
+            while (rounds < Math.max(1, warmUpRounds) && share >= 0.02) {
                 long compiling = jit.getTotalCompilationTime();
                 long cpu = processCpu();
                 runHttp(port, clients, Math.max(1, queries / 4), maxSeconds);
@@ -169,8 +173,6 @@ public class BenchCommand implements Runnable {
             System.out.printf("HTTP warm-up: %d rounds of %d queries; the JIT compilers took %.1f %% of the last round's CPU%n",
                     rounds, Math.max(1, queries / 4), share * 100);
         }
-
-        private static final int WARM_UP_ROUNDS = 8;
 
         /** The CPU time of this process (server and load generator alike: they share the machine's cores), in ns. */
         private static long processCpu() {

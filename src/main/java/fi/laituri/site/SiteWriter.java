@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -112,6 +113,15 @@ class SiteWriter {
     }
 
     /** The live build directory, or null when there is none yet. */
+    /**
+     * The files of the live build under {@code siteRoot}, as its manifest lists them; empty when there is no live
+     * build or its manifest is missing or unreadable (a build killed between the swap and the manifest).
+     */
+    Optional<Set<String>> liveFiles(Path siteRoot) throws IOException {
+        Path live = live(siteRoot.toAbsolutePath().normalize());
+        return live == null ? Optional.empty() : read(manifestOf(live)).map(m -> m.files().keySet());
+    }
+
     static Path live(Path root) throws IOException {
         Path link = root.resolve(CURRENT);
         if (!Files.isSymbolicLink(link)) {

@@ -186,6 +186,28 @@ class CommandLineTest {
     }
 
     @Test
+    void theLiveSiteIsCountedFromItsFilesWhenItsManifestIsGoneAndTheEmptyBuildIsStillRefused(@TempDir Path dir)
+            throws IOException {
+        writeArticles(dir.resolve("content"), 30);
+        Map<String, String> site = freshDatabaseEnv();
+        assertEquals(0, run(site, "import", dir.resolve("content").toString()).exitCode());
+        Path out = dir.resolve("site");
+        assertEquals(0, run(site, "build", "--out", out.toString()).exitCode());
+        Path live = out.resolve("current").toRealPath();
+        Run byManifest = run(freshDatabaseEnv(), "build", "--out", out.toString());
+        // A build killed between the swap and its manifest leaves the live build without one.
+        Files.delete(live.resolveSibling(live.getFileName() + ".manifest"));
+
+        Run byFiles = run(freshDatabaseEnv(), "build", "--out", out.toString());
+
+        assertEquals(1, byFiles.exitCode(), byFiles.err());
+        assertTrue(byFiles.err().startsWith("laituri: this build would delete "), byFiles.err());
+        assertEquals(byManifest.err(), byFiles.err(), "the live site's files counted alike from its manifest and its folder");
+        assertEquals(live, out.resolve("current").toRealPath());
+        assertTrue(Files.exists(out.resolve("current/fi/artikkeli-1/index.html")));
+    }
+
+    @Test
     void aBuildThatShrinksTheSiteIsPublishedWhenAllowed(@TempDir Path dir) throws IOException {
         writeArticles(dir.resolve("content"), 30);
         Map<String, String> site = freshDatabaseEnv();

@@ -112,7 +112,6 @@ class SiteWriter {
         }
     }
 
-    /** The live build directory, or null when there is none yet. */
     /**
      * The files of the live build under {@code siteRoot}, as its manifest lists them; empty when there is no live
      * build or its manifest is missing or unreadable (a build killed between the swap and the manifest).
@@ -122,6 +121,7 @@ class SiteWriter {
         return live == null ? Optional.empty() : read(manifestOf(live)).map(m -> m.files().keySet());
     }
 
+    /** The live build directory, or null when there is none yet. */
     static Path live(Path root) throws IOException {
         Path link = root.resolve(CURRENT);
         if (!Files.isSymbolicLink(link)) {

@@ -150,7 +150,7 @@ public class SiteBuilder {
             if (dir == null) {
                 return;
             }
-            java.util.Optional<Set<String>> listed = writer.liveFiles(root);
+            java.util.Optional<Set<String>> listed = writer.files(dir);
             if (listed.isPresent()) {
                 live = listed.get().stream().map(p -> p.startsWith("/") ? p.substring(1) : p).toList();
             } else {

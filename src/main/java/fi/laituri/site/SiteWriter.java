@@ -113,12 +113,11 @@ class SiteWriter {
     }
 
     /**
-     * The files of the live build under {@code siteRoot}, as its manifest lists them; empty when there is no live
-     * build or its manifest is missing or unreadable (a build killed between the swap and the manifest).
+     * The files of {@code liveBuild} (see {@link #live}) as its manifest lists them; empty when its manifest is
+     * missing or unreadable (a build killed between the swap and the manifest).
      */
-    Optional<Set<String>> liveFiles(Path siteRoot) throws IOException {
-        Path live = live(siteRoot.toAbsolutePath().normalize());
-        return live == null ? Optional.empty() : read(manifestOf(live)).map(m -> m.files().keySet());
+    Optional<Set<String>> files(Path liveBuild) {
+        return read(manifestOf(liveBuild)).map(m -> m.files().keySet());
     }
 
     /** The live build directory, or null when there is none yet. */

@@ -121,13 +121,8 @@ final class Ranking {
 
     /**
      * The queries of {@code words} in {@code language}'s fields, with proximity of {@code phrase} (the words as
-     * written, or as corrected); null when no word is on the site.
+     * written, or as corrected), each term looked up once in {@code terms}; null when no word is on the site.
      */
-    Queries query(IndexSearcher searcher, String words, String phrase, String language) throws IOException {
-        return query(new SearchTerms(searcher), words, phrase, language);
-    }
-
-    /** As {@link #query(IndexSearcher, String, String, String)}, each term looked up once in {@code terms}. */
     Queries query(SearchTerms terms, String words, String phrase, String language) throws IOException {
         IndexSearcher searcher = terms.searcher();
         IndexReader reader = searcher.getIndexReader();

@@ -65,7 +65,7 @@ class FullScoresTest {
             "sv, samarbetet kommunerna", "sv, finansiering projekt", "selko, asunto kunta",
             "selko, kotoutumista suomessa", "fi, kunta kunnan kunnissa kuntien palvelu palvelut palveluiden"})
     void theCandidatesRankAsLuceneRanksThemByTheFullQuery(String language, String words) throws IOException {
-        Ranking.Queries queries = ranking.query(searcher, words, words, language);
+        Ranking.Queries queries = ranking.query(new SearchTerms(searcher), words, words, language);
         TopDocs candidates = searcher.search(queries.first(), new TopScoreDocCollectorManager(100, null, 100));
         assertTrue(candidates.scoreDocs.length > 10, "candidates: " + candidates.scoreDocs.length);
 

@@ -182,9 +182,52 @@ public class Markdown {
         return guarded(markdown, () -> render(markdown, resolve, unresolved, media));
     }
 
+    /** A body's HTML and its plain text ({@link #toPlainText(String)}), made from one parse. */
+    public record HtmlAndText(String html, String text) {
+    }
+
+    /**
+     * As {@link #toHtml(String, Function, Consumer, MediaLinks)}, with the body's plain text from the same parse: a
+     * site build renders each page and gives search its text, and parsing is most of either.
+     */
+    public HtmlAndText toHtmlAndText(String markdown, Function<String, Optional<String>> resolve,
+                                     Consumer<UnresolvedLink> unresolved, MediaLinks media) {
+        return guarded(markdown, () -> {
+            Node document = documentFor(markdown, resolve);
+            String plain = text.render(document);
+            return new HtmlAndText(render(document, resolve, unresolved, media), plain);
+        });
+    }
+
     private String render(String markdown, Function<String, Optional<String>> resolve, Consumer<UnresolvedLink> unresolved,
                           MediaLinks media) {
-        Node document = locatingParser.parse(markdown);
+        return render(documentFor(markdown, resolve), resolve, unresolved, media);
+    }
+
+    /**
+     * The body parsed, headings demoted: without source positions (a third quicker) unless a {@code doc:} link names no
+     * document, whose line the report then gives.
+     */
+    private Node documentFor(String markdown, Function<String, Optional<String>> resolve) {
+        Node document = parser.parse(markdown);
+        boolean[] unresolved = {false};
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                String destination = link.getDestination();
+                if (!unresolved[0] && destination.startsWith(DOC_SCHEME)) {
+                    String key = destination.substring(DOC_SCHEME.length());
+                    int hash = key.indexOf('#');
+                    unresolved[0] = resolve.apply(hash < 0 ? key : key.substring(0, hash)).isEmpty();
+                }
+                visitChildren(link);
+            }
+        });
+        return demoteHeadings(unresolved[0] ? locatingParser.parse(markdown) : document);
+    }
+
+    private String render(Node document, Function<String, Optional<String>> resolve, Consumer<UnresolvedLink> unresolved,
+                          MediaLinks media) {
         List<Image> images = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
@@ -228,7 +271,7 @@ public class Markdown {
                 image.setDestination("");
             }
         }
-        return renderer.render(demoteHeadings(document));
+        return renderer.render(document);
     }
 
     public Node parse(String markdown) {

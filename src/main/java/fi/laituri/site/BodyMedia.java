@@ -8,7 +8,6 @@ import fi.laituri.media.SiteMedia;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,7 +61,7 @@ public class BodyMedia implements MediaResolver {
     SiteMedia.Words words(String language) {
         Map<String, String> words = messages.of(language);
         String htmlLang = languages.find(language).map(Language::htmlLang).orElse(language);
-        return new SiteMedia.Words(Locale.forLanguageTag(htmlLang), words.getOrDefault("mediaMegabytes", "MB"),
+        return new SiteMedia.Words(Language.locale(htmlLang), words.getOrDefault("mediaMegabytes", "MB"),
                 words.getOrDefault("mediaKilobytes", "kB"));
     }
 }

@@ -30,9 +30,11 @@ class ContentPages implements SiteRenderer {
     private final SiteMessages messages;
     private final BodyMedia bodyMedia;
     private final List<Discussions> discussions;
+    private final PublishedPages published;
 
     ContentPages(Markdown markdown, PageRenderer pages, PageLinks links, SiteMedia media, SiteMessages messages,
-                 BodyMedia bodyMedia, List<Discussions> discussions) {
+                 BodyMedia bodyMedia, List<Discussions> discussions, PublishedPages published) {
+        this.published = published;
         this.markdown = markdown;
         this.pages = pages;
         this.links = links;
@@ -107,7 +109,7 @@ class ContentPages implements SiteRenderer {
         SiteMedia.Words units = bodyMedia.words(language.code());
         String body;
         try {
-            body = markdown.toHtml(v.body(),
+            Markdown.HtmlAndText rendered = markdown.toHtmlAndText(v.body(),
                     key -> {
                         lookups.add(key);
                         return site.find(key, v.language()).map(site::url);
@@ -115,6 +117,8 @@ class ContentPages implements SiteRenderer {
                     link -> warnings.add(v.key() + " (" + v.language() + "), line " + link.line()
                             + ": the link to doc:" + link.key() + " names no published " + v.language() + " document"),
                     library.links(v.language(), units, problem -> warnings.add(v.key() + " (" + v.language() + "): " + problem)));
+            body = rendered.html();
+            published.noteText(v, rendered.text());
         } catch (Unrenderable e) {
             // Within the limits (the model leaves out bodies over them) yet too deep or slow: the page says so.
             body = null;
@@ -133,6 +137,8 @@ class ContentPages implements SiteRenderer {
      * (content from sites that put the lead in both): a first paragraph that is the summary goes, one that begins
      * with it keeps the rest. Compared as the summary's text escaped as the Markdown renderer escapes, spacing aside.
      */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     static String withoutSummary(String bodyHtml, String summary) {
         if (summary == null || summary.isBlank() || !bodyHtml.startsWith("<p>")) {
             return bodyHtml;
@@ -141,8 +147,8 @@ class ContentPages implements SiteRenderer {
         if (end < 0) {
             return bodyHtml;
         }
-        String first = bodyHtml.substring(3, end).replaceAll("\\s+", " ").strip();
-        String lead = escape(summary.replaceAll("\\s+", " ").strip());
+        String first = SPACES.matcher(bodyHtml.substring(3, end)).replaceAll(" ").strip();
+        String lead = escape(SPACES.matcher(summary).replaceAll(" ").strip());
         if (first.equals(lead)) {
             return bodyHtml.substring(end + 4).stripLeading();
         }

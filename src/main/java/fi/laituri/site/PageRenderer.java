@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,7 +36,7 @@ public class PageRenderer {
         variables.put("messages", messages.of(page.language()));
         StringWriter html = new StringWriter();
         try {
-            pebble.getTemplate("page.peb").evaluate(html, variables, Locale.forLanguageTag(page.htmlLang()));
+            pebble.getTemplate("page.peb").evaluate(html, variables, fi.laituri.language.Language.locale(page.htmlLang()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,7 +10,9 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -34,6 +36,14 @@ class PublishedPages {
      * (the document's versions and the authors' names), which is all a page record is made from.
      */
     void all(Path siteRoot, SiteModel site, String siteFingerprint) {
+        try {
+            allOf(siteRoot, site, siteFingerprint);
+        } finally {
+            forget();
+        }
+    }
+
+    private void allOf(Path siteRoot, SiteModel site, String siteFingerprint) {
         String fingerprint = Fingerprint.of("published-pages", siteFingerprint,
                 site.variants().stream().map(site::entryFingerprint).toList());
         List<List<RenderedPages.Published>> made = new ArrayList<>();
@@ -52,6 +62,14 @@ class PublishedPages {
      * their versions in other languages, no longer live, as removed.
      */
     void changed(Path siteRoot, SiteModel site, Set<String> keys) {
+        try {
+            changedOf(siteRoot, site, keys);
+        } finally {
+            forget();
+        }
+    }
+
+    private void changedOf(Path siteRoot, SiteModel site, Set<String> keys) {
         List<RenderedPages.Published> changed = new ArrayList<>();
         List<RenderedPages.Removed> removed = new ArrayList<>();
         for (String key : keys) {
@@ -70,8 +88,36 @@ class PublishedPages {
                 v.summary() == null ? "" : v.summary(), bodyText(v), v.tags(), authors, SiteModel.published(v));
     }
 
+    /**
+     * The plain text of pages this build rendered, by key and language, with the body it is the text of: a page's
+     * render parses its body once for both (most of the cost of either). Held from the render until the build's
+     * pages have been sent, or the build failed (then {@link #forget()}); a page kept from the live build has none, and is parsed here.
+     */
+    private final Map<String, Noted> texts = new ConcurrentHashMap<>();
+
+    private record Noted(String body, String text) {
+    }
+
+    /** Notes the text of a page rendered by this build; called from every core. */
+    void noteText(LiveVariant v, String text) {
+        texts.put(key(v.key(), v.language()), new Noted(v.body(), text));
+    }
+
+    /** Drops what {@link #noteText} held: after a build that was not published, or once the pages have been sent. */
+    void forget() {
+        texts.clear();
+    }
+
+    private static String key(String key, String language) {
+        return language + '\u0000' + key;
+    }
+
     /** The text of the body; none for a body the renderer gives up on (its page says so, the build reports it). */
     private String bodyText(LiveVariant v) {
+        Noted noted = texts.remove(key(v.key(), v.language()));
+        if (noted != null && noted.body().equals(v.body())) {
+            return noted.text();
+        }
         try {
             return markdown.toPlainText(v.body());
         } catch (Unrenderable e) {

@@ -221,6 +221,7 @@ public class SiteBuilder {
             meters.counter("laituri.site.files.written").increment(report.written().size());
             return report;
         } finally {
+            publishedPages.forget();
             sample.stop(meters.timer("laituri.site.build", "outcome", outcome));
         }
     }

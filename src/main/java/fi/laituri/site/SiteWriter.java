@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.Optional;
@@ -100,13 +101,14 @@ class SiteWriter {
             Manifest held = read(manifestOf(target)).orElse(null);
             // From here until publish() the target's manifest is gone: a build killed midway leaves it unknown.
             Files.deleteIfExists(manifestOf(target));
-            if (held == null) {
+            boolean emptied = held == null;
+            if (emptied) {
                 FileTrees.delete(target);
                 held = Manifest.empty(siteFingerprint);
             }
             Files.createDirectories(target);
             return new Staging(root, live, liveManifest == null ? Manifest.empty(siteFingerprint) : liveManifest,
-                    target, held, siteFingerprint);
+                    target, held, siteFingerprint, emptied);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -145,7 +147,8 @@ class SiteWriter {
         private final String siteFingerprint;
         private final Map<String, Manifest.Entry> files;
 
-        private Staging(Path root, Path live, Manifest liveManifest, Path target, Manifest held, String siteFingerprint) {
+        private Staging(Path root, Path live, Manifest liveManifest, Path target, Manifest held, String siteFingerprint,
+                        boolean fresh) {
             this.root = root;
             this.live = live;
             this.liveManifest = liveManifest;
@@ -154,7 +157,18 @@ class SiteWriter {
             this.siteFingerprint = siteFingerprint;
             // Sized for as many files as the live build has: tens of thousands, put from every core.
             this.files = new ConcurrentHashMap<>(Math.max(16, liveManifest.files().size()));
+            this.fresh = fresh;
         }
+
+        /**
+         * Whether the build started as an empty folder (the first build, or one after a build was stopped midway):
+         * no file in it can be open to a reader, so files are written in place rather than through a renamed copy.
+         */
+        private final boolean fresh;
+        /** Whether hard links to the live build's files can be made here; false after the first that could not. */
+        private volatile boolean links = true;
+        /** The folders of the build made so far. */
+        private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
 
         /** What the live site was built from (empty when it was built with other templates or settings). */
         Manifest live() {
@@ -166,9 +180,13 @@ class SiteWriter {
             files.put(path, entry);
             if (!holds(path, entry)) {
                 try {
-                    Path tmp = replaceable(path);
-                    Files.write(tmp, bytes);
-                    Files.move(tmp, resolve(path), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    if (fresh) {
+                        Files.write(created(path), bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    } else {
+                        Path tmp = replaceable(path);
+                        Files.write(tmp, bytes);
+                        Files.move(tmp, resolve(path), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -176,11 +194,26 @@ class SiteWriter {
             }
         }
 
-        /** Puts the live site's file, unchanged, into the build. */
+        /**
+         * Puts the live site's file, unchanged, into the build: into an empty build as a hard link to it where the
+         * file system allows (no file of a build is ever rewritten in place, only replaced by a rename, so the two
+         * never part), otherwise as a copy.
+         */
         void keep(String path, Manifest.Entry entry) {
             files.put(path, entry);
             if (!holds(path, entry)) {
                 try {
+                    if (fresh && links) {
+                        Path file = created(path);
+                        try {
+                            Files.createLink(file, live.resolve(path));
+                            return;
+                        } catch (UnsupportedOperationException | IOException e) {
+                            // A file system without hard links, or another one: the file is copied, and so are the rest.
+                            links = false;
+                            Files.deleteIfExists(file);
+                        }
+                    }
                     Path tmp = replaceable(path);
                     Files.copy(live.resolve(path), tmp, StandardCopyOption.REPLACE_EXISTING);
                     Files.move(tmp, resolve(path), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -199,8 +232,31 @@ class SiteWriter {
         /** A temporary file beside {@code path}; files are replaced by a rename, never rewritten in place. */
         private Path replaceable(String path) throws IOException {
             Path file = resolve(path);
-            Files.createDirectories(file.getParent());
+            folder(file.getParent());
             return file.resolveSibling("." + file.getFileName() + ".tmp");
+        }
+
+        /** Where {@code path} goes in a build that started empty, its folder made. */
+        private Path created(String path) throws IOException {
+            Path file = resolve(path);
+            folder(file.getParent());
+            return file;
+        }
+
+        /** Makes a folder of the build once: tens of thousands of files share a few thousand folders. */
+        private void folder(Path dir) throws IOException {
+            try {
+                folders.computeIfAbsent(dir, d -> {
+                    try {
+                        Files.createDirectories(d);
+                        return Boolean.TRUE;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
 
         private Path resolve(String path) {

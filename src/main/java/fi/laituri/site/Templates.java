@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** Evaluates a site template in a language, with that language's messages, into an output file. */
@@ -48,7 +47,7 @@ class Templates {
         variables.put("messages", messages.of(language.code()));
         StringWriter out = new StringWriter();
         try {
-            pebble.getTemplate(template).evaluate(out, variables, Locale.forLanguageTag(language.htmlLang()));
+            pebble.getTemplate(template).evaluate(out, variables, language.locale());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -222,6 +222,36 @@ class MarkdownTest {
         return found;
     }
 
+    @Test
+    void htmlAndTextFromOneParseAreThoseOfTheirOwnMethodsLinksResolvedOrNot() {
+        String body = "# Otsikko\n\nLue [tavoitteet](doc:partnership-goals#visio) ja [puuttuva](doc:missing).\n\n"
+                + "| Kieli | Koodi |\n|---|---|\n| Suomi | fi |\n\n> Lainaus *korostettu* ja `koodi`\n\n"
+                + "- yksi\n- [kaksi](https://example.com/)\n\n![kuva](https://example.com/a.png)\n";
+        java.util.function.Function<String, Optional<String>> resolve =
+                key -> key.equals("partnership-goals") ? Optional.of("/fi/tavoitteet/") : Optional.empty();
+        List<Markdown.UnresolvedLink> separate = new ArrayList<>();
+        List<Markdown.UnresolvedLink> together = new ArrayList<>();
+        String html = markdown.toHtml(body, resolve, separate::add);
+        Markdown.HtmlAndText both = markdown.toHtmlAndText(body, resolve, together::add, MediaLinks.NONE);
+        assertEquals(html, both.html());
+        assertEquals(markdown.toPlainText(body), both.text());
+        assertTrue(both.html().contains("href=\"/fi/tavoitteet/#visio\""), both.html());
+        assertTrue(both.html().startsWith("<h2"), "the body's h1 is demoted: " + both.html());
+        // The link that names no document is reported with its line, as before the parse without positions.
+        assertEquals(List.of(new Markdown.UnresolvedLink("missing", 3)), together);
+        assertEquals(separate, together);
+    }
+
+    @Test
+    void aBodyWhoseLinksAllResolveIsReportedClean() {
+        List<Markdown.UnresolvedLink> unresolved = new ArrayList<>();
+        Markdown.HtmlAndText both = markdown.toHtmlAndText("Rivi\n\n[a](doc:a) ja [b](doc:b#x)\n",
+                key -> Optional.of("/" + key + "/"), unresolved::add, MediaLinks.NONE);
+        assertTrue(unresolved.isEmpty(), unresolved.toString());
+        assertEquals("Rivi\na ja b", both.text().strip());
+        assertTrue(both.html().contains("href=\"/b/#x\""), both.html());
+    }
+
     /** Checks a URL the way a browser reads it: entities decoded once, tabs and newlines ignored. */
     private static void assertSafeUrl(String attributeValue, String html) {
         String url = decodeEntities(attributeValue).replaceAll("[\\t\\n\\r]", "")

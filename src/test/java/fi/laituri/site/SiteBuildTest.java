@@ -75,6 +75,37 @@ class SiteBuildTest extends DatabaseTest {
     }
 
     @Test
+    void aBuildIntoTheEmptySlotLinksTheUnchangedFilesAndTheNextChangeLeavesThemAsTheyWere(@TempDir Path site)
+            throws IOException {
+        builder.build(site);
+        Path a = site.resolve("builds/a");
+        assertEquals(a, site.resolve("current").toRealPath());
+        String home = Files.readString(a.resolve("fi/index.html"));
+
+        BuildReport unchanged = builder.build(site);
+        Path b = site.resolve("builds/b");
+        assertEquals(b, site.resolve("current").toRealPath());
+        assertEquals(List.of(), unchanged.written());
+        for (String path : files(a)) {
+            assertEquals(Files.getAttribute(a.resolve(path), "unix:ino"), Files.getAttribute(b.resolve(path), "unix:ino"),
+                    path + " is a hard link to the other slot's file, not a copy");
+        }
+
+        long id = draft("Linkitetty sivusto " + System.nanoTime(), "Uusi kappale.");
+        transitions.apply(id, "fi", "submit", null, null, EDITOR);
+        transitions.apply(id, "fi", "approve", null, null, PUBLISHER);
+        transitions.apply(id, "fi", "publish", null, null, PUBLISHER);
+        BuildReport changed = builder.build(site);
+        assertEquals(a, site.resolve("current").toRealPath());
+        assertTrue(changed.written().contains("fi/index.html"), changed.written().toString());
+        assertFalse(Files.readString(a.resolve("fi/index.html")).equals(home), "the new build lists the new page");
+        assertEquals(home, Files.readString(b.resolve("fi/index.html")),
+                "the file the old build linked is replaced in the new build, not written through the link");
+        assertFalse(Files.getAttribute(a.resolve("fi/index.html"), "unix:ino")
+                .equals(Files.getAttribute(b.resolve("fi/index.html"), "unix:ino")));
+    }
+
+    @Test
     void everyPublishedVersionGetsAPageAtItsLanguageAndSlug(@TempDir Path site) throws IOException {
         builder.build(site);
 

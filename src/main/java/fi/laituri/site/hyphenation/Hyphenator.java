@@ -51,12 +51,24 @@ public final class Hyphenator {
 
     /** The hyphenator of a language ({@code fi}, {@code sv}: an html {@code lang}'s primary tag); empty when there are no patterns for it. */
     public static Optional<Hyphenator> of(String language) {
+        // Asked once for each text a page hyphenates: the html lang as the templates give it is looked up first.
+        Optional<Hyphenator> known = BY_LANGUAGE.get(language);
+        if (known != null) {
+            return known;
+        }
         String primary = language.split("-")[0].toLowerCase(java.util.Locale.ROOT);
         if (!primary.matches("[a-z]{2,3}")) {
             return Optional.empty();
         }
-        return BY_LANGUAGE.computeIfAbsent(primary, Hyphenator::load);
+        Optional<Hyphenator> loaded = BY_LANGUAGE.computeIfAbsent(primary, Hyphenator::load);
+        if (BY_LANGUAGE.size() < MAX_LANGUAGE_KEYS) {
+            BY_LANGUAGE.putIfAbsent(language, loaded);
+        }
+        return loaded;
     }
+
+    /** Keys of {@link #BY_LANGUAGE} (languages and the html langs naming them): a site has a handful. */
+    private static final int MAX_LANGUAGE_KEYS = 64;
 
     private static Optional<Hyphenator> load(String language) {
         try (InputStream in = Hyphenator.class.getClassLoader().getResourceAsStream("hyph/" + language + ".hyp")) {
@@ -109,6 +121,9 @@ public final class Hyphenator {
 
     /** {@code text} with soft hyphens in each of its words of at least {@link #MIN_LETTERS} letters. */
     public String hyphenate(String text) {
+        if (!hasLongWord(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length() + 16);
         int i = 0;
         while (i < text.length()) {
@@ -126,12 +141,49 @@ public final class Hyphenator {
         return out.toString();
     }
 
+    /** Whether {@code text} has a run of at least {@link #MIN_LETTERS} letters: most titles and lines have none. */
+    private static boolean hasLongWord(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                if (++run >= MIN_LETTERS) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Long words as hyphenated, by word: a site's pages repeat their long words (names of services, compounds) page
+     * after page, and a full build hyphenates every page. Emptied when full, so a site's own words come back first.
+     */
+    private final Map<String, String> hyphenated = new ConcurrentHashMap<>();
+    private static final int MAX_WORDS_KEPT = 100_000;
+
     private void word(String word, StringBuilder out) {
-        int n = word.length();
-        if (n < MIN_LETTERS) {
+        if (word.length() < MIN_LETTERS) {
             out.append(word);
             return;
         }
+        String done = hyphenated.get(word);
+        if (done == null) {
+            StringBuilder one = new StringBuilder(word.length() + 8);
+            breaks(word, one);
+            done = one.toString();
+            if (hyphenated.size() >= MAX_WORDS_KEPT) {
+                hyphenated.clear();
+            }
+            hyphenated.put(word, done);
+        }
+        out.append(done);
+    }
+
+    /** Liang's algorithm on one word of at least {@link #MIN_LETTERS} letters. */
+    private void breaks(String word, StringBuilder out) {
+        int n = word.length();
         char[] w = new char[n + 2];
         w[0] = '.';
         w[n + 1] = '.';

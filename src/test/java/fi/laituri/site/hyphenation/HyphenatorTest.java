@@ -37,4 +37,21 @@ class HyphenatorTest {
         assertTrue(Hyphenator.of("xx").isEmpty());
         assertTrue(Hyphenator.of("../fi").isEmpty());
     }
+
+    @Test
+    void aWordHyphenatedAgainBreaksTheSameAndTextWithoutLongWordsIsReturnedAsItIs() {
+        Hyphenator fi = Hyphenator.of("fi").orElseThrow();
+        String first = fi.hyphenate("Kumppanuusohjelmaa ja kumppanuusohjelmaa");
+        assertEquals(first, fi.hyphenate("Kumppanuusohjelmaa ja kumppanuusohjelmaa"));
+        assertEquals("Kump|pa|nuus|oh|jel|maa ja kump|pa|nuus|oh|jel|maa", first.replace(Hyphenator.SOFT_HYPHEN, '|'));
+        String plain = "Lyhyitä sanoja vain, ei yhtään pitkää.";
+        assertTrue(fi.hyphenate(plain) == plain, "no copy is made of a text with nothing to break");
+    }
+
+    @Test
+    void anHtmlLangFindsTheHyphenatorOfItsLanguage() {
+        assertTrue(Hyphenator.of("fi-FI").orElseThrow() == Hyphenator.of("fi").orElseThrow());
+        assertTrue(Hyphenator.of("sv-FI").isPresent());
+        assertTrue(Hyphenator.of("xx-YY").isEmpty());
+    }
 }

@@ -81,9 +81,13 @@ class BenchSiteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // A fresh site folder with the id of the last run's: one outbox consumer across runs, not one more that lags.
+        // With --publishing-only the last run's site is kept: serving takes it over as it is, and deleting its
+        // files would take longer than the run (hours of a slow disk at 100,000 documents).
         Path id = out.resolve(".laituri-site");
         String kept = Files.exists(id) ? Files.readString(id) : null;
-        FileTrees.delete(out);
+        if (!publishingOnly) {
+            FileTrees.delete(out);
+        }
         if (kept != null) {
             Files.createDirectories(out);
             Files.writeString(id, kept);
@@ -320,7 +324,7 @@ class BenchSiteCommand implements Callable<Integer> {
             // The page is read only when `current` has moved, so that looking costs the build little CPU.
             Path seen = null;
             while (true) {
-                // No site yet (--publishing-only starts from an empty folder) until the first automatic build is live.
+                // No site yet (--publishing-only into an empty folder) until the first automatic build is live.
                 Path now = Files.isSymbolicLink(current) ? Files.readSymbolicLink(current) : null;
                 if (now != null && !now.equals(seen)) {
                     seen = now;

@@ -46,8 +46,33 @@ class Feeds implements SiteRenderer {
             files.add(feed(site, path, language, messages.of(language.code()).get("blogFeedTitle"), posts, false));
         }
         Language main = site.defaultLanguage();
-        files.add(feed(site, "/feed.xml", main, messages.of(main.code()).get("siteName"), site.variants(), true));
+        files.add(feed(site, "/feed.xml", main, messages.of(main.code()).get("siteName"), newestOfEachLanguage(site), true));
         return files;
+    }
+
+    /**
+     * The versions that can be among the site feed's newest: each language's newest first, as many as a feed shows
+     * and those of the same second as the last of them (the feed orders by the second, then key and language), rather
+     * than every version of the site at every build. Every version when some are in no language of the site's.
+     */
+    private static List<LiveVariant> newestOfEachLanguage(SiteModel site) {
+        List<LiveVariant> candidates = new ArrayList<>();
+        int all = 0;
+        for (Language language : site.languages()) {
+            List<LiveVariant> newestFirst = site.inLanguage(language.code());
+            all += newestFirst.size();
+            long last = Long.MIN_VALUE;
+            for (int i = 0; i < newestFirst.size(); i++) {
+                long second = SiteModel.published(newestFirst.get(i)).toEpochSecond();
+                if (i == ENTRIES - 1) {
+                    last = second;
+                } else if (i >= ENTRIES && second != last) {
+                    break;
+                }
+                candidates.add(newestFirst.get(i));
+            }
+        }
+        return all == site.variants().size() ? candidates : site.variants();
     }
 
     /** A feed is made from its entries' documents (an entry's date may come from a translation) and its authors. */

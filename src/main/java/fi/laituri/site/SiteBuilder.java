@@ -231,9 +231,8 @@ public class SiteBuilder {
         long start = System.nanoTime();
         List<String> planWarnings = new ArrayList<>();
         List<PlannedFile> plan = plan(site, planWarnings);
-        Set<String> paths = paths(plan);
         if (!mayShrink) {
-            refuseIfItShrinks(root, paths);
+            refuseIfItShrinks(root, paths(plan));
         }
         String siteFingerprint = siteFingerprint(site);
         SiteWriter.Staging staging = writer.stage(root, siteFingerprint);
@@ -242,9 +241,13 @@ public class SiteBuilder {
         Map<String, List<String>> warnings = new ConcurrentHashMap<>();
         Set<String> written = ConcurrentHashMap.newKeySet();
         AtomicInteger done = new AtomicInteger();
+        java.util.concurrent.atomic.LongAdder wereLive = new java.util.concurrent.atomic.LongAdder();
         progress.update(0, plan.size());
         plan.parallelStream().forEach(file -> {
             Manifest.Entry before = live.files().get(file.path());
+            if (before != null) {
+                wereLive.increment();
+            }
             Manifest.Entry entry;
             if (before != null && before.fingerprint().equals(file.fingerprint())
                     && sameLookups(site, before.lookups(), before.lookupsFingerprint())) {
@@ -265,7 +268,14 @@ public class SiteBuilder {
             }
             progress.update(done.incrementAndGet(), plan.size());
         });
-        List<String> deleted = live.files().keySet().stream().filter(p -> !paths.contains(p)).sorted().toList();
+        if (staging.size() != plan.size()) {
+            // Nothing is published: the staging build is the one that is not live.
+            paths(plan);
+        }
+        // Every live file planned again, and no more planned than there are (paths are unique): none is deleted, which
+        // is nearly every build, known without a look-up of each of the live build's files in the planned ones.
+        List<String> deleted = wereLive.sum() == live.files().size() ? List.of()
+                : deleted(live, paths(plan));
         List<String> problems = Stream.concat(planWarnings.stream(),
                 new TreeMap<>(warnings).values().stream().flatMap(List::stream)).toList();
         Path published = null;
@@ -298,6 +308,11 @@ public class SiteBuilder {
         List<PlannedFile> plan = new ArrayList<>(planned.stream().mapToInt(List::size).sum());
         planned.forEach(plan::addAll);
         return plan;
+    }
+
+    /** The live build's files that {@code paths} (this build's) has not. */
+    private static List<String> deleted(Manifest live, Set<String> paths) {
+        return live.files().keySet().stream().filter(p -> !paths.contains(p)).sorted().toList();
     }
 
     /** The paths of the planned files (a set sized for them all at once); two files planning one path is a bug. */

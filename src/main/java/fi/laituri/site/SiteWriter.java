@@ -170,6 +170,11 @@ class SiteWriter {
         /** The folders of the build made so far. */
         private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
 
+        /** How many files have been put into the build so far. */
+        int size() {
+            return files.size();
+        }
+
         /** What the live site was built from (empty when it was built with other templates or settings). */
         Manifest live() {
             return liveManifest;

@@ -41,10 +41,10 @@ public final class SiteModel {
     private final Map<String, Api.AuthorView> authors;
     private final String baseUrl;
     /** Live versions by key, then language: every page looks up its translations, so no lookup scans. */
-    private final Map<String, Map<String, LiveVariant>> byKey;
+    private final Layered<Map<String, LiveVariant>> byKey;
     private final Map<String, Language> byCode;
     /** Fingerprint of each document's live versions, by key. */
-    private final Map<String, String> documents;
+    private final Layered<String> documents;
     /**
      * The built versions and home introductions whose bodies name media files ({@code media:}), by identity: bodies are
      * long, and scanning every one of them at every build, for the pages and the media files, was a fifth of a one-edit
@@ -55,7 +55,7 @@ public final class SiteModel {
     private final Map<String, List<LiveVariant>> blogPosts = new ConcurrentHashMap<>();
     private final Map<String, String> authorFingerprints = new ConcurrentHashMap<>();
     /** {@link #entryFingerprint}s by key, then language in the site's order: listings ask for each many times. */
-    private final Map<String, String[]> entries = new ConcurrentHashMap<>();
+    private final Layered<String[]> entries;
     /**
      * By publication (OffsetDateTime's own order compares the instant first), then by key. Every live version
      * has a publication time: its date, else when it first went live.
@@ -69,7 +69,7 @@ public final class SiteModel {
      * it like any page, and it is shown on the home instead of as a page of its own.
      */
     public static final String HOME = "home";
-    private final Map<String, String> addresses = new ConcurrentHashMap<>();
+    private final Layered<String> addresses;
     /**
      * Slugs of tag names: pure, and asked for again and again by every listing. Kept by the model, so there are
      * never more than the site's tags and they go with the build.
@@ -99,13 +99,16 @@ public final class SiteModel {
                 .collect(Collectors.partitioningBy(v -> unbuildableBecause(v).isPresent()));
         this.variants = List.copyOf(reserved.get(false));
         this.unbuildable = List.copyOf(reserved.get(true));
-        this.byKey = new HashMap<>();
-        this.variants.forEach(v -> byKey.computeIfAbsent(v.key(), k -> new HashMap<>()).put(v.language(), v));
+        Map<String, Map<String, LiveVariant>> keyed = new HashMap<>();
+        this.variants.forEach(v -> keyed.computeIfAbsent(v.key(), k -> new HashMap<>()).put(v.language(), v));
+        this.byKey = Layered.of(keyed);
         this.authors = Map.copyOf(authors);
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         Map<String, String> fingerprints = new ConcurrentHashMap<>();
-        byKey.keySet().parallelStream().forEach(key -> fingerprints.put(key, Fingerprint.of(translations(key).values())));
-        this.documents = fingerprints;
+        keyed.keySet().parallelStream().forEach(key -> fingerprints.put(key, Fingerprint.of(translations(key).values())));
+        this.documents = Layered.of(fingerprints);
+        this.entries = Layered.empty();
+        this.addresses = Layered.empty();
         java.util.stream.Stream.concat(this.variants.stream(), homes.values().stream())
                 .filter(SiteModel::bodyNamesMedia).forEach(withMedia::add);
     }
@@ -155,13 +158,15 @@ public final class SiteModel {
         List<String> sortedChanged = changed.stream().sorted().toList();
         this.variants = replaced(previous.variants, sortedChanged, built);
         this.unbuildable = replaced(previous.unbuildable, sortedChanged, leftOut);
-        this.byKey = new HashMap<>(previous.byKey);
-        changed.forEach(byKey::remove);
-        built.forEach(v -> byKey.computeIfAbsent(v.key(), k -> new HashMap<>()).put(v.language(), v));
-        Map<String, String> fingerprints = new HashMap<>(previous.documents);
-        changed.forEach(fingerprints::remove);
-        built.forEach(v -> fingerprints.computeIfAbsent(v.key(), k -> Fingerprint.of(translations(k).values())));
-        this.documents = fingerprints;
+        this.byKey = previous.byKey.after(changed);
+        Map<String, Map<String, LiveVariant>> keyed = new HashMap<>();
+        built.forEach(v -> keyed.computeIfAbsent(v.key(), k -> new HashMap<>()).put(v.language(), v));
+        keyed.forEach(byKey::put);
+        this.documents = previous.documents.after(changed);
+        keyed.keySet().forEach(key -> documents.put(key, Fingerprint.of(translations(key).values())));
+        this.addresses = previous.addresses.after(changed);
+        // A listing's entry names the authors: taken over only while they are as they were.
+        this.entries = this.authors.equals(previous.authors) ? previous.entries.after(changed) : Layered.empty();
         previous.withMedia.stream().filter(v -> !changed.contains(v.key())).forEach(withMedia::add);
         java.util.stream.Stream.concat(built.stream(), this.homes.values().stream().filter(v -> changed.contains(v.key())))
                 .filter(SiteModel::bodyNamesMedia).forEach(withMedia::add);
@@ -223,17 +228,7 @@ public final class SiteModel {
         previous.newest.forEach((which, held) -> newestAfter(previous, changed, which, held)
                 .ifPresent(now -> newest.put(which, now)));
         tagSlugs.putAll(previous.tagSlugs);
-        previous.addresses.forEach((key, a) -> {
-            if (!changed.contains(key)) {
-                addresses.put(key, a);
-            }
-        });
         if (authors.equals(previous.authors)) {
-            previous.entries.forEach((key, e) -> {
-                if (!changed.contains(key)) {
-                    entries.put(key, e);
-                }
-            });
             previous.tagsByLanguage.forEach((language, tags) ->
                     tagsByLanguage.put(language, tags.after(previous, this, language, changed)));
             previous.remembered.forEach((name, r) -> {
@@ -394,7 +389,8 @@ public final class SiteModel {
 
     /** The live version of a document in a language. */
     public Optional<LiveVariant> find(String key, String language) {
-        return Optional.ofNullable(byKey.getOrDefault(key, Map.of()).get(language));
+        Map<String, LiveVariant> versions = byKey.get(key);
+        return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(language));
     }
 
     /**
@@ -419,7 +415,8 @@ public final class SiteModel {
      * published, edited and republished or unpublished. A document with nothing live has a fingerprint too.
      */
     public String fingerprint(String key) {
-        return documents.getOrDefault(key, "-");
+        String fingerprint = documents.get(key);
+        return fingerprint != null ? fingerprint : "-";
     }
 
     /**

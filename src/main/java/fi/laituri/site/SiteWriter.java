@@ -123,6 +123,9 @@ class SiteWriter {
                 return cached.manifest();
             }
             Manifest base = Manifest.read(file);
+            // Bases another process's builds deleted would stay here for good: the new one drops those whose file is gone.
+            manifests.keySet().removeIf(p -> p.getParent().equals(file.getParent())
+                    && p.getFileName().toString().startsWith("base-") && !Files.exists(p));
             manifests.put(file, new Cached(time, base, null));
             return base;
         } catch (NoSuchFileException e) {
@@ -302,8 +305,8 @@ class SiteWriter {
         }
 
         /**
-         * Gathers the delta as files are put: one lookup in the base a file (a kept file's entry is nearly always
-         * the base's own object), so writing the manifest needs no pass over the whole site.
+         * Gathers the delta as files are put: one lookup in the base for each file (a kept file's entry is nearly
+         * always the base's own object), so writing the manifest needs no pass over the whole site.
          */
         private void delta(String path, Manifest.Entry entry) {
             if (rebase) {
@@ -405,8 +408,7 @@ class SiteWriter {
          * killed in between leaves a base no manifest names, deleted by the next build). Returns the base's name.
          */
         private String writeManifest(Manifest manifest, Path file) throws IOException {
-            Set<String> removed = removed();
-            if (rebase || changed.size() + removed.size() > bound()) {
+            if (rebase || changed.size() + gone() > bound()) {
                 String name = "base-" + UUID.randomUUID() + ".manifest";
                 Path written = file.resolveSibling(name);
                 manifest.write(written);
@@ -414,8 +416,13 @@ class SiteWriter {
                 new Manifest.Delta(siteFingerprint, name, Map.of(), Set.of()).write(file);
                 return name;
             }
-            new Manifest.Delta(siteFingerprint, base.name(), changed, removed).write(file);
+            new Manifest.Delta(siteFingerprint, base.name(), changed, removed()).write(file);
             return base.name();
+        }
+
+        /** How many of the base's paths this build does not have: each path is put once, so a count tells. */
+        private int gone() {
+            return base.manifest().files().size() - inBase.get();
         }
 
         /**
@@ -424,8 +431,7 @@ class SiteWriter {
          * {@link SiteBuilder} already does with the live build's to list them.
          */
         private Set<String> removed() {
-            if (rebase || inBase.get() == base.manifest().files().size()
-                    || base.manifest().files().size() - inBase.get() > bound()) {
+            if (gone() == 0) {
                 return Set.of();
             }
             Set<String> removed = new HashSet<>();

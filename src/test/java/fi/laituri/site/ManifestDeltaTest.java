@@ -111,6 +111,21 @@ class ManifestDeltaTest {
     }
 
     @Test
+    void removingMoreThanATenthOfTheBaseWritesANewBase() throws IOException {
+        Path root = dir.resolve("out");
+        SiteWriter writer = new SiteWriter(meters);
+        Path a = build(writer, root, entries(FILES, "v1"));
+        String firstBase = Manifest.Delta.baseOf(manifestOf(a));
+        Map<String, Manifest.Entry> fewer = entries(FILES / 2, "v1");
+        Path b = build(writer, root, fewer);
+
+        assertNotEquals(firstBase, Manifest.Delta.baseOf(manifestOf(b)), "half the files removed: a new base");
+        Manifest.Delta delta = Manifest.Delta.read(manifestOf(b));
+        assertTrue(delta.changed().isEmpty() && delta.removed().isEmpty(), "an empty delta of the new base");
+        assertEquals(fewer, new SiteWriter(meters).stage(root, SITE).live().files());
+    }
+
+    @Test
     void aDamagedDeltaIsReportedAndTheBuildAfterItRendersAfresh() throws IOException {
         Path root = dir.resolve("out");
         SiteWriter writer = new SiteWriter(meters);

@@ -17,10 +17,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +35,13 @@ import java.util.stream.Stream;
  * The live directory is never written to, so a build killed at any moment leaves the live site whole;
  * the directory it was writing has lost its manifest by then, and the next build starts it afresh. The
  * directory that was live before stays as it was until the next build, for a rollback.
+ *
+ * <p>A build's manifest ({@code builds/a.manifest}) is a {@link Manifest.Delta}: what differs from a base
+ * ({@code builds/base-<id>.manifest}), a whole manifest written once and shared by the builds whose deltas name it.
+ * A build writes its delta against the base of the live build's manifest, so a small change writes a small file
+ * however large the site; when the delta grows past a tenth of the base, the site fingerprint changed or the
+ * live build has no base, it writes a new base with every entry and an empty delta. Bases that neither slot's
+ * manifest names are deleted once the new manifest is in place.
  */
 @Singleton
 class SiteWriter {
@@ -41,10 +52,18 @@ class SiteWriter {
     static final String BUILDS = "builds";
     private static final String[] SLOTS = {"a", "b"};
 
-    /** Manifests this process read or wrote, by file, with the file's time then: reading one is most of a small build. */
+    /**
+     * Manifests this process read or wrote, by file, with the file's time then: reading one is most of a small build.
+     * Bases are here too, by their own file: a base is never changed, and the next delta is written against it.
+     */
     private final Map<Path, Cached> manifests = new ConcurrentHashMap<>();
 
-    private record Cached(FileTime time, Manifest manifest) {
+    /** A manifest whole, and the name of the base its file is a delta of (null when the file is whole: a base, an old slot manifest). */
+    private record Cached(FileTime time, Manifest manifest, String base) {
+    }
+
+    /** The base a build writes its delta against: its file's name, beside the slots' manifests, and what it holds. */
+    private record Base(String name, Manifest manifest) {
     }
 
     private final Counter unreadableManifests;
@@ -59,6 +78,14 @@ class SiteWriter {
      * and in the {@code laituri.site.manifest.unreadable} counter, since it means damage, not a killed build.
      */
     private Optional<Manifest> read(Path file) {
+        return load(file).map(Cached::manifest);
+    }
+
+    /**
+     * As {@link #read}, with the name of the manifest's base. A delta whose base is missing or cannot be read is
+     * unreadable: it is there, so a build completed it, and the base was lost since.
+     */
+    private Optional<Cached> load(Path file) {
         FileTime time;
         try {
             time = Files.getLastModifiedTime(file);
@@ -69,12 +96,14 @@ class SiteWriter {
         }
         Cached cached = manifests.get(file);
         if (cached != null && cached.time().equals(time)) {
-            return Optional.of(cached.manifest());
+            return Optional.of(cached);
         }
         try {
-            Manifest manifest = Manifest.read(file);
-            manifests.put(file, new Cached(time, manifest));
-            return Optional.of(manifest);
+            String base = Manifest.Delta.baseOf(file);
+            Manifest manifest = base == null ? Manifest.read(file) : Manifest.Delta.read(file).over(base(file.resolveSibling(base)));
+            Cached read = new Cached(time, manifest, base);
+            manifests.put(file, read);
+            return Optional.of(read);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -82,7 +111,29 @@ class SiteWriter {
         }
     }
 
-    private Optional<Manifest> unreadable(Path file, IOException e) {
+    /**
+     * The base manifest at {@code file}, read once while its file time stays. It is missing only when lost: then the
+     * delta naming it cannot be read ({@link NoSuchFileException} would say there is no manifest, which is normal).
+     */
+    private Manifest base(Path file) throws IOException {
+        try {
+            FileTime time = Files.getLastModifiedTime(file);
+            Cached cached = manifests.get(file);
+            if (cached != null && cached.time().equals(time)) {
+                return cached.manifest();
+            }
+            Manifest base = Manifest.read(file);
+            // Bases another process's builds deleted would stay here for good: the new one drops those whose file is gone.
+            manifests.keySet().removeIf(p -> p.getParent().equals(file.getParent())
+                    && p.getFileName().toString().startsWith("base-") && !Files.exists(p));
+            manifests.put(file, new Cached(time, base, null));
+            return base;
+        } catch (NoSuchFileException e) {
+            throw new IOException("the manifest base " + file + " is missing", e);
+        }
+    }
+
+    private <T> Optional<T> unreadable(Path file, IOException e) {
         LOG.warn("the site manifest {} cannot be read; this build renders every file afresh", file, e);
         unreadableManifests.increment();
         return Optional.empty();
@@ -95,8 +146,9 @@ class SiteWriter {
             Path builds = Files.createDirectories(root.resolve(BUILDS));
             Path live = live(root);
             String slot = live != null && live.getFileName().toString().equals(SLOTS[0]) ? SLOTS[1] : SLOTS[0];
-            Manifest liveManifest = live == null ? null
-                    : read(manifestOf(live)).filter(m -> m.site().equals(siteFingerprint)).orElse(null);
+            Cached liveRead = live == null ? null
+                    : load(manifestOf(live)).filter(c -> c.manifest().site().equals(siteFingerprint)).orElse(null);
+            Manifest liveManifest = liveRead == null ? null : liveRead.manifest();
             Path target = builds.resolve(slot);
             Manifest held = read(manifestOf(target)).orElse(null);
             // From here until publish() the target's manifest is gone: a build killed midway leaves it unknown.
@@ -108,9 +160,25 @@ class SiteWriter {
             }
             Files.createDirectories(target);
             return new Staging(root, live, liveManifest == null ? Manifest.empty(siteFingerprint) : liveManifest,
-                    target, held, siteFingerprint, emptied);
+                    baseOf(builds, liveRead), target, held, siteFingerprint, emptied);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The base the live build's manifest is a delta of, or null when there is none to write against (no live
+     * manifest, a whole one of an earlier version, a base that cannot be read any more): the build writes a new one.
+     */
+    private Base baseOf(Path builds, Cached live) {
+        if (live == null || live.base() == null) {
+            return null;
+        }
+        try {
+            return new Base(live.base(), base(builds.resolve(live.base())));
+        } catch (IOException e) {
+            LOG.warn("the site manifest base {} cannot be read; this build writes a new one", live.base(), e);
+            return null;
         }
     }
 
@@ -142,16 +210,26 @@ class SiteWriter {
         private final Path root;
         private final Path live;
         private final Manifest liveManifest;
+        /** The base this build's manifest is written against; null when a new one is written. */
+        private final Base base;
+        /** The entries this build puts that differ from the base's (changed or added): the delta, gathered as files are put. */
+        private final Map<String, Manifest.Entry> changed = new ConcurrentHashMap<>();
+        /** How many of the base's paths this build has put: when all, none was removed, with no look at each. */
+        private final AtomicInteger inBase = new AtomicInteger();
+        /** Set once the delta is past its bound: a new base is written and the delta no longer gathered. */
+        private volatile boolean rebase;
         private final Path target;
         private final Manifest held;
         private final String siteFingerprint;
         private final Map<String, Manifest.Entry> files;
 
-        private Staging(Path root, Path live, Manifest liveManifest, Path target, Manifest held, String siteFingerprint,
-                        boolean fresh) {
+        private Staging(Path root, Path live, Manifest liveManifest, Base base, Path target, Manifest held,
+                        String siteFingerprint, boolean fresh) {
             this.root = root;
             this.live = live;
             this.liveManifest = liveManifest;
+            this.base = base;
+            this.rebase = base == null || !base.manifest().site().equals(siteFingerprint);
             this.target = target;
             this.held = held;
             this.siteFingerprint = siteFingerprint;
@@ -183,6 +261,7 @@ class SiteWriter {
         /** Puts a freshly rendered file into the build. */
         void write(String path, byte[] bytes, Manifest.Entry entry) {
             files.put(path, entry);
+            delta(path, entry);
             if (!holds(path, entry)) {
                 try {
                     if (fresh) {
@@ -206,6 +285,7 @@ class SiteWriter {
          */
         void keep(String path, Manifest.Entry entry) {
             files.put(path, entry);
+            delta(path, entry);
             if (!holds(path, entry)) {
                 try {
                     if (fresh && links) {
@@ -227,6 +307,31 @@ class SiteWriter {
                 }
                 BuildPause.at("mid-files");
             }
+        }
+
+        /**
+         * Gathers the delta as files are put: one lookup in the base for each file (a kept file's entry is nearly
+         * always the base's own object), so writing the manifest needs no pass over the whole site.
+         */
+        private void delta(String path, Manifest.Entry entry) {
+            if (rebase) {
+                return;
+            }
+            Manifest.Entry had = base.manifest().files().get(path);
+            if (had != null) {
+                inBase.incrementAndGet();
+            }
+            if (had != entry && !entry.equals(had)) {
+                changed.put(path, entry);
+                if (changed.size() > bound()) {
+                    rebase = true;
+                }
+            }
+        }
+
+        /** How large a delta may grow, changes and removals, before a new base is written: a tenth of the base. */
+        private int bound() {
+            return base.manifest().files().size() / 10;
         }
 
         private boolean holds(String path, Manifest.Entry entry) {
@@ -291,15 +396,56 @@ class SiteWriter {
                 BuildPause.at("swapped");
                 // The site is live before its manifest is written: readers need not wait for it, and a build
                 // killed in between leaves a live build without a manifest, which the next build renders afresh.
-                Manifest manifest = new Manifest(siteFingerprint, java.util.Collections.unmodifiableMap(files));
+                Manifest manifest = new Manifest(siteFingerprint, Collections.unmodifiableMap(files));
                 Path file = manifestOf(target);
-                manifest.write(file);
-                manifests.put(file, new Cached(Files.getLastModifiedTime(file), manifest));
-                removeOtherBuilds();
+                String written = writeManifest(manifest, file);
+                manifests.put(file, new Cached(Files.getLastModifiedTime(file), manifest, written));
+                removeOtherBuilds(written);
                 return target;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /**
+         * Writes the build's manifest at {@code file} as a delta against the base, or, when there is none or the
+         * delta is past its bound, writes a new base with every entry first and an empty delta against it (a build
+         * killed in between leaves a base no manifest names, deleted by the next build). Returns the base's name.
+         */
+        private String writeManifest(Manifest manifest, Path file) throws IOException {
+            if (rebase || changed.size() + gone() > bound()) {
+                String name = "base-" + UUID.randomUUID() + ".manifest";
+                Path written = file.resolveSibling(name);
+                manifest.write(written);
+                manifests.put(written, new Cached(Files.getLastModifiedTime(written), manifest, null));
+                new Manifest.Delta(siteFingerprint, name, Map.of(), Set.of()).write(file);
+                return name;
+            }
+            new Manifest.Delta(siteFingerprint, base.name(), changed, removed()).write(file);
+            return base.name();
+        }
+
+        /** How many of the base's paths this build does not have: each path is put once, so a count tells. */
+        private int gone() {
+            return base.manifest().files().size() - inBase.get();
+        }
+
+        /**
+         * The base's paths this build does not have. When the build put every one of them (most builds) that is
+         * known from the count alone; a build that dropped files looks each of the base's paths up once, as
+         * {@link SiteBuilder} already does with the live build's to list them.
+         */
+        private Set<String> removed() {
+            if (gone() == 0) {
+                return Set.of();
+            }
+            Set<String> removed = new HashSet<>();
+            for (String path : base.manifest().files().keySet()) {
+                if (!files.containsKey(path)) {
+                    removed.add(path);
+                }
+            }
+            return removed;
         }
 
         private void removeEmptyParents(Path dir) throws IOException {
@@ -313,12 +459,35 @@ class SiteWriter {
             }
         }
 
-        /** Builds of earlier versions (one directory per content hash) are not needed once a slot is live. */
-        private void removeOtherBuilds() throws IOException {
-            try (Stream<Path> s = Files.list(root.resolve(BUILDS))) {
+        /**
+         * Builds of earlier versions (one directory per content hash) are not needed once a slot is live, nor are
+         * bases that neither this build's manifest ({@code base}) nor the other slot's names. The other slot's is
+         * read from its first lines; while it cannot be read, every base stays.
+         */
+        private void removeOtherBuilds(String base) throws IOException {
+            Path builds = root.resolve(BUILDS);
+            Set<String> used = new HashSet<>(Set.of(base));
+            boolean known = true;
+            Path other = builds.resolve(target.getFileName().toString().equals(SLOTS[0]) ? SLOTS[1] : SLOTS[0]);
+            try {
+                String named = Manifest.Delta.baseOf(manifestOf(other));
+                if (named != null) {
+                    used.add(named);
+                }
+            } catch (NoSuchFileException e) {
+                // No manifest there: it names no base.
+            } catch (IOException e) {
+                known = false;
+            }
+            try (Stream<Path> s = Files.list(builds)) {
                 for (Path p : s.toList()) {
                     String name = p.getFileName().toString();
-                    if (!name.equals(SLOTS[0]) && !name.equals(SLOTS[1]) && !name.endsWith(".manifest")) {
+                    if (name.startsWith("base-") && name.endsWith(".manifest")) {
+                        if (known && !used.contains(name)) {
+                            Files.deleteIfExists(p);
+                            manifests.remove(p);
+                        }
+                    } else if (!name.equals(SLOTS[0]) && !name.equals(SLOTS[1]) && !name.endsWith(".manifest")) {
                         FileTrees.delete(p);
                     }
                 }

@@ -82,7 +82,8 @@ class ContentPages implements SiteRenderer {
             } else {
                 String inputs = "page:" + entry + ":" + footer + ":" + files0
                         + (discussionFingerprint == null ? "" : ":" + discussionFingerprint);
-                now0 = new Planned(site.url(v) + "index.html", Discussions.key(v.documentId(), v.language()), entry,
+                // Without the leading slash, as PlannedFile keeps it: no new string for it at every build.
+                now0 = new Planned(site.url(v).substring(1) + "index.html", Discussions.key(v.documentId(), v.language()), entry,
                         footer, files0, discussionFingerprint,
                         statement != null ? Fingerprint.of(inputs, statement) : Fingerprint.of(inputs, null));
             }

@@ -139,11 +139,7 @@ record Manifest(String site, Map<String, Entry> files) {
             if (!base.site().equals(site)) {
                 throw new IOException("the manifest base " + this.base + " is of another site fingerprint");
             }
-            Map<String, Entry> files = new HashMap<>((base.files().size() + changed.size()) * 4 / 3 + 1);
-            files.putAll(base.files());
-            files.keySet().removeAll(removed);
-            files.putAll(changed);
-            return new Manifest(site, files);
+            return new Manifest(site, new Overlay(base.files(), changed, removed));
         }
 
         /** Writes the delta whole or not at all (a temporary file renamed over the old one). */
@@ -219,5 +215,68 @@ record Manifest(String site, Map<String, Entry> files) {
 
     private static String decode(String s) {
         return s.startsWith("~") ? URLDecoder.decode(s.substring(1), StandardCharsets.UTF_8) : s;
+    }
+
+    /**
+     * The files of a base with a delta applied, as a read-only map that shares the base's: a build's manifest is held
+     * in memory as this, so a one-edit build makes no map of all the site's files (at 30,000 documents, 110,000
+     * entries a build, which the garbage collector then copied).
+     */
+    static final class Overlay extends java.util.AbstractMap<String, Manifest.Entry> {
+
+        private final Map<String, Manifest.Entry> base;
+        private final Map<String, Manifest.Entry> changed;
+        private final Set<String> removed;
+        private final int size;
+
+        /** {@code removed} are paths of {@code base}; {@code changed} may add paths to it. */
+        Overlay(Map<String, Manifest.Entry> base, Map<String, Manifest.Entry> changed, Set<String> removed) {
+            this.base = base;
+            this.changed = Map.copyOf(changed);
+            this.removed = Set.copyOf(removed);
+            int added = 0;
+            for (String path : this.changed.keySet()) {
+                if (!base.containsKey(path) || this.removed.contains(path)) {
+                    added++;
+                }
+            }
+            this.size = base.size() - this.removed.size() + added;
+        }
+
+        @Override
+        public Manifest.Entry get(Object path) {
+            Manifest.Entry entry = changed.get(path);
+            if (entry != null) {
+                return entry;
+            }
+            return removed.contains(path) ? null : base.get(path);
+        }
+
+        @Override
+        public boolean containsKey(Object path) {
+            return get(path) != null;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public Set<Map.Entry<String, Manifest.Entry>> entrySet() {
+            return new java.util.AbstractSet<>() {
+                @Override
+                public java.util.Iterator<Map.Entry<String, Manifest.Entry>> iterator() {
+                    return java.util.stream.Stream.concat(
+                            base.entrySet().stream().filter(e -> !changed.containsKey(e.getKey()) && !removed.contains(e.getKey())),
+                            changed.entrySet().stream()).iterator();
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
+        }
     }
 }

@@ -216,8 +216,12 @@ class SiteWriter {
         private final Map<String, Manifest.Entry> changed = new ConcurrentHashMap<>();
         /** How many of the base's paths this build has put: when all, none was removed, with no look at each. */
         private final AtomicInteger inBase = new AtomicInteger();
-        /** Set once the delta is past its bound: a new base is written and the delta no longer gathered. */
-        private volatile boolean rebase;
+        /**
+         * Whether the build's manifest is made whole ({@link #files}): when there is no base to write a delta against
+         * (the first build, a live build of an earlier version) or the base is of other templates or settings, so that
+         * every file is rendered. Otherwise only what differs from the base is kept ({@link #changed}).
+         */
+        private final boolean whole;
         private final Path target;
         private final Manifest held;
         private final String siteFingerprint;
@@ -229,12 +233,12 @@ class SiteWriter {
             this.live = live;
             this.liveManifest = liveManifest;
             this.base = base;
-            this.rebase = base == null || !base.manifest().site().equals(siteFingerprint);
+            this.whole = base == null || !base.manifest().site().equals(siteFingerprint);
             this.target = target;
             this.held = held;
             this.siteFingerprint = siteFingerprint;
             // Sized for as many files as the live build has: tens of thousands, put from every core.
-            this.files = new ConcurrentHashMap<>(Math.max(16, liveManifest.files().size()));
+            this.files = whole ? new ConcurrentHashMap<>(Math.max(16, liveManifest.files().size())) : null;
             this.fresh = fresh;
         }
 
@@ -248,11 +252,6 @@ class SiteWriter {
         /** The folders of the build made so far. */
         private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
 
-        /** How many files have been put into the build so far. */
-        int size() {
-            return files.size();
-        }
-
         /** What the live site was built from (empty when it was built with other templates or settings). */
         Manifest live() {
             return liveManifest;
@@ -260,8 +259,7 @@ class SiteWriter {
 
         /** Puts a freshly rendered file into the build. */
         void write(String path, byte[] bytes, Manifest.Entry entry) {
-            files.put(path, entry);
-            delta(path, entry);
+            put(path, entry);
             if (!holds(path, entry)) {
                 try {
                     if (fresh) {
@@ -284,8 +282,7 @@ class SiteWriter {
          * never part), otherwise as a copy.
          */
         void keep(String path, Manifest.Entry entry) {
-            files.put(path, entry);
-            delta(path, entry);
+            put(path, entry);
             if (!holds(path, entry)) {
                 try {
                     if (fresh && links) {
@@ -313,8 +310,9 @@ class SiteWriter {
          * Gathers the delta as files are put: one lookup in the base for each file (a kept file's entry is nearly
          * always the base's own object), so writing the manifest needs no pass over the whole site.
          */
-        private void delta(String path, Manifest.Entry entry) {
-            if (rebase) {
+        private void put(String path, Manifest.Entry entry) {
+            if (whole) {
+                files.put(path, entry);
                 return;
             }
             Manifest.Entry had = base.manifest().files().get(path);
@@ -323,9 +321,6 @@ class SiteWriter {
             }
             if (had != entry && !entry.equals(had)) {
                 changed.put(path, entry);
-                if (changed.size() > bound()) {
-                    rebase = true;
-                }
             }
         }
 
@@ -336,8 +331,15 @@ class SiteWriter {
 
         private boolean holds(String path, Manifest.Entry entry) {
             Manifest.Entry had = held.files().get(path);
-            return had != null && had.hash().equals(entry.hash());
+            if (had == null) {
+                return false;
+            }
+            heldAgain.incrementAndGet();
+            return had.hash().equals(entry.hash());
         }
+
+        /** How many of the files the folder held this build has put again: when all, there is nothing to remove. */
+        private final AtomicInteger heldAgain = new AtomicInteger();
 
         /** A temporary file beside {@code path}; files are replaced by a rename, never rewritten in place. */
         private Path replaceable(String path) throws IOException {
@@ -377,11 +379,16 @@ class SiteWriter {
             return file;
         }
 
-        /** Removes what the build no longer has, records the manifest and makes the build live. */
-        Path publish() {
+        /**
+         * Removes what the build no longer has, records the manifest and makes the build live. {@code planned} gives
+         * the paths of every file of the build; it is asked only when the build dropped files (each path is put once,
+         * so counts tell when it did not).
+         */
+        Path publish(java.util.function.Supplier<Set<String>> planned) {
             try {
-                for (String path : held.files().keySet()) {
-                    if (!files.containsKey(path)) {
+                java.util.function.Predicate<String> put = whole ? files::containsKey : path -> planned.get().contains(path);
+                for (String path : heldAgain.get() == held.files().size() ? Set.<String>of() : held.files().keySet()) {
+                    if (!put.test(path)) {
                         Path file = resolve(path);
                         Files.deleteIfExists(file);
                         removeEmptyParents(file.getParent());
@@ -396,9 +403,11 @@ class SiteWriter {
                 BuildPause.at("swapped");
                 // The site is live before its manifest is written: readers need not wait for it, and a build
                 // killed in between leaves a live build without a manifest, which the next build renders afresh.
-                Manifest manifest = new Manifest(siteFingerprint, Collections.unmodifiableMap(files));
+                Set<String> removed = whole ? Set.of() : removed(put);
+                Manifest manifest = new Manifest(siteFingerprint, whole ? Collections.unmodifiableMap(files)
+                        : new Manifest.Overlay(base.manifest().files(), changed, removed));
                 Path file = manifestOf(target);
-                String written = writeManifest(manifest, file);
+                String written = writeManifest(manifest, removed, file);
                 manifests.put(file, new Cached(Files.getLastModifiedTime(file), manifest, written));
                 removeOtherBuilds(written);
                 return target;
@@ -412,16 +421,18 @@ class SiteWriter {
          * delta is past its bound, writes a new base with every entry first and an empty delta against it (a build
          * killed in between leaves a base no manifest names, deleted by the next build). Returns the base's name.
          */
-        private String writeManifest(Manifest manifest, Path file) throws IOException {
-            if (rebase || changed.size() + gone() > bound()) {
+        private String writeManifest(Manifest manifest, Set<String> removed, Path file) throws IOException {
+            if (whole || changed.size() + removed.size() > bound()) {
+                // A base holds its entries itself, not as an overlay of the base before: bases never chain.
+                Manifest flat = whole ? manifest : new Manifest(manifest.site(), new java.util.HashMap<>(manifest.files()));
                 String name = "base-" + UUID.randomUUID() + ".manifest";
                 Path written = file.resolveSibling(name);
-                manifest.write(written);
-                manifests.put(written, new Cached(Files.getLastModifiedTime(written), manifest, null));
+                flat.write(written);
+                manifests.put(written, new Cached(Files.getLastModifiedTime(written), flat, null));
                 new Manifest.Delta(siteFingerprint, name, Map.of(), Set.of()).write(file);
                 return name;
             }
-            new Manifest.Delta(siteFingerprint, base.name(), changed, removed()).write(file);
+            new Manifest.Delta(siteFingerprint, base.name(), changed, removed).write(file);
             return base.name();
         }
 
@@ -435,13 +446,13 @@ class SiteWriter {
          * known from the count alone; a build that dropped files looks each of the base's paths up once, as
          * {@link SiteBuilder} already does with the live build's to list them.
          */
-        private Set<String> removed() {
+        private Set<String> removed(java.util.function.Predicate<String> put) {
             if (gone() == 0) {
                 return Set.of();
             }
             Set<String> removed = new HashSet<>();
             for (String path : base.manifest().files().keySet()) {
-                if (!files.containsKey(path)) {
+                if (!put.test(path)) {
                     removed.add(path);
                 }
             }

@@ -15,6 +15,8 @@ interface CommentRepository extends CrudRepository<Comment, Long>, JpaSpecificat
 
     List<Comment> findByDocumentIdInAndStateOrderById(Collection<Long> documentIds, String state);
 
+    List<Comment> findByStateOrderById(String state);
+
     @Query("DELETE FROM comment WHERE state = 'rejected' AND decided_at < :before")
     int deleteRejectedBefore(Instant before);
 

@@ -36,16 +36,18 @@ class SiteDiscussions implements Discussions {
                 .collect(Collectors.toMap(CommentSwitch::documentId, CommentSwitch::open));
         Map<String, List<fi.laituri.participation.Comment>> approved = shown.approved().stream()
                 .collect(Collectors.groupingBy(c -> Discussions.key(c.documentId(), c.language())));
-        Map<String, Discussion> out = new HashMap<>();
+        Map<String, Discussion> out = new HashMap<>(posts.size() * 4 / 3 + 1);
+        String action = settings.commentsAction();
         for (LiveVariant post : posts) {
             String key = Discussions.key(post.documentId(), post.language());
-            List<Discussions.Comment> shownComments = approved.getOrDefault(key, List.of()).stream()
+            List<fi.laituri.participation.Comment> its = approved.get(key);
+            List<Discussions.Comment> shownComments = its == null ? List.of() : its.stream()
                     .map(c -> new Discussions.Comment(c.id(), c.name(), comments.shownTime(c.createdAt()),
                             ReaderText.paragraphs(c.body()), c.reply() == null ? null : ReaderText.paragraphs(c.reply()),
                             c.repliedAt() == null ? null : comments.shownTime(c.repliedAt())))
                     .toList();
             boolean open = comments.openness(post, switched.get(post.documentId())).open();
-            out.put(key, new Discussion(open, settings.commentsAction(), post.documentId(), post.language(), shownComments));
+            out.put(key, new Discussion(open, action, post.documentId(), post.language(), shownComments));
         }
         return out;
     }

@@ -283,7 +283,10 @@ public class SiteBuilder {
             if (!entry.warnings().isEmpty()) {
                 warnings.put(file.path(), entry.warnings());
             }
-            progress.update(done.incrementAndGet(), plan.size());
+            if (progress != Progress.NONE) {
+                // A counter every core increments: only when someone watches.
+                progress.update(done.incrementAndGet(), plan.size());
+            }
         });
         // Every live file planned again (each path once): none is deleted, which is nearly every build, known without
         // a look-up of each of the live build's files in the planned ones.

@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -215,7 +214,7 @@ class SiteWriter {
         /** The entries this build puts that differ from the base's (changed or added): the delta, gathered as files are put. */
         private final Map<String, Manifest.Entry> changed = new ConcurrentHashMap<>();
         /** How many of the base's paths this build has put: when all, none was removed, with no look at each. */
-        private final AtomicInteger inBase = new AtomicInteger();
+        private final java.util.concurrent.atomic.LongAdder inBase = new java.util.concurrent.atomic.LongAdder();
         /**
          * Whether the build's manifest is made whole ({@link #files}): when there is no base to write a delta against
          * (the first build, a live build of an earlier version) or the base is of other templates or settings, so that
@@ -317,7 +316,7 @@ class SiteWriter {
             }
             Manifest.Entry had = base.manifest().files().get(path);
             if (had != null) {
-                inBase.incrementAndGet();
+                inBase.increment();
             }
             if (had != entry && !entry.equals(had)) {
                 changed.put(path, entry);
@@ -334,12 +333,12 @@ class SiteWriter {
             if (had == null) {
                 return false;
             }
-            heldAgain.incrementAndGet();
+            heldAgain.increment();
             return had.hash().equals(entry.hash());
         }
 
         /** How many of the files the folder held this build has put again: when all, there is nothing to remove. */
-        private final AtomicInteger heldAgain = new AtomicInteger();
+        private final java.util.concurrent.atomic.LongAdder heldAgain = new java.util.concurrent.atomic.LongAdder();
 
         /** A temporary file beside {@code path}; files are replaced by a rename, never rewritten in place. */
         private Path replaceable(String path) throws IOException {
@@ -387,7 +386,7 @@ class SiteWriter {
         Path publish(java.util.function.Supplier<Set<String>> planned) {
             try {
                 java.util.function.Predicate<String> put = whole ? files::containsKey : path -> planned.get().contains(path);
-                for (String path : heldAgain.get() == held.files().size() ? Set.<String>of() : held.files().keySet()) {
+                for (String path : heldAgain.sum() == held.files().size() ? Set.<String>of() : held.files().keySet()) {
                     if (!put.test(path)) {
                         Path file = resolve(path);
                         Files.deleteIfExists(file);
@@ -438,7 +437,7 @@ class SiteWriter {
 
         /** How many of the base's paths this build does not have: each path is put once, so a count tells. */
         private int gone() {
-            return base.manifest().files().size() - inBase.get();
+            return base.manifest().files().size() - (int) inBase.sum();
         }
 
         /**

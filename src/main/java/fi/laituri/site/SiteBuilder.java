@@ -235,14 +235,8 @@ public class SiteBuilder {
         List<String> planWarnings = new ArrayList<>();
         List<PlannedFile> plan = plan(site, planWarnings);
         // The planned paths' set, made when asked for: a one-edit build of 365,000 files seldom needs it.
-        Set<?>[] pathSet = new Set<?>[1];
-        @SuppressWarnings("unchecked")
-        java.util.function.Supplier<Set<String>> planned = () -> {
-            if (pathSet[0] == null) {
-                pathSet[0] = paths(plan);
-            }
-            return (Set<String>) pathSet[0];
-        };
+        java.util.concurrent.atomic.AtomicReference<Set<String>> pathSet = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.function.Supplier<Set<String>> planned = () -> pathSet.updateAndGet(made -> made != null ? made : paths(plan));
         if (!mayShrink) {
             refuseIfItShrinks(root, planned.get());
         }

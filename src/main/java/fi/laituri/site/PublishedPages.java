@@ -36,14 +36,6 @@ class PublishedPages {
      * (the document's versions and the authors' names), which is all a page record is made from.
      */
     void all(Path siteRoot, SiteModel site, String siteFingerprint) {
-        try {
-            allOf(siteRoot, site, siteFingerprint);
-        } finally {
-            forget();
-        }
-    }
-
-    private void allOf(Path siteRoot, SiteModel site, String siteFingerprint) {
         String fingerprint = Fingerprint.of("published-pages", siteFingerprint,
                 site.variants().stream().map(site::entryFingerprint).toList());
         List<List<RenderedPages.Published>> made = new ArrayList<>();
@@ -62,14 +54,6 @@ class PublishedPages {
      * their versions in other languages, no longer live, as removed.
      */
     void changed(Path siteRoot, SiteModel site, Set<String> keys) {
-        try {
-            changedOf(siteRoot, site, keys);
-        } finally {
-            forget();
-        }
-    }
-
-    private void changedOf(Path siteRoot, SiteModel site, Set<String> keys) {
         List<RenderedPages.Published> changed = new ArrayList<>();
         List<RenderedPages.Removed> removed = new ArrayList<>();
         for (String key : keys) {
@@ -91,7 +75,7 @@ class PublishedPages {
     /**
      * The plain text of pages this build rendered, by key and language, with the body it is the text of: a page's
      * render parses its body once for both (most of the cost of either). Held from the render until the build's
-     * pages have been sent, or the build failed (then {@link #forget()}); a page kept from the live build has none, and is parsed here.
+     * pages have been sent or the build failed ({@link #forget()}, which the builder calls after every build); a page kept from the live build has none, and is parsed here.
      */
     private final Map<String, Noted> texts = new ConcurrentHashMap<>();
 

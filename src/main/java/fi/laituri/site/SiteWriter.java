@@ -306,8 +306,9 @@ class SiteWriter {
         }
 
         /**
-         * Gathers the delta as files are put: one lookup in the base for each file (a kept file's entry is nearly
-         * always the base's own object), so writing the manifest needs no pass over the whole site.
+         * Records a file put into the build: every entry when the manifest is made whole, otherwise only the delta, with
+         * one lookup in the base for each file (a kept file's entry is nearly always the base's own object), so writing
+         * the manifest needs no pass over the whole site.
          */
         private void put(String path, Manifest.Entry entry) {
             if (whole) {

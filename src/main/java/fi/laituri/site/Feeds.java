@@ -41,7 +41,7 @@ class Feeds implements SiteRenderer {
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
         List<PlannedFile> files = new ArrayList<>();
         for (Language language : site.languages()) {
-            List<LiveVariant> posts = site.blogPosts(language.code());
+            List<LiveVariant> posts = newest(site.blogPosts(language.code()));
             String path = site.home(language) + "feed.xml";
             files.add(feed(site, path, language, messages.of(language.code()).get("blogFeedTitle"), posts, false));
         }
@@ -61,18 +61,28 @@ class Feeds implements SiteRenderer {
         for (Language language : site.languages()) {
             List<LiveVariant> newestFirst = site.inLanguage(language.code());
             all += newestFirst.size();
-            long last = Long.MIN_VALUE;
-            for (int i = 0; i < newestFirst.size(); i++) {
-                long second = SiteModel.published(newestFirst.get(i)).toEpochSecond();
-                if (i == ENTRIES - 1) {
-                    last = second;
-                } else if (i >= ENTRIES && second != last) {
-                    break;
-                }
-                candidates.add(newestFirst.get(i));
-            }
+            candidates.addAll(newest(newestFirst));
         }
         return all == site.variants().size() ? candidates : site.variants();
+    }
+
+    /**
+     * The versions of a newest-first list ({@link SiteModel#NEWEST_FIRST}) that can be among a feed's newest: as many as
+     * a feed shows, and those of the same second as the last of them (a feed orders by the second, then key and
+     * language). A language's blog feed need not look at its thousands of older posts at every build.
+     */
+    private static List<LiveVariant> newest(List<LiveVariant> newestFirst) {
+        long last = Long.MIN_VALUE;
+        int end = 0;
+        for (; end < newestFirst.size(); end++) {
+            long second = SiteModel.published(newestFirst.get(end)).toEpochSecond();
+            if (end == ENTRIES - 1) {
+                last = second;
+            } else if (end >= ENTRIES && second != last) {
+                break;
+            }
+        }
+        return newestFirst.subList(0, end);
     }
 
     /** A feed is made from its entries' documents (an entry's date may come from a translation) and its authors. */

@@ -245,6 +245,11 @@ public class Comments {
     record Shown(List<Comment> approved, List<CommentSwitch> switches) {
     }
 
+    /** Now by the clock that decides whether a post's comments are open. */
+    Instant now() {
+        return clock.instant();
+    }
+
     OffsetDateTime shownTime(Instant t) {
         return time(t);
     }

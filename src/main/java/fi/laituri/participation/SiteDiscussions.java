@@ -26,6 +26,21 @@ class SiteDiscussions implements Discussions {
     }
 
     @Override
+    public java.time.Instant now() {
+        return comments.now();
+    }
+
+    /** A post's window closes at its date plus the open time (a publisher's switch aside, which is a change of its own). */
+    @Override
+    public boolean lapses(LiveVariant v, java.time.Instant from, java.time.Instant to) {
+        if (settings.commentsOpenFor.isZero() || v.date() == null || !settings.commentKinds.contains(v.kind())) {
+            return false;
+        }
+        java.time.Instant closes = v.date().toInstant().plus(settings.commentsOpenFor);
+        return closes.isAfter(from.minusSeconds(1)) && !closes.isAfter(to.plusSeconds(1));
+    }
+
+    @Override
     public Map<String, Discussion> of(Collection<LiveVariant> variants) {
         List<LiveVariant> posts = variants.stream().filter(v -> settings.commentKinds.contains(v.kind())).toList();
         if (posts.isEmpty()) {

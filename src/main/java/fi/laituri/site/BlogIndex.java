@@ -26,9 +26,41 @@ class BlogIndex implements SiteRenderer {
         this.listings = listings;
     }
 
+    /**
+     * A page of the index as a plan made it: its entries, how many pages there were and its fingerprint. With the footer
+     * of that plan, by path.
+     */
+    private record Planned(String file, List<LiveVariant> entries, int pages, String fingerprint) {
+    }
+
+    private record Memo(String footer, Map<String, Planned> pages) {
+    }
+
+    private final PlanMemos<Memo> memos = new PlanMemos<>();
+
+    /**
+     * Each language's blog index, a page per {@link Listings#pages} posts, newest first. Where the model was made from
+     * one planned with the same footer and authors, a page with the very versions it had then, none of them changed,
+     * of as many pages, is that plan's page: its fingerprint is taken over, and it is marked carried.
+     */
     @Override
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
+        return plan(site, (java.util.Set<String>) null).files();
+    }
+
+    /** As {@link #plan}, carried pages left out of the list, but for those {@code lookingUp} names. */
+    @Override
+    public Plan planChange(SiteModel site, List<String> warnings, java.util.Set<String> lookingUp) {
+        return plan(site, lookingUp);
+    }
+
+    private Plan plan(SiteModel site, java.util.Set<String> lookingUp) {
         List<PlannedFile> files = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        String footer = PageLinks.fingerprint(site);
+        Memo last = memos.since(site);
+        boolean carrying = last != null && last.footer().equals(footer) && site.since().sameAuthors();
+        Map<String, Planned> planned = new HashMap<>();
         for (Language language : site.languages()) {
             List<LiveVariant> posts = site.blogPosts(language.code());
             List<List<LiveVariant>> pages = listings.pages(posts);
@@ -36,8 +68,16 @@ class BlogIndex implements SiteRenderer {
                 String path = site.blog(language, n);
                 List<LiveVariant> page = pages.get(n - 1);
                 int number = n;
-                String fingerprint = Fingerprint.of(path, n, pages.size(), PageLinks.fingerprint(site),
+                Planned was = carrying ? last.pages().get(path) : null;
+                boolean carried = was != null && was.pages() == pages.size() && same(was.entries(), page, site.since().keys());
+                if (carried && lookingUp != null && (lookingUp.isEmpty() || !lookingUp.contains(was.file()))) {
+                    planned.put(path, was);
+                    left.add(was.file());
+                    continue;
+                }
+                String fingerprint = carried ? was.fingerprint() : Fingerprint.of(path, n, pages.size(), footer,
                         page.stream().map(site::entryFingerprint).toList());
+                planned.put(path, new Planned(PlannedFile.relative(path + "index.html"), page, pages.size(), fingerprint));
                 files.add(templates.plan(path + "index.html", "blog.peb", language, fingerprint, () -> {
                     Map<String, Object> model = new HashMap<>();
                     model.put("entries", page.stream().map(v -> listings.entry(site, v)).toList());
@@ -49,9 +89,33 @@ class BlogIndex implements SiteRenderer {
                             ? links.ofListing(site, language, l -> site.blog(l, 1))
                             : links.ofOwn(site, language, path, l -> site.blog(l, 1)));
                     return model;
-                }));
+                }).carriedIf(carried));
             }
         }
-        return files;
+        memos.note(site, new Memo(footer, planned));
+        return new Plan(files, left.isEmpty() ? Plan.Left.NONE : new Plan.Left() {
+            @Override
+            public int size() {
+                return left.size();
+            }
+
+            @Override
+            public void paths(java.util.function.Consumer<String> to) {
+                left.forEach(to);
+            }
+        });
+    }
+
+    /** Whether {@code now} holds the very versions {@code was} did, in order, none of a changed document. */
+    private static boolean same(List<LiveVariant> was, List<LiveVariant> now, java.util.Set<String> changed) {
+        if (was.size() != now.size()) {
+            return false;
+        }
+        for (int i = 0; i < was.size(); i++) {
+            if (was.get(i) != now.get(i) || changed.contains(now.get(i).key())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

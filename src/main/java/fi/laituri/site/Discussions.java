@@ -19,6 +19,16 @@ public interface Discussions {
     /** The discussion of each version that has one, keyed by {@link #key}; versions without one are left out. */
     Map<String, Discussion> of(Collection<LiveVariant> variants);
 
+    /** The time by which {@link #of} tells whether a discussion is open: its clock's now. */
+    java.time.Instant now();
+
+    /**
+     * Whether what {@link #of} says of {@code v} may differ at {@code to} from what it said at {@code from} though no
+     * change named its document: a comment window that closes in between. A build that plans again only the pages of
+     * changed documents plans these too.
+     */
+    boolean lapses(LiveVariant v, java.time.Instant from, java.time.Instant to);
+
     static String key(long documentId, String language) {
         return documentId + "/" + language;
     }

@@ -243,6 +243,27 @@ record Manifest(String site, Map<String, Entry> files) {
             this.size = base.size() - this.removed.size() + added;
         }
 
+        /**
+         * {@code manifest}'s files as an overlay of {@code base}: itself when it is one over that very map, an empty one
+         * when the manifest is the base's own files (a build that wrote a new base), else null.
+         */
+        static Overlay of(Manifest manifest, Map<String, Manifest.Entry> base) {
+            if (manifest.files() instanceof Overlay o && o.base == base) {
+                return o;
+            }
+            return manifest.files() == base ? new Overlay(base, Map.of(), Set.of()) : null;
+        }
+
+        /** The entries that differ from the base's or are not in it. */
+        Map<String, Manifest.Entry> changed() {
+            return changed;
+        }
+
+        /** The base's paths this manifest has not. */
+        Set<String> removed() {
+            return removed;
+        }
+
         @Override
         public Manifest.Entry get(Object path) {
             Manifest.Entry entry = changed.get(path);

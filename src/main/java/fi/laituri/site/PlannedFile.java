@@ -11,11 +11,28 @@ import java.util.Set;
  * @param path        below the site root, without a leading slash
  * @param fingerprint of the inputs the renderer knows of up front (the template model, the document's versions)
  * @param render      makes the bytes; may look up further documents, which it names in {@link Rendered#lookups()}
+ * @param carried     the renderer planned this file for the model this build's was made from, and its inputs are as
+ *                    they were then (the same path and fingerprint, see {@link SiteModel#since}): if that model's build
+ *                    is the live one, the live file is this file, unless a document it looked up changed
  */
-record PlannedFile(String path, String fingerprint, Render render) {
+record PlannedFile(String path, String fingerprint, Render render, boolean carried) {
 
     PlannedFile {
-        path = path.startsWith("/") ? path.substring(1) : path;
+        path = relative(path);
+    }
+
+    /** A path below the site root as plans name it: without a leading slash. */
+    static String relative(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    PlannedFile(String path, String fingerprint, Render render) {
+        this(path, fingerprint, render, false);
+    }
+
+    /** This file, marked {@link #carried} or not. */
+    PlannedFile carriedIf(boolean carried) {
+        return carried == this.carried ? this : new PlannedFile(path, fingerprint, render, carried);
     }
 
     @FunctionalInterface

@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,14 @@ public class SiteBuilder {
     /** What other features lend the templates ({@link SiteFactory}): part of what every file depends on. */
     private final List<Map<String, Object>> templateGlobals;
 
-    /** The model of the last build and the manifest it left, so the next build can start from it. */
-    private record Last(SiteModel model, FileTime manifest) {
+    /**
+     * The model of the last build and the manifest it left, so the next build can start from it; with the warnings of
+     * its files, by path, and which files looked up each document ({@code doc:} links), by key, made from the live
+     * manifest when first needed (null until then): what a build needs of the files it carries over without a look at
+     * their manifest entries. The latter may name more files than look a document up now, never fewer.
+     */
+    private record Last(SiteModel model, FileTime manifest, Map<String, List<String>> warnings,
+                        Map<String, Set<String>> lookedUpBy) {
     }
 
     /** By site root: one process may build several sites (tests, benchmarks). */
@@ -214,14 +221,19 @@ public class SiteBuilder {
      * {@code changed} names the documents that changed since the live build, null when any may have (the listeners on
      * {@link RenderedPages} then get every page rather than the changed ones).
      */
-    /** {@link #stages}, measured: laituri.site.build (by outcome) and laituri.site.files.written. */
+    /**
+     * {@link #stages}, measured: laituri.site.build (by outcome), laituri.site.files.written and
+     * laituri.site.files.carried (taken over from the live build without a look at each).
+     */
     private BuildReport run(Path root, boolean strict, boolean mayShrink, Progress progress, SiteModel site, Set<String> changed) {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "failed";
+        java.util.concurrent.atomic.LongAdder carried = new java.util.concurrent.atomic.LongAdder();
         try {
-            BuildReport report = stages(root, strict, mayShrink, progress, site, changed);
+            BuildReport report = stages(root, strict, mayShrink, progress, site, changed, carried);
             outcome = report.live() == null ? "not_published" : "published";
             meters.counter("laituri.site.files.written").increment(report.written().size());
+            meters.counter("laituri.site.files.carried").increment(carried.sum());
             return report;
         } finally {
             publishedPages.forget();
@@ -230,13 +242,29 @@ public class SiteBuilder {
     }
 
     private BuildReport stages(Path root, boolean strict, boolean mayShrink, Progress progress, SiteModel site,
-                               Set<String> changed) {
+                               Set<String> changed, java.util.concurrent.atomic.LongAdder carried) {
         long start = System.nanoTime();
+        String siteFingerprint = siteFingerprint(site);
+        Path normalized = root.toAbsolutePath().normalize();
+        // Files planned as they were for the live build's model are that build's files, as they are, unless they looked
+        // up a changed document: neither looked up in the live manifest nor put into the build one by one, and where the
+        // renderer can, not even listed. A one-edit build is staged first, so that the renderers know whether they may.
+        Last before0 = changed == null ? null : last.get(normalized);
+        SiteWriter.Staging staging = changed == null ? null : writer.stage(root, siteFingerprint);
+        boolean carrying = before0 != null && staging.carries() && site.since() != null
+                && site.since().model() == before0.model().serial();
+        Map<String, Set<String>> lookedUpBy = before0 == null ? null
+                : before0.lookedUpBy() != null ? before0.lookedUpBy() : carrying ? lookedUpBy(staging.live()) : null;
+        Set<String> affected = carrying ? affected(lookedUpBy, changed) : Set.of();
         List<String> planWarnings = new ArrayList<>();
-        List<PlannedFile> plan = plan(site, planWarnings);
+        List<SiteRenderer.Plan> plans = plan(site, planWarnings, carrying ? affected : null);
+        List<PlannedFile> plan = new ArrayList<>(plans.stream().mapToInt(p -> p.files().size()).sum());
+        plans.forEach(p -> plan.addAll(p.files()));
+        int leftOut = plans.stream().mapToInt(p -> p.left().size()).sum();
+        int total = plan.size() + leftOut;
         // The planned paths' set, made when asked for: a one-edit build of 365,000 files seldom needs it.
         java.util.concurrent.atomic.AtomicReference<Set<String>> pathSet = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.function.Supplier<Set<String>> planned = () -> pathSet.updateAndGet(made -> made != null ? made : paths(plan));
+        java.util.function.Supplier<Set<String>> planned = () -> pathSet.updateAndGet(made -> made != null ? made : paths(plans, total));
         if (!mayShrink) {
             refuseIfItShrinks(root, planned.get());
         }
@@ -245,16 +273,38 @@ public class SiteBuilder {
             // incremental one comes from the same renderers, and finds them when it asks for the set.
             planned.get();
         }
-        String siteFingerprint = siteFingerprint(site);
-        SiteWriter.Staging staging = writer.stage(root, siteFingerprint);
+        if (staging == null) {
+            staging = writer.stage(root, siteFingerprint);
+        }
+        SiteWriter.Staging into = staging;
         BuildPause.at("before-files");
         Manifest live = staging.live();
         Map<String, List<String>> warnings = new ConcurrentHashMap<>();
         Set<String> written = ConcurrentHashMap.newKeySet();
+        Map<String, List<String>> looked = new ConcurrentHashMap<>();
+        // The live build's files with warnings that this build looked at: the others it has were carried, warnings and all.
+        Set<String> warnedSeen = ConcurrentHashMap.newKeySet();
         AtomicInteger done = new AtomicInteger();
         java.util.concurrent.atomic.LongAdder wereLive = new java.util.concurrent.atomic.LongAdder();
-        progress.update(0, plan.size());
+        progress.update(0, total);
+        wereLive.add(leftOut);
+        carried.add(leftOut);
         plan.parallelStream().forEach(file -> {
+            if (before0 != null && !before0.warnings().isEmpty() && before0.warnings().containsKey(file.path())) {
+                warnedSeen.add(file.path());
+            }
+            if (carrying && file.carried() && (affected.isEmpty() || !affected.contains(file.path()))) {
+                wereLive.increment();
+                carried.increment();
+                List<String> warned = before0.warnings().isEmpty() ? null : before0.warnings().get(file.path());
+                if (warned != null) {
+                    warnings.put(file.path(), warned);
+                }
+                if (progress != Progress.NONE) {
+                    progress.update(done.incrementAndGet(), total);
+                }
+                return;
+            }
             Manifest.Entry before = live.files().get(file.path());
             if (before != null) {
                 wereLive.increment();
@@ -263,13 +313,16 @@ public class SiteBuilder {
             if (before != null && before.fingerprint().equals(file.fingerprint())
                     && sameLookups(site, before.lookups(), before.lookupsFingerprint())) {
                 entry = before;
-                staging.keep(file.path(), entry);
+                into.keep(file.path(), entry);
             } else {
                 PlannedFile.Rendered rendered = file.render().render();
                 List<String> lookups = List.copyOf(new TreeSet<>(rendered.lookups()));
                 entry = new Manifest.Entry(file.fingerprint(), lookups, lookups(site, lookups),
                         Fingerprint.ofBytes(rendered.bytes()), rendered.warnings());
-                staging.write(file.path(), rendered.bytes(), entry);
+                into.write(file.path(), rendered.bytes(), entry);
+                if (!lookups.isEmpty()) {
+                    looked.put(file.path(), lookups);
+                }
                 if (before == null || !before.hash().equals(entry.hash())) {
                     written.add(file.path());
                 }
@@ -279,19 +332,28 @@ public class SiteBuilder {
             }
             if (progress != Progress.NONE) {
                 // A counter every core increments: only when someone watches.
-                progress.update(done.incrementAndGet(), plan.size());
+                progress.update(done.incrementAndGet(), total);
             }
         });
         // Every live file planned again (each path once): none is deleted, which is nearly every build, known without
         // a look-up of each of the live build's files in the planned ones.
         List<String> deleted = wereLive.sum() == live.files().size() ? List.of() : deleted(live, planned.get());
+        if (before0 != null && carrying) {
+            before0.warnings().forEach((path, warned) -> {
+                if (!warnedSeen.contains(path) && (deleted.isEmpty() || planned.get().contains(path))) {
+                    warnings.put(path, warned);
+                }
+            });
+        }
         List<String> problems = Stream.concat(planWarnings.stream(),
                 new TreeMap<>(warnings).values().stream().flatMap(List::stream)).toList();
         Path published = null;
         if (!strict || problems.isEmpty()) {
-            published = staging.publish(planned);
-            Path normalized = root.toAbsolutePath().normalize();
-            last.put(normalized, new Last(site, manifestTime(published)));
+            published = staging.publish(planned, deleted);
+            if (lookedUpBy != null) {
+                looked.forEach((path, keys) -> keys.forEach(key -> lookedUpBy.computeIfAbsent(key, k -> new HashSet<>()).add(path)));
+            }
+            last.put(normalized, new Last(site, manifestTime(published), Map.copyOf(warnings), lookedUpBy));
         }
         long pages = (System.nanoTime() - start) / 1_000_000;
         if (published != null) {
@@ -301,7 +363,7 @@ public class SiteBuilder {
                 publishedPages.changed(root, site, changed);
             }
         }
-        return new BuildReport(plan.size(), written.stream().sorted().toList(), plan.size() - written.size(), deleted, published,
+        return new BuildReport(total, written.stream().sorted().toList(), total - written.size(), deleted, published,
                 problems, pages, (System.nanoTime() - start) / 1_000_000 - pages);
     }
 
@@ -309,14 +371,29 @@ public class SiteBuilder {
      * Every file of the site, the renderers planning side by side (each with warnings of its own, which are
      * then put in renderer order).
      */
-    private List<PlannedFile> plan(SiteModel site, List<String> warnings) {
+    private List<SiteRenderer.Plan> plan(SiteModel site, List<String> warnings, Set<String> lookingUp) {
         List<List<String>> warned = renderers.stream().map(r -> (List<String>) new ArrayList<String>()).toList();
-        List<List<PlannedFile>> planned = java.util.stream.IntStream.range(0, renderers.size()).parallel()
-                .mapToObj(i -> renderers.get(i).plan(site, warned.get(i))).toList();
+        List<SiteRenderer.Plan> planned = java.util.stream.IntStream.range(0, renderers.size()).parallel()
+                .mapToObj(i -> lookingUp == null
+                        ? new SiteRenderer.Plan(renderers.get(i).plan(site, warned.get(i)), SiteRenderer.Plan.Left.NONE)
+                        : renderers.get(i).planChange(site, warned.get(i), lookingUp))
+                .toList();
         warned.forEach(warnings::addAll);
-        List<PlannedFile> plan = new ArrayList<>(planned.stream().mapToInt(List::size).sum());
-        planned.forEach(plan::addAll);
-        return plan;
+        return planned;
+    }
+
+    /** Which of the live build's files looked up each document, by key. */
+    private static Map<String, Set<String>> lookedUpBy(Manifest live) {
+        Map<String, Set<String>> by = new HashMap<>();
+        live.files().forEach((path, entry) -> entry.lookups().forEach(key -> by.computeIfAbsent(key, k -> new HashSet<>()).add(path)));
+        return by;
+    }
+
+    /** The files that looked up one of the {@code changed} documents: carried over, they may still differ. */
+    private static Set<String> affected(Map<String, Set<String>> lookedUpBy, Set<String> changed) {
+        Set<String> affected = new HashSet<>();
+        changed.forEach(key -> affected.addAll(lookedUpBy.getOrDefault(key, Set.of())));
+        return affected;
     }
 
     /** The live build's files that {@code paths} (this build's) has not. */
@@ -325,12 +402,16 @@ public class SiteBuilder {
     }
 
     /** The paths of the planned files (a set sized for them all at once); two files planning one path is a bug. */
-    private static Set<String> paths(List<PlannedFile> plan) {
-        Set<String> paths = new HashSet<>(plan.size() * 4 / 3 + 1);
-        for (PlannedFile file : plan) {
-            if (!paths.add(file.path())) {
-                throw new IllegalStateException("two outputs of the site build share the path " + file.path());
+    private static Set<String> paths(List<SiteRenderer.Plan> plans, int total) {
+        Set<String> paths = new HashSet<>(total * 4 / 3 + 1);
+        java.util.function.Consumer<String> add = path -> {
+            if (!paths.add(path)) {
+                throw new IllegalStateException("two outputs of the site build share the path " + path);
             }
+        };
+        for (SiteRenderer.Plan plan : plans) {
+            plan.files().forEach(file -> add.accept(file.path()));
+            plan.left().paths(add);
         }
         return paths;
     }

@@ -86,6 +86,20 @@ public final class SiteModel {
     /** Each language's tags ({@link #tagIndex}), by language code. */
     private final Map<String, TagIndex> tagsByLanguage = new ConcurrentHashMap<>();
 
+    private static final java.util.concurrent.atomic.AtomicLong SERIALS = new java.util.concurrent.atomic.AtomicLong();
+    /** This model's number in the process, which no other model has: what a renderer's memo of a plan names. */
+    private final long serial = SERIALS.incrementAndGet();
+    /** How this model was made from another by {@link #with}; null for one made whole. */
+    private final Since since;
+
+    /**
+     * What a model made by {@link #with} differs from its predecessor by: the predecessor's {@link #serial} (not the
+     * model itself, so a chain of models is not kept alive), the keys of the documents that changed, and whether the
+     * authors are as they were.
+     */
+    public record Since(long model, Set<String> keys, boolean sameAuthors) {
+    }
+
     public SiteModel(List<Language> languages, Language defaultLanguage, List<LiveVariant> variants,
                      Map<String, Api.AuthorView> authors, String baseUrl) {
         this.languages = List.copyOf(languages);
@@ -109,6 +123,7 @@ public final class SiteModel {
         this.documents = Layered.of(fingerprints);
         this.entries = Layered.empty();
         this.addresses = Layered.empty();
+        this.since = null;
         java.util.stream.Stream.concat(this.variants.stream(), homes.values().stream())
                 .filter(SiteModel::bodyNamesMedia).forEach(withMedia::add);
     }
@@ -137,6 +152,7 @@ public final class SiteModel {
         this.byCode = previous.byCode;
         this.baseUrl = previous.baseUrl;
         this.authors = Map.copyOf(authors);
+        this.since = new Since(previous.serial, java.util.Collections.unmodifiableSet(changed), this.authors.equals(previous.authors));
         Map<String, LiveVariant> homes = new HashMap<>();
         previous.homes.forEach((language, v) -> {
             if (!changed.contains(v.key())) {
@@ -317,6 +333,23 @@ public final class SiteModel {
 
     private static boolean bodyNamesMedia(LiveVariant v) {
         return v.body().contains("media:");
+    }
+
+    /** This model's number in the process: no other model has it. */
+    public long serial() {
+        return serial;
+    }
+
+    /** How this model differs from the one it was made from by {@link #with}; null when it was made whole. */
+    @io.micronaut.core.annotation.Nullable
+    public Since since() {
+        return since;
+    }
+
+    /** Where the versions of the document {@code key} are in {@link #variants}: from the first index to before the second. */
+    public int[] variantsOf(String key) {
+        int from = firstAtOrAfter(variants, key, 0, false);
+        return new int[] {from, firstAtOrAfter(variants, key, from, true)};
     }
 
     /** Whether a built version's or home introduction's body names media files ({@code media:}). */

@@ -239,6 +239,30 @@ class SiteWriter {
             // Sized for as many files as the live build has: tens of thousands, put from every core.
             this.files = whole ? new ConcurrentHashMap<>(Math.max(16, liveManifest.files().size())) : null;
             this.fresh = fresh;
+            Map<String, Manifest.Entry> baseFiles = whole ? null : base.manifest().files();
+            this.liveDelta = whole || fresh ? null : Manifest.Overlay.of(liveManifest, baseFiles);
+            this.heldDelta = liveDelta == null ? null : Manifest.Overlay.of(held, baseFiles);
+            this.putPaths = heldDelta == null ? null : ConcurrentHashMap.newKeySet();
+        }
+
+        /**
+         * The live build's and this folder's manifests as overlays of this build's base, when both are (and the folder
+         * was not emptied): then the two differ only where their deltas do, and files the live build has unchanged
+         * need not be put one by one ({@link #carries}). Null otherwise.
+         */
+        private final Manifest.Overlay liveDelta;
+        private final Manifest.Overlay heldDelta;
+        /** The paths put, when carrying: what the live build's delta says of them is replaced. */
+        private final Set<String> putPaths;
+
+        /**
+         * Whether the files this build does not {@link #write} or {@link #keep} are taken to be the live build's, as
+         * they are: {@link #publish} then brings this folder up to date with the live build where the two differ (the
+         * paths of their deltas) and writes the live build's delta with this build's changes. A build after one edit
+         * of a 300,000-page site then puts a few files, not every one.
+         */
+        boolean carries() {
+            return heldDelta != null;
         }
 
         /**
@@ -311,6 +335,9 @@ class SiteWriter {
          * the manifest needs no pass over the whole site.
          */
         private void put(String path, Manifest.Entry entry) {
+            if (putPaths != null) {
+                putPaths.add(path);
+            }
             if (whole) {
                 files.put(path, entry);
                 return;
@@ -324,9 +351,14 @@ class SiteWriter {
             }
         }
 
-        /** How large a delta may grow, changes and removals, before a new base is written: a tenth of the base. */
+        /**
+         * How large a delta may grow, changes and removals, before a new base is written: a tenth of the base, and at least
+         * a hundred entries, which cost nothing to write each time. On a small site one edit changes more than a tenth of
+         * the files, and a new base at every build would leave no build whose folder and live build share one, which
+         * carrying files over needs ({@link #carries}).
+         */
         private int bound() {
-            return base.manifest().files().size() / 10;
+            return Math.max(100, base.manifest().files().size() / 10);
         }
 
         private boolean holds(String path, Manifest.Entry entry) {
@@ -381,17 +413,30 @@ class SiteWriter {
 
         /**
          * Removes what the build no longer has, records the manifest and makes the build live. {@code planned} gives
-         * the paths of every file of the build; it is asked only when the build dropped files (each path is put once,
-         * so counts tell when it did not).
+         * the paths of every file of the build, here asked for once to find which of the live build's it has not.
          */
         Path publish(java.util.function.Supplier<Set<String>> planned) {
+            Set<String> paths = planned.get();
+            return publish(planned, liveManifest.files().keySet().stream().filter(p -> !paths.contains(p)).toList());
+        }
+
+        /**
+         * As {@link #publish(java.util.function.Supplier)}, told which of the live build's files this build has not
+         * ({@code deleted}); {@code planned} is asked only when the build dropped files (each path is put once, so counts
+         * tell when it did not) and it does not {@link #carries carry} files.
+         */
+        Path publish(java.util.function.Supplier<Set<String>> planned, java.util.Collection<String> deleted) {
             try {
                 java.util.function.Predicate<String> put = whole ? files::containsKey : path -> planned.get().contains(path);
-                for (String path : heldAgain.sum() == held.files().size() ? Set.<String>of() : held.files().keySet()) {
-                    if (!put.test(path)) {
-                        Path file = resolve(path);
-                        Files.deleteIfExists(file);
-                        removeEmptyParents(file.getParent());
+                if (carries()) {
+                    bringUpToDate(deleted);
+                } else {
+                    for (String path : heldAgain.sum() == held.files().size() ? Set.<String>of() : held.files().keySet()) {
+                        if (!put.test(path)) {
+                            Path file = resolve(path);
+                            Files.deleteIfExists(file);
+                            removeEmptyParents(file.getParent());
+                        }
                     }
                 }
                 BuildPause.at("before-swap");
@@ -403,12 +448,17 @@ class SiteWriter {
                 BuildPause.at("swapped");
                 // The site is live before its manifest is written: readers need not wait for it, and a build
                 // killed in between leaves a live build without a manifest, which the next build renders afresh.
-                Set<String> removed = whole ? Set.of() : removed(put);
+                Set<String> removed = whole ? Set.of() : carries() ? carriedRemoved(deleted) : removed(put);
+                Map<String, Manifest.Entry> delta = carries() ? carriedDelta(deleted) : changed;
                 Manifest manifest = new Manifest(siteFingerprint, whole ? Collections.unmodifiableMap(files)
-                        : new Manifest.Overlay(base.manifest().files(), changed, removed));
+                        : new Manifest.Overlay(base.manifest().files(), delta, removed));
                 Path file = manifestOf(target);
-                String written = writeManifest(manifest, removed, file);
-                manifests.put(file, new Cached(Files.getLastModifiedTime(file), manifest, written));
+                String written = writeManifest(manifest, delta, removed, file);
+                // Where a new base was written, the build's manifest is held as that base's entries (an empty delta of
+                // it), so the next build finds the live manifest an overlay of its base and may carry files over.
+                Manifest held = base != null && written.equals(base.name()) ? manifest
+                        : manifests.get(file.resolveSibling(written)).manifest();
+                manifests.put(file, new Cached(Files.getLastModifiedTime(file), held, written));
                 removeOtherBuilds(written);
                 return target;
             } catch (IOException e) {
@@ -421,7 +471,8 @@ class SiteWriter {
          * delta is past its bound, writes a new base with every entry first and an empty delta against it (a build
          * killed in between leaves a base no manifest names, deleted by the next build). Returns the base's name.
          */
-        private String writeManifest(Manifest manifest, Set<String> removed, Path file) throws IOException {
+        private String writeManifest(Manifest manifest, Map<String, Manifest.Entry> changed, Set<String> removed, Path file)
+                throws IOException {
             if (whole || changed.size() + removed.size() > bound()) {
                 // A base holds its entries itself, not as an overlay of the base before: bases never chain.
                 Manifest flat = whole ? manifest : new Manifest(manifest.site(), new java.util.HashMap<>(manifest.files()));
@@ -434,6 +485,74 @@ class SiteWriter {
             }
             new Manifest.Delta(siteFingerprint, base.name(), changed, removed).write(file);
             return base.name();
+        }
+
+        /**
+         * Carrying: makes this folder hold what the live build holds, but for the files put (written or kept already)
+         * and those {@code deleted}, which it must not have. Both manifests are overlays of one base, so they can differ
+         * only at the paths of their deltas. A file it lacks, or holds with other bytes, is linked from the live build's
+         * (copied where links cannot be made) and renamed into place, as every file of a build is.
+         */
+        private void bringUpToDate(java.util.Collection<String> deleted) throws IOException {
+            Set<String> gone = new HashSet<>(deleted);
+            Set<String> paths = new HashSet<>(gone);
+            paths.addAll(liveDelta.changed().keySet());
+            paths.addAll(liveDelta.removed());
+            paths.addAll(heldDelta.changed().keySet());
+            paths.addAll(heldDelta.removed());
+            paths.removeAll(putPaths);
+            for (String path : paths) {
+                Manifest.Entry want = gone.contains(path) ? null : liveManifest.files().get(path);
+                Manifest.Entry have = held.files().get(path);
+                Path file = resolve(path);
+                if (want == null) {
+                    if (Files.deleteIfExists(file)) {
+                        removeEmptyParents(file.getParent());
+                    }
+                } else if (have == null || !have.hash().equals(want.hash())) {
+                    Path tmp = replaceable(path);
+                    Files.deleteIfExists(tmp);
+                    try {
+                        Files.createLink(tmp, live.resolve(path));
+                    } catch (UnsupportedOperationException | IOException e) {
+                        Files.copy(live.resolve(path), tmp, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    BuildPause.at("mid-files");
+                }
+            }
+        }
+
+        /**
+         * Carrying: the delta of this build against the base, the live build's but for the paths put (whose entries this
+         * build's own delta, {@link #changed}, has when they differ from the base's) and those {@code deleted}.
+         */
+        private Map<String, Manifest.Entry> carriedDelta(java.util.Collection<String> deleted) {
+            Set<String> gone = new HashSet<>(deleted);
+            Map<String, Manifest.Entry> delta = new java.util.HashMap<>();
+            liveDelta.changed().forEach((path, entry) -> {
+                if (!putPaths.contains(path) && !gone.contains(path)) {
+                    delta.put(path, entry);
+                }
+            });
+            delta.putAll(changed);
+            return delta;
+        }
+
+        /** Carrying: the base's paths this build has not: those the live build had not and were not put again, and those deleted. */
+        private Set<String> carriedRemoved(java.util.Collection<String> deleted) {
+            Set<String> removed = new HashSet<>();
+            for (String path : liveDelta.removed()) {
+                if (!putPaths.contains(path)) {
+                    removed.add(path);
+                }
+            }
+            for (String path : deleted) {
+                if (base.manifest().files().containsKey(path)) {
+                    removed.add(path);
+                }
+            }
+            return removed;
         }
 
         /** How many of the base's paths this build does not have: each path is put once, so a count tells. */

@@ -38,10 +38,10 @@ final class TagIndex {
         private final String slug;
         private final Map<String, Integer> spellings;
         private final List<LiveVariant> tagged;
-        /** The fingerprints of the tag's pages, and what else they were made from ({@link #pageFingerprints}). */
+        /** What {@link TagPages} planned of the tag's pages, and what else they were made from ({@link #pages}). */
         private volatile Pages pages;
 
-        private record Pages(String context, List<String> fingerprints) {
+        private record Pages(String context, Object planned) {
         }
 
         private Tag(String slug, Map<String, Integer> spellings, List<LiveVariant> tagged) {
@@ -66,18 +66,26 @@ final class TagIndex {
                     .orElseThrow().getKey();
         }
 
+        /** What the tag's pages were planned as, when it is held and was made with {@code context}; else null. */
+        @SuppressWarnings("unchecked")
+        <T> T heldPages(String context) {
+            Pages held = pages;
+            return held != null && held.context().equals(context) ? (T) held.planned() : null;
+        }
+
         /**
-         * The fingerprints of the tag's pages: made by {@code make} the first time, then the same as long as this tag
-         * is (its versions, their documents and authors: a change to any of them makes a new tag) and as long as
-         * {@code context} (the rest the pages are made from) is the same.
+         * What the tag's pages are planned as (their paths and fingerprints): made by {@code make} the first time, then
+         * the same as long as this tag is (its versions, their documents and authors: a change to any of them makes a
+         * new tag) and as long as {@code context} (the rest the pages are made from) is the same.
          */
-        List<String> pageFingerprints(String context, Supplier<List<String>> make) {
+        @SuppressWarnings("unchecked")
+        <T> T pages(String context, Supplier<T> make) {
             Pages held = pages;
             if (held == null || !held.context().equals(context)) {
-                held = new Pages(context, List.copyOf(make.get()));
+                held = new Pages(context, make.get());
                 pages = held;
             }
-            return held.fingerprints();
+            return (T) held.planned();
         }
     }
 

@@ -35,9 +35,25 @@ class TagPages implements SiteRenderer {
     record Listed(String name, String url, int count) {
     }
 
+    /** The footer each plan was made with: where the model's was planned with the same, its unchanged tags' pages carry over. */
+    private final PlanMemos<String> memos = new PlanMemos<>();
+
     @Override
     public List<PlannedFile> plan(SiteModel site, List<String> warnings) {
+        return plan(site, warnings, null).files();
+    }
+
+    /** As {@link #plan}, the pages of carried tags left out of the list, but for those {@code lookingUp} names. */
+    @Override
+    public Plan planChange(SiteModel site, List<String> warnings, java.util.Set<String> lookingUp) {
+        return plan(site, warnings, lookingUp);
+    }
+
+    private Plan plan(SiteModel site, List<String> warnings, java.util.Set<String> lookingUp) {
         List<PlannedFile> files = new ArrayList<>();
+        List<Planned> left = new ArrayList<>();
+        String footer = PageLinks.fingerprint(site);
+        boolean carrying = footer.equals(memos.since(site));
         for (Language language : site.languages()) {
             TagIndex tags = site.tagIndex(language.code());
             for (LiveVariant v : tags.withoutSlug()) {
@@ -49,7 +65,7 @@ class TagPages implements SiteRenderer {
                 }
             }
             for (TagIndex.Tag tag : tags.bySlug().values()) {
-                files.addAll(tagPages(site, language, tag));
+                tagPages(site, language, tag, footer, carrying, lookingUp, files, left);
             }
             Collator order = Collator.getInstance(Locale.forLanguageTag(language.htmlLang()));
             List<Listed> listed = tags.bySlug().values().stream()
@@ -59,31 +75,59 @@ class TagPages implements SiteRenderer {
             files.add(templates.plan(site.tags(language) + "index.html", "tags.peb", language, Map.of(
                     "tags", listed, "frame", links.ofListing(site, language, site::tags))));
         }
-        return files;
+        memos.note(site, footer);
+        int count = left.stream().mapToInt(p -> p.files().size()).sum();
+        return new Plan(files, count == 0 ? Plan.Left.NONE : new Plan.Left() {
+            @Override
+            public int size() {
+                return count;
+            }
+
+            @Override
+            public void paths(java.util.function.Consumer<String> to) {
+                left.forEach(p -> p.files().forEach(to));
+            }
+        });
+    }
+
+    /** What a tag's pages are planned as: its name, and each page's file and fingerprint. */
+    private record Planned(String name, List<String> files, List<String> fingerprints) {
     }
 
     /**
-     * A tag's pages. Their fingerprints are made from the pages' entries, which a one-edit build would otherwise look
-     * up for every tag of the site: the tag keeps them while it and the footer's documents are as they were.
+     * A tag's pages. Their paths and fingerprints are made from the pages' entries, which a one-edit build would
+     * otherwise look up for every tag of the site: the tag keeps them while it and the footer's documents are as they
+     * were. A tag of the model this one was made from (the change did not touch it), whose pages that model's plan made
+     * with this footer, has the same pages: they are marked carried.
      */
-    private List<PlannedFile> tagPages(SiteModel site, Language language, TagIndex.Tag tag) {
-        List<PlannedFile> files = new ArrayList<>();
-        String name = tag.name();
-        List<List<LiveVariant>> pages = listings.pages(tag.tagged());
-        String footer = PageLinks.fingerprint(site);
-        List<String> fingerprints = tag.pageFingerprints(footer, () -> {
-            List<String> made = new ArrayList<>();
-            for (int n = 1; n <= pages.size(); n++) {
-                made.add(Fingerprint.of(site.tag(language, name, n), name, n, pages.size(), footer,
-                        pages.get(n - 1).stream().map(site::entryFingerprint).toList()));
+    private void tagPages(SiteModel site, Language language, TagIndex.Tag tag, String footer, boolean carrying,
+                          java.util.Set<String> lookingUp, List<PlannedFile> files, List<Planned> left) {
+        Planned held = carrying ? tag.heldPages(footer) : null;
+        boolean carried = held != null;
+        if (carried && lookingUp != null) {
+            if (lookingUp.isEmpty() || held.files().stream().noneMatch(lookingUp::contains)) {
+                left.add(held);
+                return;
             }
-            return made;
+        }
+        List<List<LiveVariant>> pages = listings.pages(tag.tagged());
+        Planned planned = tag.pages(footer, () -> {
+            String name = tag.name();
+            List<String> paths = new ArrayList<>();
+            List<String> fingerprints = new ArrayList<>();
+            for (int n = 1; n <= pages.size(); n++) {
+                String path = site.tag(language, name, n);
+                paths.add(PlannedFile.relative(path + "index.html"));
+                fingerprints.add(Templates.fingerprint("tag.peb", language, Fingerprint.of(path, name, n, pages.size(), footer,
+                        pages.get(n - 1).stream().map(site::entryFingerprint).toList())));
+            }
+            return new Planned(name, List.copyOf(paths), List.copyOf(fingerprints));
         });
+        String name = planned.name();
         for (int n = 1; n <= pages.size(); n++) {
-            String path = site.tag(language, name, n);
             List<LiveVariant> page = pages.get(n - 1);
             int number = n;
-            files.add(templates.plan(path + "index.html", "tag.peb", language, fingerprints.get(n - 1), () -> {
+            files.add(templates.planned(planned.files().get(n - 1), "tag.peb", language, planned.fingerprints().get(n - 1), () -> {
                 Map<String, Object> model = new HashMap<>();
                 model.put("tag", name);
                 model.put("tagUrl", site.tag(language, name, 1));
@@ -91,10 +135,9 @@ class TagPages implements SiteRenderer {
                 model.put("entries", page.stream().map(v -> listings.entry(site, v)).toList());
                 model.put("pagination", Listings.pagination(number, pages.size(), i -> site.tag(language, name, i)));
                 // Tags are words of one language: another language's version of the page is its tag index.
-                model.put("frame", links.ofOwn(site, language, path, site::tags));
+                model.put("frame", links.ofOwn(site, language, site.tag(language, name, number), site::tags));
                 return model;
-            }));
+            }).carriedIf(carried));
         }
-        return files;
     }
 }

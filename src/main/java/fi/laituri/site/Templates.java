@@ -35,8 +35,18 @@ class Templates {
      */
     PlannedFile plan(String path, String template, Language language, String fingerprint,
                      java.util.function.Supplier<Map<String, Object>> model) {
-        return PlannedFile.of(path, Fingerprint.of(template, language.code(), fingerprint),
-                () -> file(path, template, language, model.get()).bytes());
+        return planned(path, template, language, fingerprint(template, language, fingerprint), model);
+    }
+
+    /** The fingerprint of a file made from {@code template} in {@code language}, from that of its other inputs. */
+    static String fingerprint(String template, Language language, String inputs) {
+        return Fingerprint.of(template, language.code(), inputs);
+    }
+
+    /** As {@link #plan(String, String, Language, String, java.util.function.Supplier)}, its {@link #fingerprint} made already. */
+    PlannedFile planned(String path, String template, Language language, String fingerprint,
+                        java.util.function.Supplier<Map<String, Object>> model) {
+        return PlannedFile.of(path, fingerprint, () -> file(path, template, language, model.get()).bytes());
     }
 
     OutputFile file(String path, String template, Language language, Map<String, Object> model) {

@@ -68,6 +68,9 @@ class IncrementalBuildTest extends DatabaseTest {
     @Inject
     TransactionOperations<Connection> tx;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private int counter;
     /** The documents the random changes pick from: the seed site's and those the changes make. */
     private final List<Long> documents = new ArrayList<>();
@@ -97,6 +100,7 @@ class IncrementalBuildTest extends DatabaseTest {
         Random random = new Random(seed);
         Path incremental = dir.resolve("incremental");
         builder.build(incremental);
+        double carriedBefore = meters.counter("laituri.site.files.carried").count();
         for (int step = 0; step < 25; step++) {
             String what = change(random);
             long id = Long.parseLong(what.substring(what.lastIndexOf('#') + 1));
@@ -106,6 +110,8 @@ class IncrementalBuildTest extends DatabaseTest {
             builder.build(full);
             assertSameSite(full, incremental, "seed " + seed + ", step " + step + ": " + what);
         }
+        assertTrue(meters.counter("laituri.site.files.carried").count() > carriedBefore,
+                "later steps take over the live build's unchanged pages without a look at each");
     }
 
     @Test
@@ -117,6 +123,23 @@ class IncrementalBuildTest extends DatabaseTest {
         assertEquals(List.of(), again.deleted());
         assertEquals(first.files(), again.unchanged());
         assertEquals(first.warnings(), again.warnings());
+    }
+
+    @Test
+    void aPageCarriedOverUnrenderedKeepsItsWarningsInTheReport(@TempDir Path site) {
+        long broken = publishedArticle("Rikki " + (++counter), "Katso [tätä](doc:ei-ole-" + counter + ").");
+        long other = publishedArticle("Muu " + (++counter), "Alku.");
+        List<String> warned = builder.build(site).warnings().stream().filter(w -> w.contains("doc:ei-ole-")).toList();
+        assertEquals(1, warned.size(), "the broken link is reported");
+        double carried = meters.counter("laituri.site.files.carried").count();
+        for (int i = 0; i < 3; i++) {
+            edit(other, "fi", "Muu, muokattu " + (++counter), "Alku " + i + ".");
+            publish(other, "fi");
+            BuildReport report = builder.update(site, Set.of(other));
+            assertTrue(report.warnings().containsAll(warned), "edit " + i + ": " + report.warnings());
+        }
+        assertTrue(meters.counter("laituri.site.files.carried").count() > carried, "the broken link's page was carried over");
+        assertTrue(content.getVariant(broken, "fi").status().equals("published"));
     }
 
     @Test
@@ -371,6 +394,30 @@ class IncrementalBuildTest extends DatabaseTest {
         Map<String, byte[]> got = files(actual.resolve("current"));
         assertEquals(want.keySet(), got.keySet(), message);
         want.forEach((path, bytes) -> assertArrayEquals(bytes, got.get(path), message + ": " + path));
+        assertSlotsHoldWhatTheirManifestsSay(actual, message);
+    }
+
+    /**
+     * Each build folder with a manifest holds exactly the files it lists, with those bytes: the folder that is not live
+     * is the next build's starting point, which trusts its manifest (and, carrying files over, the live one's).
+     */
+    private static void assertSlotsHoldWhatTheirManifestsSay(Path site, String message) throws IOException {
+        for (String slot : List.of("a", "b")) {
+            Path folder = site.resolve("builds").resolve(slot);
+            Path file = site.resolve("builds").resolve(slot + ".manifest");
+            if (!Files.exists(file)) {
+                continue;
+            }
+            String base = Manifest.Delta.baseOf(file);
+            Manifest manifest = base == null ? Manifest.read(file)
+                    : Manifest.Delta.read(file).over(Manifest.read(file.resolveSibling(base)));
+            Map<String, byte[]> held = files(folder);
+            Map<String, String> hashes = new TreeMap<>();
+            held.forEach((path, bytes) -> hashes.put(path, Fingerprint.ofBytes(bytes)));
+            Map<String, String> listed = new TreeMap<>();
+            manifest.files().forEach((path, entry) -> listed.put(path, entry.hash()));
+            assertEquals(listed, hashes, message + ": the build folder " + slot + " against its manifest");
+        }
     }
 
     private static Map<String, byte[]> files(Path build) throws IOException {

@@ -111,8 +111,9 @@ class ContentPages implements SiteRenderer {
             discussions.forEach(d -> discussed.putAll(d.of(ask)));
         }
         Map<Discussions.Discussion, String> lastDiscussions = discussionFingerprints;
-        // Carrying, the discussions of carried pages are not asked for: the last map is added to (a full plan starts a new one).
-        Map<Discussions.Discussion, String> nextDiscussions = carrying ? lastDiscussions
+        // Carrying, the discussions of carried pages are not asked for: the last map stays as it is, for the next plan
+        // of every page, and those of the pages planned again are looked up in it, not added (it would grow at every edit).
+        Map<Discussions.Discussion, String> nextDiscussions = carrying ? new HashMap<>()
                 : new java.util.concurrent.ConcurrentHashMap<>(lastDiscussions.size() * 4 / 3 + 16);
         Planned[] plans = new Planned[variants.size()];
         java.util.BitSet left = new java.util.BitSet(variants.size());
@@ -148,7 +149,7 @@ class ContentPages implements SiteRenderer {
                     () -> render(site, v, bylines(site, v), shown, discussion, library), carried));
         }
         memos.note(site, new Memo(site.serial(), variants, plans, footer, discussedAt));
-        discussionFingerprints = nextDiscussions;
+        discussionFingerprints = carrying ? lastDiscussions : nextDiscussions;
         int count = left.cardinality();
         return new Plan(files, count == 0 ? Plan.Left.NONE : new Plan.Left() {
             @Override

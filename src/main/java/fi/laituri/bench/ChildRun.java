@@ -14,8 +14,22 @@ import java.util.Map;
  */
 record ChildRun(int exitCode, long millis, long peakRssMb, Path log) {
 
+    /**
+     * Lets what the runs before wrote reach the disk ({@code sync}) before a timed run starts, so that no run pays for
+     * another's writing: the first cold build came right after the import had written its corpus and database, and
+     * Hugo right after its source was written, and each met the other's writeback in its file creation.
+     */
+    private static void settle() throws IOException, InterruptedException {
+        try {
+            new ProcessBuilder("sync").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (IOException e) {
+            // No sync command (not a Unix): the runs are timed as they come.
+        }
+    }
+
     static ChildRun of(List<String> command, Map<String, String> env, Path log) throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
+        settle();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         long start = System.nanoTime();

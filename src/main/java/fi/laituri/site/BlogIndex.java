@@ -93,17 +93,7 @@ class BlogIndex implements SiteRenderer {
             }
         }
         memos.note(site, new Memo(footer, planned));
-        return new Plan(files, left.isEmpty() ? Plan.Left.NONE : new Plan.Left() {
-            @Override
-            public int size() {
-                return left.size();
-            }
-
-            @Override
-            public void paths(java.util.function.Consumer<String> to) {
-                left.forEach(to);
-            }
-        });
+        return new Plan(files, Plan.Left.of(left.size(), left::forEach));
     }
 
     /** Whether {@code now} holds the very versions {@code was} did, in order, none of a changed document. */

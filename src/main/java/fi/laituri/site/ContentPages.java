@@ -151,17 +151,7 @@ class ContentPages implements SiteRenderer {
         memos.note(site, new Memo(site.serial(), variants, plans, footer, discussedAt));
         discussionFingerprints = carrying ? lastDiscussions : nextDiscussions;
         int count = left.cardinality();
-        return new Plan(files, count == 0 ? Plan.Left.NONE : new Plan.Left() {
-            @Override
-            public int size() {
-                return count;
-            }
-
-            @Override
-            public void paths(java.util.function.Consumer<String> to) {
-                left.stream().forEach(i -> to.accept(plans[i].path()));
-            }
-        });
+        return new Plan(files, Plan.Left.of(count, to -> left.stream().forEach(i -> to.accept(plans[i].path()))));
     }
 
     private boolean lapses(LiveVariant v, java.time.Instant from, java.time.Instant to) {

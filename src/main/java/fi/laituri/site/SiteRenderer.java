@@ -27,22 +27,21 @@ interface SiteRenderer {
     /** The files to look at, and those left out as carried. */
     record Plan(List<PlannedFile> files, Left left) {
 
-        /** Files carried over from the live build and left out of a plan: how many, and their paths when asked. */
-        interface Left {
-            Left NONE = new Left() {
-                @Override
-                public int size() {
-                    return 0;
-                }
+        /**
+         * Files carried over from the live build and left out of a plan: how many, and what lists their paths when a
+         * build needs them all (it dropped files).
+         */
+        record Left(int size, Consumer<Consumer<String>> lister) {
 
-                @Override
-                public void paths(Consumer<String> to) {
-                }
-            };
+            static final Left NONE = new Left(0, to -> { });
 
-            int size();
+            static Left of(int size, Consumer<Consumer<String>> lister) {
+                return size == 0 ? NONE : new Left(size, lister);
+            }
 
-            void paths(Consumer<String> to);
+            void paths(Consumer<String> to) {
+                lister.accept(to);
+            }
         }
     }
 }

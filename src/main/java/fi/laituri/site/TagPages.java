@@ -77,17 +77,7 @@ class TagPages implements SiteRenderer {
         }
         memos.note(site, footer);
         int count = left.stream().mapToInt(p -> p.files().size()).sum();
-        return new Plan(files, count == 0 ? Plan.Left.NONE : new Plan.Left() {
-            @Override
-            public int size() {
-                return count;
-            }
-
-            @Override
-            public void paths(java.util.function.Consumer<String> to) {
-                left.forEach(p -> p.files().forEach(to));
-            }
-        });
+        return new Plan(files, Plan.Left.of(count, to -> left.forEach(p -> p.files().forEach(to))));
     }
 
     /** What a tag's pages are planned as: its name, and each page's file and fingerprint. */

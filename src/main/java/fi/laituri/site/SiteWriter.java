@@ -412,18 +412,10 @@ class SiteWriter {
         }
 
         /**
-         * Removes what the build no longer has, records the manifest and makes the build live. {@code planned} gives
-         * the paths of every file of the build, here asked for once to find which of the live build's it has not.
-         */
-        Path publish(java.util.function.Supplier<Set<String>> planned) {
-            Set<String> paths = planned.get();
-            return publish(planned, liveManifest.files().keySet().stream().filter(p -> !paths.contains(p)).toList());
-        }
-
-        /**
-         * As {@link #publish(java.util.function.Supplier)}, told which of the live build's files this build has not
-         * ({@code deleted}); {@code planned} is asked only when the build dropped files (each path is put once, so counts
-         * tell when it did not) and it does not {@link #carries carry} files.
+         * Removes what the build no longer has, records the manifest and makes the build live. {@code planned} gives the
+         * paths of every file of the build, and {@code deleted} those of the live build's it has not; {@code planned} is
+         * asked only when the build dropped files (each path is put once, so counts tell when it did not) and it does
+         * not {@link #carries carry} files.
          */
         Path publish(java.util.function.Supplier<Set<String>> planned, java.util.Collection<String> deleted) {
             try {

@@ -103,10 +103,8 @@ class ContentPages implements SiteRenderer {
         } else {
             again.set(0, variants.size());
         }
-        List<LiveVariant> asked = new ArrayList<>();
-        again.stream().forEach(i -> asked.add(variants.get(i)));
+        List<LiveVariant> ask = carrying ? again.stream().mapToObj(variants::get).toList() : variants;
         Map<String, Discussions.Discussion> discussed = new HashMap<>();
-        List<LiveVariant> ask = carrying ? asked : variants;
         if (!ask.isEmpty()) {
             discussions.forEach(d -> discussed.putAll(d.of(ask)));
         }
@@ -197,7 +195,7 @@ class ContentPages implements SiteRenderer {
                 continue;
             }
             // Past the old versions that sort before this one (of changed or removed documents).
-            while (j < before.size() && before.get(j) != v && BY_KEY.compare(before.get(j), v) < 0) {
+            while (j < before.size() && before.get(j) != v && SiteModel.BY_KEY.compare(before.get(j), v) < 0) {
                 j++;
             }
             if (j < before.size() && before.get(j) == v) {
@@ -205,9 +203,6 @@ class ContentPages implements SiteRenderer {
             }
         }
     }
-
-    private static final java.util.Comparator<LiveVariant> BY_KEY =
-            java.util.Comparator.comparing(LiveVariant::key).thenComparing(LiveVariant::language);
 
     /**
      * What the last build planned of each version's page, and what its fingerprint was made of: a page whose inputs

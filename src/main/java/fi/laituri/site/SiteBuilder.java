@@ -250,7 +250,7 @@ public class SiteBuilder {
         // up a changed document: neither looked up in the live manifest nor put into the build one by one, and where the
         // renderer can, not even listed. A one-edit build is staged first, so that the renderers know whether they may.
         Last before0 = changed == null ? null : last.get(normalized);
-        SiteWriter.Staging staging = changed == null ? null : writer.stage(root, siteFingerprint);
+        SiteWriter.Staging staging = changed == null ? null : writer.stage(root, siteFingerprint, true);
         boolean carrying = before0 != null && staging.carries() && site.since() != null
                 && site.since().model() == before0.model().serial();
         Map<String, Set<String>> lookedUpBy = before0 == null ? null
@@ -274,7 +274,7 @@ public class SiteBuilder {
             planned.get();
         }
         if (staging == null) {
-            staging = writer.stage(root, siteFingerprint);
+            staging = writer.stage(root, siteFingerprint, false);
         }
         SiteWriter.Staging into = staging;
         BuildPause.at("before-files");
@@ -290,7 +290,7 @@ public class SiteBuilder {
         wereLive.add(leftOut);
         carried.add(leftOut);
         plan.parallelStream().forEach(file -> {
-            if (before0 != null && !before0.warnings().isEmpty() && before0.warnings().containsKey(file.path())) {
+            if (carrying && !before0.warnings().isEmpty() && before0.warnings().containsKey(file.path())) {
                 warnedSeen.add(file.path());
             }
             if (carrying && file.carried() && (affected.isEmpty() || !affected.contains(file.path()))) {

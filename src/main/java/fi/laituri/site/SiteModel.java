@@ -189,7 +189,7 @@ public final class SiteModel {
     }
 
     /** Versions in the order of {@link #variants}: by key, then language. */
-    private static final Comparator<LiveVariant> BY_KEY = Comparator.comparing(LiveVariant::key).thenComparing(LiveVariant::language);
+    static final Comparator<LiveVariant> BY_KEY = Comparator.comparing(LiveVariant::key).thenComparing(LiveVariant::language);
 
     /**
      * {@code list} (in {@link #BY_KEY} order) with the versions of the sorted {@code keys} replaced by {@code now} (in

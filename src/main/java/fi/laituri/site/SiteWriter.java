@@ -138,8 +138,11 @@ class SiteWriter {
         return Optional.empty();
     }
 
-    /** Starts a build into the directory that is not live. */
-    Staging stage(Path siteRoot, String siteFingerprint) {
+    /**
+     * Starts a build into the directory that is not live. {@code carry}: the build may leave the live build's unchanged
+     * files to be carried over ({@link Staging#carries}), as a one-edit build does; a full build puts every file.
+     */
+    Staging stage(Path siteRoot, String siteFingerprint, boolean carry) {
         Path root = siteRoot.toAbsolutePath().normalize();
         try {
             Path builds = Files.createDirectories(root.resolve(BUILDS));
@@ -159,7 +162,7 @@ class SiteWriter {
             }
             Files.createDirectories(target);
             return new Staging(root, live, liveManifest == null ? Manifest.empty(siteFingerprint) : liveManifest,
-                    baseOf(builds, liveRead), target, held, siteFingerprint, emptied);
+                    baseOf(builds, liveRead), target, held, siteFingerprint, emptied, carry);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -227,7 +230,7 @@ class SiteWriter {
         private final Map<String, Manifest.Entry> files;
 
         private Staging(Path root, Path live, Manifest liveManifest, Base base, Path target, Manifest held,
-                        String siteFingerprint, boolean fresh) {
+                        String siteFingerprint, boolean fresh, boolean carry) {
             this.root = root;
             this.live = live;
             this.liveManifest = liveManifest;
@@ -240,7 +243,7 @@ class SiteWriter {
             this.files = whole ? new ConcurrentHashMap<>(Math.max(16, liveManifest.files().size())) : null;
             this.fresh = fresh;
             Map<String, Manifest.Entry> baseFiles = whole ? null : base.manifest().files();
-            this.liveDelta = whole || fresh ? null : Manifest.Overlay.of(liveManifest, baseFiles);
+            this.liveDelta = whole || fresh || !carry ? null : Manifest.Overlay.of(liveManifest, baseFiles);
             this.heldDelta = liveDelta == null ? null : Manifest.Overlay.of(held, baseFiles);
             this.putPaths = heldDelta == null ? null : ConcurrentHashMap.newKeySet();
         }
@@ -300,9 +303,9 @@ class SiteWriter {
         }
 
         /**
-         * Puts the live site's file, unchanged, into the build: into an empty build as a hard link to it where the
-         * file system allows (no file of a build is ever rewritten in place, only replaced by a rename, so the two
-         * never part), otherwise as a copy.
+         * Puts the live site's file, unchanged, into the build: as a hard link to it where the file system allows (no
+         * file of a build is ever rewritten in place, only replaced by a rename, so the two never part), made in place
+         * in an empty build and renamed into place in one that holds an older file; otherwise as a copy.
          */
         void keep(String path, Manifest.Entry entry) {
             put(path, entry);
@@ -319,14 +322,33 @@ class SiteWriter {
                             Files.deleteIfExists(file);
                         }
                     }
-                    Path tmp = replaceable(path);
-                    Files.copy(live.resolve(path), tmp, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(tmp, resolve(path), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    replaceFromLive(path);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 BuildPause.at("mid-files");
             }
+        }
+
+        /**
+         * Replaces {@code path} in the build by the live build's file: a hard link to it where links can be made (no
+         * file of a build is ever rewritten in place), otherwise a copy, renamed into place.
+         */
+        private void replaceFromLive(String path) throws IOException {
+            Path tmp = replaceable(path);
+            Files.deleteIfExists(tmp);
+            if (links) {
+                try {
+                    Files.createLink(tmp, live.resolve(path));
+                    Files.move(tmp, resolve(path), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    return;
+                } catch (UnsupportedOperationException | IOException e) {
+                    links = false;
+                    Files.deleteIfExists(tmp);
+                }
+            }
+            Files.copy(live.resolve(path), tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, resolve(path), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
 
         /**
@@ -502,14 +524,7 @@ class SiteWriter {
                         removeEmptyParents(file.getParent());
                     }
                 } else if (have == null || !have.hash().equals(want.hash())) {
-                    Path tmp = replaceable(path);
-                    Files.deleteIfExists(tmp);
-                    try {
-                        Files.createLink(tmp, live.resolve(path));
-                    } catch (UnsupportedOperationException | IOException e) {
-                        Files.copy(live.resolve(path), tmp, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    replaceFromLive(path);
                     BuildPause.at("mid-files");
                 }
             }

@@ -87,7 +87,7 @@ class ManifestDeltaTest {
         assertTrue(Files.size(slot) * 50 < Files.size(base), "the slot manifest is " + Files.size(slot)
                 + " bytes, its base " + Files.size(base));
         assertEquals(List.of(base), bases(root), "the one base both slots name");
-        assertEquals(edited, new SiteWriter(meters).stage(root, SITE).live().files(), "read afresh, as another process");
+        assertEquals(edited, new SiteWriter(meters).stage(root, SITE, false).live().files(), "read afresh, as another process");
         assertEquals(edited.keySet(), new SiteWriter(meters).files(live).orElseThrow());
         assertEquals(0, unreadable());
         return Files.size(slot);
@@ -107,7 +107,7 @@ class ManifestDeltaTest {
         build(writer, root, entries(FILES, "v2"));
         assertEquals(List.of(root.resolve("builds").resolve(secondBase)), bases(root),
                 "neither slot names the first base any more");
-        assertEquals(entries(FILES, "v2"), new SiteWriter(meters).stage(root, SITE).live().files());
+        assertEquals(entries(FILES, "v2"), new SiteWriter(meters).stage(root, SITE, false).live().files());
     }
 
     @Test
@@ -122,7 +122,7 @@ class ManifestDeltaTest {
         assertNotEquals(firstBase, Manifest.Delta.baseOf(manifestOf(b)), "half the files removed: a new base");
         Manifest.Delta delta = Manifest.Delta.read(manifestOf(b));
         assertTrue(delta.changed().isEmpty() && delta.removed().isEmpty(), "an empty delta of the new base");
-        assertEquals(fewer, new SiteWriter(meters).stage(root, SITE).live().files());
+        assertEquals(fewer, new SiteWriter(meters).stage(root, SITE, false).live().files());
     }
 
     @Test
@@ -178,14 +178,14 @@ class ManifestDeltaTest {
         expected.put("page-1/index.html", new Manifest.Entry("fp-v1", List.of("doc:1", "doc 2"), "l.m",
                 "h-page-1/index.html-v1", List.of("a warning")));
         SiteWriter next = new SiteWriter(meters);
-        SiteWriter.Staging staging = next.stage(root, SITE);
+        SiteWriter.Staging staging = next.stage(root, SITE, false);
         assertEquals(expected, staging.live().files());
         assertEquals(0, unreadable());
         expected.forEach((path, entry) -> staging.keep(path, entry));
         Path published = publish(staging, expected.keySet());
 
         assertEquals(1, bases(root).size(), "a base written with everything");
-        assertEquals(expected, new SiteWriter(meters).stage(root, SITE).live().files());
+        assertEquals(expected, new SiteWriter(meters).stage(root, SITE, false).live().files());
         assertEquals(expected.keySet(), new SiteWriter(meters).files(published).orElseThrow());
     }
 
@@ -209,18 +209,18 @@ class ManifestDeltaTest {
     /** In a writer with nothing cached, the live manifest reads as none, said once, and the build renders every file. */
     private void assertRendersAfresh(Path root) throws IOException {
         SiteWriter next = new SiteWriter(meters);
-        SiteWriter.Staging staging = next.stage(root, SITE);
+        SiteWriter.Staging staging = next.stage(root, SITE, false);
         assertEquals(1, unreadable(), "the unreadable manifest is reported");
         assertTrue(staging.live().files().isEmpty(), "no file of the live build is reused");
         entries(FILES, "v1").forEach((path, entry) -> staging.write(path, bytes(path, "v1"), entry));
         Path live = publish(staging, entries(FILES, "v1").keySet());
-        assertEquals(entries(FILES, "v1"), new SiteWriter(meters).stage(root, SITE).live().files());
+        assertEquals(entries(FILES, "v1"), new SiteWriter(meters).stage(root, SITE, false).live().files());
         assertEquals(entries(FILES, "v1").keySet(), new SiteWriter(meters).files(live).orElseThrow());
     }
 
     /** A build that renders the files whose entries differ from the live build's and keeps the rest. */
     private static Path build(SiteWriter writer, Path root, Map<String, Manifest.Entry> files) {
-        SiteWriter.Staging staging = writer.stage(root, SITE);
+        SiteWriter.Staging staging = writer.stage(root, SITE, false);
         Map<String, Manifest.Entry> live = staging.live().files();
         files.forEach((path, entry) -> {
             Manifest.Entry before = live.get(path);

@@ -2,6 +2,7 @@ package fi.laituri.cli;
 
 import fi.laituri.db.DatabaseSettings;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.BeanRegistration;
 import io.micronaut.http.server.netty.NettyEmbeddedServer;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -151,23 +152,31 @@ public final class Application implements AutoCloseable {
      * jobs (publishing, webhook deliveries, the site's rebuilds) finish the run under way and start no other.
      */
     private void stopTakingWork() {
+        // Only beans that exist: looking one up would make it, and a one-shot command would build an HTTP server (its
+        // router, codecs and Netty) just to find it not running.
         // The server only: EmbeddedServer.stop() would stop the whole context too, closing the datasource under a job
         // that is still running.
-        context.findBean(EmbeddedServer.class).filter(EmbeddedServer::isRunning).ifPresent(server -> {
+        for (BeanRegistration<EmbeddedServer> registration : context.getActiveBeanRegistrations(EmbeddedServer.class)) {
+            EmbeddedServer server = registration.bean();
+            if (!server.isRunning()) {
+                continue;
+            }
             if (server instanceof NettyEmbeddedServer netty) {
                 netty.stopServerOnly();
             } else {
                 server.stop();
             }
-        });
-        context.findBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.SCHEDULED)).ifPresent(jobs -> {
-            jobs.shutdown();
-            try {
-                jobs.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        }
+        for (BeanRegistration<?> registration : context.getActiveBeanRegistrations(Qualifiers.byName(TaskExecutors.SCHEDULED))) {
+            if (registration.bean() instanceof ExecutorService jobs) {
+                jobs.shutdown();
+                try {
+                    jobs.awaitTermination(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
-        });
+        }
     }
 
     /** Closes the application when the JVM stops; a close that takes too long is cut short rather than hang the stop. */

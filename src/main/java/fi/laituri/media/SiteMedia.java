@@ -36,6 +36,8 @@ import java.util.stream.Collectors;
 public class SiteMedia {
 
     private static final Pattern REFERENCE = Pattern.compile("media:([a-z0-9][a-z0-9-]*)");
+    /** An image of the media library in Markdown: {@code ![alt](media:slug)}. */
+    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*\\]\\(media:([a-z0-9][a-z0-9-]*)\\)");
     /** Part of every published file's fingerprint: a change to how variants are made makes them again. */
     private static final String VARIANTS_VERSION = "1";
     /** Part of every page's media fingerprint: a change to the markup (an SVG's size, 2) renders those pages again. */
@@ -228,7 +230,11 @@ public class SiteMedia {
 
         /** The first informative image a body shows, as a site path of its largest variant in a format any reader takes. */
         public Optional<String> openGraphImage(String body) {
-            Matcher m = Pattern.compile("!\\[[^\\]]*\\]\\(media:([a-z0-9][a-z0-9-]*)\\)").matcher(body);
+            // Most bodies name no media: no search for their images.
+            if (!body.contains("media:")) {
+                return Optional.empty();
+            }
+            Matcher m = IMAGE.matcher(body);
             while (m.find()) {
                 MediaFile f = all.get(m.group(1));
                 if (f != null && !f.decorative() && FileKind.of(f.mediaType()).map(FileKind::isRaster).orElse(false)) {

@@ -29,12 +29,16 @@ public class PageRenderer {
         return render(page, null);
     }
 
+    /** Room a rendered page is given at first. */
+    static final int PAGE_CHARS = 32 * 1024;
+
     /** The page with an Open Graph image: the absolute URL of an image it shows, or null. */
     public String render(Page page, String ogImage) {
         Map<String, Object> variables = variables(page);
         variables.put("ogImage", ogImage);
         variables.put("messages", messages.of(page.language()));
-        StringWriter html = new StringWriter();
+        // A page is some 20,000 characters (the inline CSS most of them): room for it, not a buffer doubled ten times.
+        StringWriter html = new StringWriter(PAGE_CHARS);
         try {
             pebble.getTemplate("page.peb").evaluate(html, variables, fi.laituri.language.Language.locale(page.htmlLang()));
         } catch (IOException e) {

@@ -55,7 +55,7 @@ class Templates {
         variables.putIfAbsent("language", language.code());
         variables.putIfAbsent("preview", false);
         variables.put("messages", messages.of(language.code()));
-        StringWriter out = new StringWriter();
+        StringWriter out = new StringWriter(PageRenderer.PAGE_CHARS);
         try {
             pebble.getTemplate(template).evaluate(out, variables, language.locale());
         } catch (IOException e) {

@@ -46,6 +46,8 @@ public final class Application implements AutoCloseable {
         Application app = new Application(database);
         try {
             Map<String, Object> properties = new LinkedHashMap<>(database.properties());
+            // The data folder of the environment the command was given (tests and the benchmark give their own).
+            properties.put("laituri.data-dir", env.getOrDefault("LAITURI_DATA_DIR", "data"));
             properties.putAll(extraProperties);
             app.context = ApplicationContext.builder()
                     .deduceEnvironment(false)

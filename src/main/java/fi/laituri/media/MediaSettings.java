@@ -19,14 +19,18 @@ public class MediaSettings {
     private final String cwebp;
     private final String sizes;
 
-    MediaSettings(@Value("${laituri.media.directory}") String directory,
+    MediaSettings(@Value("${laituri.media.directory:}") String directory,
+                  @Value("${laituri.data-dir:data}") String dataDir,
                   @Value("${laituri.media.max-size}") @ReadableBytes long maxSize,
                   @Value("${laituri.media.max-pixels}") long maxPixels,
                   @Value("${laituri.media.widths}") String widths,
                   @Value("${laituri.media.cwebp}") String cwebp,
                   @Value("${laituri.media.sizes}") String sizes) {
         this.sizes = sizes;
-        this.directory = Path.of(directory).toAbsolutePath().normalize();
+        this.directory = (directory.isBlank() ? Path.of(dataDir, "media") : Path.of(directory)).toAbsolutePath().normalize();
+        // Earlier versions read the default's nested placeholder as LAITURI_MEDIA_DIR (else "data") plus "/media}".
+        EarlierMediaFolder.moveInto(Path.of(directory.isBlank() ? "data" : directory, "media}").toAbsolutePath().normalize(),
+                this.directory);
         this.maxSize = maxSize;
         this.maxPixels = maxPixels;
         this.widths = Arrays.stream(widths.split(",")).map(String::strip).filter(s -> !s.isEmpty())

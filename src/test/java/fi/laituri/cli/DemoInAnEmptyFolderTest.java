@@ -84,6 +84,16 @@ class DemoInAnEmptyFolderTest {
 
     @Test
     @Order(3)
+    void theSeedContentsMediaFilesAreKeptInTheDataFolderNotTheWorkingFolder() throws IOException {
+        assertTrue(Files.isDirectory(dataDir.resolve("media/files")), "no media folder under " + dataDir);
+        try (var files = Files.walk(dataDir.resolve("media/files"))) {
+            assertTrue(files.anyMatch(Files::isRegularFile), "the seed's images are under " + dataDir.resolve("media"));
+        }
+        assertFalse(Files.exists(folder.resolve("data")), "nothing of the data folder in the working folder");
+    }
+
+    @Test
+    @Order(4)
     void aBuildOnTheDataFolderTheDemoHoldsSaysSoInOneLineAndHowToReachItsDatabase() throws Exception {
         Path elsewhere = Files.createDirectories(temp.resolve("builder"));
         try (LaituriProcess build = LaituriProcess.start(elsewhere, Map.of("LAITURI_DATA_DIR", dataDir.toString()), "build")) {
@@ -97,7 +107,7 @@ class DemoInAnEmptyFolderTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void sigtermStopsTheDemoInOrderWithoutAnErrorOrAStackTrace() throws Exception {
         demo.terminate();
 

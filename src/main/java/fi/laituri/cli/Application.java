@@ -47,7 +47,7 @@ public final class Application implements AutoCloseable {
         try {
             Map<String, Object> properties = new LinkedHashMap<>(database.properties());
             // The data folder of the environment the command was given (tests and the benchmark give their own).
-            properties.put("laituri.data-dir", env.getOrDefault("LAITURI_DATA_DIR", "data"));
+            properties.put("laituri.data-dir", DatabaseSettings.dataDir(env).toString());
             properties.putAll(extraProperties);
             app.context = ApplicationContext.builder()
                     .deduceEnvironment(false)

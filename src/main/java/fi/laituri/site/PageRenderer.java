@@ -4,9 +4,9 @@ import io.pebbletemplates.pebble.PebbleEngine;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,17 +34,22 @@ public class PageRenderer {
 
     /** The page with an Open Graph image: the absolute URL of an image it shows, or null. */
     public String render(Page page, String ogImage) {
+        return new String(bytes(page, ogImage), StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #render(Page, String)}, as the UTF-8 bytes of the page's file: what a build writes. */
+    byte[] bytes(Page page, String ogImage) {
         Map<String, Object> variables = variables(page);
         variables.put("ogImage", ogImage);
         variables.put("messages", messages.of(page.language()));
         // A page is some 20,000 characters (the inline CSS most of them): room for it, not a buffer doubled ten times.
-        StringWriter html = new StringWriter(PAGE_CHARS);
+        Utf8Writer html = new Utf8Writer(PAGE_CHARS);
         try {
             pebble.getTemplate("page.peb").evaluate(html, variables, fi.laituri.language.Language.locale(page.htmlLang()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return html.toString();
+        return html.toByteArray();
     }
 
     /** A model record's fields by name; null values stay, so the templates can test for them. */

@@ -70,7 +70,7 @@ class SiteFactory {
         DelegatingLoader loader = new DelegatingLoader(loaders);
         loader.setCharset("UTF-8");
         return new PebbleEngine.Builder()
-                .loader(loader)
+                .loader(new RememberingLoader(loader))
                 .extension(new AbstractExtension() {
                     @Override
                     public Map<String, Object> getGlobalVariables() {

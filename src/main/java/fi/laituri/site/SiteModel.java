@@ -107,12 +107,21 @@ public final class SiteModel {
         this.byCode = this.languages.stream().collect(Collectors.toMap(Language::code, l -> l));
         this.homes = variants.stream().filter(v -> v.key().equals(HOME) && byCode.containsKey(v.language()))
                 .collect(Collectors.toUnmodifiableMap(LiveVariant::language, v -> v));
-        Map<Boolean, List<LiveVariant>> reserved = variants.stream()
+        List<LiveVariant> sorted = variants.stream()
                 .filter(v -> byCode.containsKey(v.language()) && !v.key().equals(HOME))
                 .sorted(BY_KEY)
-                .collect(Collectors.partitioningBy(v -> unbuildableBecause(v).isPresent()));
-        this.variants = List.copyOf(reserved.get(false));
-        this.unbuildable = List.copyOf(reserved.get(true));
+                .toList();
+        // Every body read through for the Markdown limits: on every core, a full build's start waiting for it.
+        boolean[] left = new boolean[sorted.size()];
+        java.util.stream.IntStream.range(0, left.length).parallel()
+                .forEach(i -> left[i] = unbuildableBecause(sorted.get(i)).isPresent());
+        List<LiveVariant> built = new ArrayList<>(sorted.size());
+        List<LiveVariant> leftOut = new ArrayList<>();
+        for (int i = 0; i < left.length; i++) {
+            (left[i] ? leftOut : built).add(sorted.get(i));
+        }
+        this.variants = List.copyOf(built);
+        this.unbuildable = List.copyOf(leftOut);
         Map<String, Map<String, LiveVariant>> keyed = new HashMap<>();
         this.variants.forEach(v -> keyed.computeIfAbsent(v.key(), k -> new HashMap<>()).put(v.language(), v));
         this.byKey = Layered.of(keyed);

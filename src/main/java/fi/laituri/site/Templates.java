@@ -5,9 +5,7 @@ import io.pebbletemplates.pebble.PebbleEngine;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,12 +53,12 @@ class Templates {
         variables.putIfAbsent("language", language.code());
         variables.putIfAbsent("preview", false);
         variables.put("messages", messages.of(language.code()));
-        StringWriter out = new StringWriter(PageRenderer.PAGE_CHARS);
+        Utf8Writer out = new Utf8Writer(PageRenderer.PAGE_CHARS);
         try {
             pebble.getTemplate(template).evaluate(out, variables, language.locale());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new OutputFile(path.startsWith("/") ? path.substring(1) : path, out.toString().getBytes(StandardCharsets.UTF_8));
+        return new OutputFile(path.startsWith("/") ? path.substring(1) : path, out.toByteArray());
     }
 }

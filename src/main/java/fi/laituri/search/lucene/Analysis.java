@@ -76,6 +76,30 @@ final class Analysis {
         return out;
     }
 
+    /**
+     * Adds to {@code into} the words of the texts as the words field has them, each of them once: a word already added
+     * from these texts is known by its characters, with no string made for it.
+     */
+    static void addWords(Set<String> into, String... texts) {
+        CharArraySet added = new CharArraySet(256, false);
+        for (String text : texts) {
+            try (TokenStream stream = WORDS.tokenStream(Fields.WORDS, text)) {
+                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                stream.reset();
+                while (stream.incrementToken()) {
+                    if (!added.contains(term.buffer(), 0, term.length())) {
+                        String word = term.toString();
+                        added.add(word);
+                        into.add(word);
+                    }
+                }
+                stream.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     /** Reused per thread, as analyzers are: a tokenizer is too costly to make for every query. */
     private static final Analyzer WORDS = words();
 
@@ -109,8 +133,9 @@ final class Analysis {
         };
     }
 
-    private Analyzer loose(String language, Set<String> parts) {
+    private Analyzer loose(String language, Set<String> partSet) {
         CharArraySet stop = stopWords(kind(language));
+        CharArraySet parts = partSet == null ? null : LooseFilter.lookup(partSet);
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {

@@ -1,5 +1,6 @@
 package fi.laituri.search.lucene;
 
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -29,12 +30,23 @@ final class LooseFilter extends TokenFilter {
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
-    private final Set<String> parts;
+    /** The parts, looked up in the term's own characters: a long word has a part to try at each of its letters. */
+    private final CharArraySet parts;
     private final Deque<String> pending = new ArrayDeque<>();
 
     LooseFilter(TokenStream input, Set<String> parts) {
+        this(input, parts == null ? null : lookup(parts));
+    }
+
+    /** As {@link #LooseFilter(TokenStream, Set)}, with the parts as {@link #lookup} made them (once per analyzer). */
+    LooseFilter(TokenStream input, CharArraySet parts) {
         super(input);
         this.parts = parts;
+    }
+
+    /** The parts as the filter looks them up. */
+    static CharArraySet lookup(Set<String> parts) {
+        return CharArraySet.unmodifiableSet(new CharArraySet(parts, false));
     }
 
     @Override
@@ -49,12 +61,13 @@ final class LooseFilter extends TokenFilter {
         }
         int length = term.length();
         if (parts != null && length >= MIN_HEAD + PREFIX) {
-            String word = term.toString();
-            String head = word.substring(0, PREFIX);
+            char[] word = term.buffer();
             for (int i = MIN_HEAD; i + PREFIX <= length; i++) {
-                String part = word.substring(i, i + PREFIX);
-                if (!part.equals(head) && parts.contains(part) && !pending.contains(part)) {
-                    pending.add(part);
+                if (parts.contains(word, i, PREFIX) && !java.util.Arrays.equals(word, i, i + PREFIX, word, 0, PREFIX)) {
+                    String part = new String(word, i, PREFIX);
+                    if (!pending.contains(part)) {
+                        pending.add(part);
+                    }
                 }
             }
         }

@@ -187,9 +187,7 @@ public final class LuceneIndexer {
         Map<String, Set<String>> words = new java.util.concurrent.ConcurrentHashMap<>();
         docs.parallelStream().forEach(doc -> {
             Set<String> seen = words.computeIfAbsent(doc.language(), l -> java.util.concurrent.ConcurrentHashMap.newKeySet());
-            for (String text : List.of(doc.title(), doc.summary(), doc.bodyText())) {
-                seen.addAll(Analysis.words(text));
-            }
+            Analysis.addWords(seen, doc.title(), doc.summary(), doc.bodyText());
         });
         Map<String, Set<String>> out = new HashMap<>();
         known.forEach((language, parts) -> out.put(language, new HashSet<>(parts)));

@@ -55,7 +55,7 @@ import java.util.regex.Pattern;
  *
  * <p>No body reaches the parser unless it is within {@link MarkdownLimits}; one that is not, or that still
  * overflows the renderer's stack or its time budget, is {@link Unrenderable}. Parsing and rendering run on
- * threads of their own with a large stack, so that nothing a body holds can overflow the caller's stack,
+ * threads with a large stack ({@link RenderThreads}), so that nothing a body holds can overflow the caller's stack,
  * and a body's HTML (without {@code doc:} links resolved) is kept, so a page read again is not parsed again.
  */
 @Singleton
@@ -69,8 +69,6 @@ public class Markdown {
     /** Ids of the page around a body (the skip link's target), which a heading's anchor must not take. */
     public static final Set<String> RESERVED_IDS = Set.of("content");
 
-    /** Far more than a body within the limits needs: they are there so that no body overflows it. */
-    private static final long STACK_BYTES = 64L << 20;
     private static final Duration BUDGET = Duration.ofSeconds(5);
     /** Bodies plus their HTML kept, in characters: some thousands of pages. */
     private static final long CACHE_CHARS = 16L << 20;
@@ -84,7 +82,7 @@ public class Markdown {
 
         @Override
         public Thread newThread(Runnable task) {
-            Thread thread = new Thread(null, task, "markdown-" + count.incrementAndGet(), STACK_BYTES);
+            Thread thread = new RenderThreads.RenderThread(task, "markdown-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }
@@ -368,12 +366,26 @@ public class Markdown {
 
     /**
      * Runs the parser on a body within the limits, on a large-stack thread, giving up after the time budget.
-     * A render given up on runs to its end in the background: the limits keep that end near.
+     * A render given up on runs to its end in the background: the limits keep that end near. On a large-stack
+     * thread already (a site build's, {@link RenderThreads#forEach}) it runs right there, with no budget.
      */
     private static <T> T guarded(String markdown, Callable<T> work) {
         Optional<String> over = MarkdownLimits.check(markdown);
         if (over.isPresent()) {
             throw new Unrenderable("the body " + over.get());
+        }
+        if (RenderThreads.current()) {
+            // Already on a thread with the large stack (a site build's): parsed here. A build waits for its pages, and
+            // the limits keep every body's parse short, so there is no budget to give up waiting at.
+            try {
+                return work.call();
+            } catch (StackOverflowError e) {
+                throw new Unrenderable("the body nests too deep to render");
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
         Future<T> result = RENDERERS.submit(() -> {
             try {

@@ -289,7 +289,8 @@ public class SiteBuilder {
         progress.update(0, total);
         wereLive.add(leftOut);
         carried.add(leftOut);
-        plan.parallelStream().forEach(file -> {
+        // On threads with the large stack the Markdown parser needs, so that each page's body is parsed where it is.
+        fi.laituri.markdown.RenderThreads.forEach("site-build", plan, file -> {
             if (carrying && !before0.warnings().isEmpty() && before0.warnings().containsKey(file.path())) {
                 warnedSeen.add(file.path());
             }

@@ -7,7 +7,6 @@ import fi.laituri.markdown.Unrenderable;
 import fi.laituri.media.SiteMedia;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

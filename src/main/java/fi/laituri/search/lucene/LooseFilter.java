@@ -34,11 +34,7 @@ final class LooseFilter extends TokenFilter {
     private final CharArraySet parts;
     private final Deque<String> pending = new ArrayDeque<>();
 
-    LooseFilter(TokenStream input, Set<String> parts) {
-        this(input, parts == null ? null : lookup(parts));
-    }
-
-    /** As {@link #LooseFilter(TokenStream, Set)}, with the parts as {@link #lookup} made them (once per analyzer). */
+    /** {@code parts} as {@link #lookup} made them (once per analyzer), or null at query time. */
     LooseFilter(TokenStream input, CharArraySet parts) {
         super(input);
         this.parts = parts;

@@ -4,9 +4,10 @@ import io.pebbletemplates.pebble.PebbleEngine;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,27 +30,32 @@ public class PageRenderer {
         return render(page, null);
     }
 
-    /** Room a rendered page is given at first. */
+    /** Room a rendered page is given at first: some 20,000 characters, the inline CSS most of them. */
     static final int PAGE_CHARS = 32 * 1024;
 
     /** The page with an Open Graph image: the absolute URL of an image it shows, or null. */
     public String render(Page page, String ogImage) {
-        return new String(bytes(page, ogImage), StandardCharsets.UTF_8);
+        StringWriter html = new StringWriter(PAGE_CHARS);
+        evaluate(page, ogImage, html);
+        return html.toString();
     }
 
     /** As {@link #render(Page, String)}, as the UTF-8 bytes of the page's file: what a build writes. */
     byte[] bytes(Page page, String ogImage) {
+        Utf8Writer html = new Utf8Writer(PAGE_CHARS);
+        evaluate(page, ogImage, html);
+        return html.toByteArray();
+    }
+
+    private void evaluate(Page page, String ogImage, Writer out) {
         Map<String, Object> variables = variables(page);
         variables.put("ogImage", ogImage);
         variables.put("messages", messages.of(page.language()));
-        // A page is some 20,000 characters (the inline CSS most of them): room for it, not a buffer doubled ten times.
-        Utf8Writer html = new Utf8Writer(PAGE_CHARS);
         try {
-            pebble.getTemplate("page.peb").evaluate(html, variables, fi.laituri.language.Language.locale(page.htmlLang()));
+            pebble.getTemplate("page.peb").evaluate(out, variables, fi.laituri.language.Language.locale(page.htmlLang()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return html.toByteArray();
     }
 
     /** A model record's fields by name; null values stay, so the templates can test for them. */

@@ -7,7 +7,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.fi.FinnishAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
@@ -52,12 +51,17 @@ final class Analysis {
         return new PerField(partsByLanguage);
     }
 
+    /**
+     * For indexing, with each language's compound parts: the chains that a text's {@link Tokens}, taken once, are
+     * played to for each of its fields.
+     */
+    Indexing indexing(Map<String, Set<String>> partsByLanguage) {
+        return new Indexing(partsByLanguage);
+    }
+
     /** Lower case and ASCII folding, as the loose field sees a word: for building the vocabulary of parts. */
     static String fold(String word) {
-        char[] in = word.toLowerCase(java.util.Locale.ROOT).toCharArray();
-        char[] out = new char[in.length * 4];
-        int n = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
-        return new String(out, 0, n);
+        return Folding.fold(word.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The words of a text as the words field has them. */
@@ -133,6 +137,15 @@ final class Analysis {
         };
     }
 
+    /** The stemmed chain after its stop words, remembering stems: what {@link #stems} does after them. */
+    private TokenStream stemsAfterStops(String language, TokenStream stream) {
+        return switch (kind(language)) {
+            case "finnish" -> new StemFilter(stream, new FinnishStemmer());
+            case "swedish" -> new StemFilter(stream, new SwedishStemmer());
+            default -> stream;
+        };
+    }
+
     private Analyzer loose(String language, Set<String> partSet) {
         CharArraySet stop = stopWords(kind(language));
         CharArraySet parts = partSet == null ? null : LooseFilter.lookup(partSet);
@@ -140,7 +153,7 @@ final class Analysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 StandardTokenizer source = new StandardTokenizer();
-                TokenStream stream = new ASCIIFoldingFilter(new StopFilter(new LowerCaseFilter(source), stop));
+                TokenStream stream = new Folding.Filter(new StopFilter(new LowerCaseFilter(source), stop));
                 return new TokenStreamComponents(source, new LooseFilter(stream, parts));
             }
         };
@@ -154,6 +167,66 @@ final class Analysis {
                 return new TokenStreamComponents(source, new LowerCaseFilter(source));
             }
         };
+    }
+
+    /**
+     * The chains of a build or update, fed from {@link Tokens}: each thread has one of each kind (stemmed, loose,
+     * words) per language, which the fields of a page use one after the other as the index writer reads them.
+     */
+    final class Indexing {
+
+        private final Map<String, Set<String>> partsByLanguage;
+        private final Map<String, CharArraySet> parts = new ConcurrentHashMap<>();
+        private final ThreadLocal<Map<String, Chain>> chains = ThreadLocal.withInitial(java.util.HashMap::new);
+
+        private Indexing(Map<String, Set<String>> partsByLanguage) {
+            this.partsByLanguage = partsByLanguage;
+        }
+
+        /** The analyzer for the index writer: the same chains, for anything not played from tokens. */
+        Analyzer analyzer() {
+            return index(partsByLanguage);
+        }
+
+        /** The tokens of a text in {@code language}, to be played to each of its fields. */
+        Tokens tokens(String language, String text) {
+            return Tokens.of(WORDS, text, stopWords(kind(language)));
+        }
+
+        /** The chain of {@code field}, playing {@code tokens}: for the index writer to read at once. */
+        TokenStream stream(String field, Tokens tokens) {
+            String language = Fields.language(field);
+            String base = Fields.base(field);
+            String kind = switch (base) {
+                case Fields.LOOSE, Fields.TITLE_LOOSE -> Fields.LOOSE;
+                case Fields.WORDS -> Fields.WORDS;
+                default -> "stems";
+            };
+            Chain chain = chains.get().computeIfAbsent(kind + "." + language, k -> switch (kind) {
+                case Fields.LOOSE -> {
+                    Tokens.Replay replay = new Tokens.Replay(true);
+                    yield new Chain(replay, new LooseFilter(new Folding.Filter(replay), parts(language)));
+                }
+                case Fields.WORDS -> {
+                    Tokens.Replay replay = new Tokens.Replay(false);
+                    yield new Chain(replay, replay);
+                }
+                default -> {
+                    Tokens.Replay replay = new Tokens.Replay(true);
+                    yield new Chain(replay, stemsAfterStops(language, replay));
+                }
+            });
+            chain.replay().of(tokens);
+            return chain.stream();
+        }
+
+        private CharArraySet parts(String language) {
+            return parts.computeIfAbsent(language,
+                    l -> LooseFilter.lookup(partsByLanguage.getOrDefault(l, Set.of())));
+        }
+    }
+
+    private record Chain(Tokens.Replay replay, TokenStream stream) {
     }
 
     /** Chooses a field's chain by its base name and language suffix. */

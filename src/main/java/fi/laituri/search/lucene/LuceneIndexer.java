@@ -3,6 +3,7 @@ package fi.laituri.search.lucene;
 import fi.laituri.BuildPause;
 import fi.laituri.search.SearchDocument;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -42,13 +43,13 @@ import java.util.Set;
  */
 public final class LuceneIndexer {
 
-    /** Body text is stored with offsets in the postings, so highlighting need not re-analyse it. */
-    private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
+    /** Summary and body have their offsets in the postings (and are stored), so highlighting need not re-analyse. */
+    private static final FieldType WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
     private static final FieldType WORDS = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
-        STORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        STORED_TEXT.freeze();
+        WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        WITH_OFFSETS.freeze();
         WORDS.setIndexOptions(IndexOptions.DOCS);
         WORDS.setOmitNorms(true);
         WORDS.freeze();
@@ -100,13 +101,14 @@ public final class LuceneIndexer {
         try {
             Path build = IndexFiles.newBuild(search.toAbsolutePath().normalize());
             Map<String, Set<String>> parts = parts(docs, Map.of());
+            Analysis.Indexing indexing = analysis.indexing(parts);
             try (Directory dir = FSDirectory.open(build);
-                 IndexWriter writer = new IndexWriter(dir, bulk(config(analysis.index(parts),
+                 IndexWriter writer = new IndexWriter(dir, bulk(config(indexing.analyzer(),
                          IndexWriterConfig.OpenMode.CREATE)))) {
                 // IndexWriter is thread-safe: analysing on every core is what makes a full build fast.
                 docs.parallelStream().forEach(doc -> {
                     try {
-                        writer.addDocument(toDocument(doc));
+                        writer.addDocument(toDocument(doc, indexing));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -138,10 +140,11 @@ public final class LuceneIndexer {
                     : vocabulary != null && vocabulary.dir().equals(live) && vocabulary.generation() == generation
                     ? vocabulary.parts() : vocabulary(dir);
             Map<String, Set<String>> parts = parts(upserts, known);
-            try (IndexWriter writer = new IndexWriter(dir, config(analysis.index(parts),
+            Analysis.Indexing indexing = analysis.indexing(parts);
+            try (IndexWriter writer = new IndexWriter(dir, config(indexing.analyzer(),
                     IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
                 for (SearchDocument doc : upserts) {
-                    writer.updateDocument(new Term(Fields.ID, doc.id()), toDocument(doc));
+                    writer.updateDocument(new Term(Fields.ID, doc.id()), toDocument(doc, indexing));
                 }
                 for (String id : deletedIds) {
                     writer.deleteDocuments(new Term(Fields.ID, id));
@@ -228,7 +231,7 @@ public final class LuceneIndexer {
         return out;
     }
 
-    static Document toDocument(SearchDocument d) {
+    static Document toDocument(SearchDocument d, Analysis.Indexing indexing) {
         String lang = d.language();
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, d.id(), Field.Store.YES));
@@ -247,16 +250,45 @@ public final class LuceneIndexer {
             doc.add(new FeatureField(Fields.FEATURES, Fields.RECENCY, Fields.recency(d.date().toEpochSecond())));
             doc.add(new StoredField(Fields.DATE_TEXT, d.date().toString()));
         }
-        doc.add(new TextField(Fields.of(Fields.TITLE_TEXT, lang), d.title(), Field.Store.NO));
-        doc.add(new Field(Fields.of(Fields.SUMMARY_TEXT, lang), d.summary(), STORED_TEXT));
-        doc.add(new Field(Fields.of(Fields.BODY_TEXT, lang), d.bodyText(), STORED_TEXT));
-        doc.add(new TextField(Fields.of(Fields.TAGS_TEXT, lang), String.join(" ", d.tags()), Field.Store.NO));
-        doc.add(new TextField(Fields.of(Fields.AUTHORS_TEXT, lang), String.join(" ", d.authors()), Field.Store.NO));
-        doc.add(new TextField(Fields.of(Fields.TITLE_LOOSE, lang), d.title(), Field.Store.NO));
-        for (String text : List.of(d.title(), d.summary(), d.bodyText(), String.join(" ", d.tags()))) {
-            doc.add(new TextField(Fields.of(Fields.LOOSE, lang), text, Field.Store.NO));
-            doc.add(new Field(Fields.of(Fields.WORDS, lang), text, WORDS));
+        // Each text is tokenized once, and its tokens played to every field that indexes it.
+        Tokens title = indexing.tokens(lang, d.title());
+        Tokens summary = indexing.tokens(lang, d.summary());
+        Tokens body = indexing.tokens(lang, d.bodyText());
+        Tokens tags = indexing.tokens(lang, String.join(" ", d.tags()));
+        doc.add(new Played(Fields.of(Fields.TITLE_TEXT, lang), TextField.TYPE_NOT_STORED, indexing, title));
+        doc.add(new StoredField(Fields.of(Fields.SUMMARY_TEXT, lang), d.summary()));
+        doc.add(new Played(Fields.of(Fields.SUMMARY_TEXT, lang), WITH_OFFSETS, indexing, summary));
+        doc.add(new StoredField(Fields.of(Fields.BODY_TEXT, lang), d.bodyText()));
+        doc.add(new Played(Fields.of(Fields.BODY_TEXT, lang), WITH_OFFSETS, indexing, body));
+        doc.add(new Played(Fields.of(Fields.TAGS_TEXT, lang), TextField.TYPE_NOT_STORED, indexing, tags));
+        doc.add(new Played(Fields.of(Fields.AUTHORS_TEXT, lang), TextField.TYPE_NOT_STORED, indexing,
+                indexing.tokens(lang, String.join(" ", d.authors()))));
+        doc.add(new Played(Fields.of(Fields.TITLE_LOOSE, lang), TextField.TYPE_NOT_STORED, indexing, title));
+        for (Tokens text : List.of(title, summary, body, tags)) {
+            doc.add(new Played(Fields.of(Fields.LOOSE, lang), TextField.TYPE_NOT_STORED, indexing, text));
+            doc.add(new Played(Fields.of(Fields.WORDS, lang), WORDS, indexing, text));
         }
         return doc;
+    }
+
+    /**
+     * A text field whose tokens are played from its text's {@link Tokens} through the field's chain, when the index
+     * writer reads it. Not stored: a stored text is a {@link StoredField} beside it.
+     */
+    private static final class Played extends Field {
+
+        private final Analysis.Indexing indexing;
+        private final Tokens tokens;
+
+        Played(String name, FieldType type, Analysis.Indexing indexing, Tokens tokens) {
+            super(name, type);
+            this.indexing = indexing;
+            this.tokens = tokens;
+        }
+
+        @Override
+        public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+            return indexing.stream(name(), tokens);
+        }
     }
 }

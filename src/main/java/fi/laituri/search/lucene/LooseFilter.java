@@ -1,5 +1,6 @@
 package fi.laituri.search.lucene;
 
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -33,6 +34,11 @@ final class LooseFilter extends TokenFilter {
     /** The parts, looked up in the term's own characters: a long word has a part to try at each of its letters. */
     private final CharArraySet parts;
     private final Deque<String> pending = new ArrayDeque<>();
+    /**
+     * The parts found in each long word so far: a site says its compounds again and again. Forgotten as the stems of
+     * {@link StemFilter} are, and with the filter.
+     */
+    private final CharArrayMap<String[]> partsOf = new CharArrayMap<>(256, false);
 
     /** {@code parts} as {@link #lookup} made them (once per analyzer), or null at query time. */
     LooseFilter(TokenStream input, CharArraySet parts) {
@@ -58,19 +64,34 @@ final class LooseFilter extends TokenFilter {
         int length = term.length();
         if (parts != null && length >= MIN_HEAD + PREFIX) {
             char[] word = term.buffer();
-            for (int i = MIN_HEAD; i + PREFIX <= length; i++) {
-                if (parts.contains(word, i, PREFIX) && !java.util.Arrays.equals(word, i, i + PREFIX, word, 0, PREFIX)) {
-                    String part = new String(word, i, PREFIX);
-                    if (!pending.contains(part)) {
-                        pending.add(part);
-                    }
+            String[] found = partsOf.get(word, 0, length);
+            if (found == null) {
+                found = partsOf(word, length);
+                if (partsOf.size() >= StemFilter.MAX_REMEMBERED) {
+                    partsOf.clear();
                 }
+                partsOf.put(java.util.Arrays.copyOf(word, length), found);
             }
+            java.util.Collections.addAll(pending, found);
         }
         if (length > PREFIX) {
             term.setLength(PREFIX);
         }
         return true;
+    }
+
+    /** The parts in a long word, each once, in order: looked up at each of its letters. */
+    private String[] partsOf(char[] word, int length) {
+        java.util.List<String> found = new java.util.ArrayList<>(2);
+        for (int i = MIN_HEAD; i + PREFIX <= length; i++) {
+            if (parts.contains(word, i, PREFIX) && !java.util.Arrays.equals(word, i, i + PREFIX, word, 0, PREFIX)) {
+                String part = new String(word, i, PREFIX);
+                if (!found.contains(part)) {
+                    found.add(part);
+                }
+            }
+        }
+        return found.toArray(String[]::new);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fi.laituri.desk;
 
+import fi.laituri.HtmlEscaping;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import jakarta.inject.Singleton;
@@ -17,9 +18,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The desk's own Pebble engine (autoescaping on, strict) over the templates in the jar's {@code desk/templates}, and
- * its words in Finnish, Swedish and English ({@code desk/i18n/<lang>.properties}, the same keys in each). Not a
- * theme: the desk looks the same on every site. Not a bean of type PebbleEngine, so the site's engine stays the one.
+ * The desk's own Pebble engine (autoescaping on, by {@link HtmlEscaping} as the site's; strict) over the templates in
+ * the jar's {@code desk/templates}, and its words in Finnish, Swedish and English ({@code desk/i18n/<lang>.properties},
+ * the same keys in each). Not a theme: the desk looks the same on every site. Not a bean of type PebbleEngine, so the
+ * site's engine stays the one.
  */
 @Singleton
 class DeskTemplates {
@@ -35,7 +37,8 @@ class DeskTemplates {
         ClasspathLoader loader = new ClasspathLoader(DeskTemplates.class.getClassLoader());
         loader.setPrefix("desk/templates");
         loader.setCharset("UTF-8");
-        this.pebble = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(true)
+        this.pebble = new PebbleEngine.Builder().loader(loader).autoEscaping(true)
+                .addEscapingStrategy(HtmlEscaping.NAME, new HtmlEscaping()).strictVariables(true)
                 .cacheActive(true).extension(new io.pebbletemplates.pebble.extension.AbstractExtension() {
                     @Override
                     public Map<String, io.pebbletemplates.pebble.extension.Filter> getFilters() {

@@ -81,7 +81,11 @@ class SiteFactory {
 
                     @Override
                     public Map<String, io.pebbletemplates.pebble.extension.Filter> getFilters() {
-                        return HyphenationFilters.all();
+                        Map<String, io.pebbletemplates.pebble.extension.Filter> filters =
+                                new java.util.HashMap<>(HyphenationFilters.all());
+                        // In place of Pebble's own, which makes its formatter at every use.
+                        filters.put("date", new DateFilter());
+                        return filters;
                     }
                 })
                 .autoEscaping(true)

@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.FinnishStemmer;
 import org.tartarus.snowball.ext.SwedishStemmer;
 
@@ -43,12 +44,7 @@ final class Analysis {
 
     /** For queries: the loose field takes only each word's start. */
     Analyzer query() {
-        return new PerField(null);
-    }
-
-    /** For indexing, with each language's compound parts (see {@link LooseFilter}). */
-    Analyzer index(Map<String, Set<String>> partsByLanguage) {
-        return new PerField(partsByLanguage);
+        return new PerField();
     }
 
     /**
@@ -119,42 +115,37 @@ final class Analysis {
         };
     }
 
+    /** A new stemmer of the language's analyzer, or null for the standard chain, which does not stem. */
+    private SnowballStemmer stemmer(String language) {
+        return switch (kind(language)) {
+            case "finnish" -> new FinnishStemmer();
+            case "swedish" -> new SwedishStemmer();
+            default -> null;
+        };
+    }
+
     private Analyzer stems(String language) {
-        String kind = kind(language);
-        CharArraySet stop = stopWords(kind);
+        CharArraySet stop = stopWords(kind(language));
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 StandardTokenizer source = new StandardTokenizer();
                 TokenStream stream = new StopFilter(new LowerCaseFilter(source), stop);
-                stream = switch (kind) {
-                    case "finnish" -> new SnowballFilter(stream, new FinnishStemmer());
-                    case "swedish" -> new SnowballFilter(stream, new SwedishStemmer());
-                    default -> stream;
-                };
-                return new TokenStreamComponents(source, stream);
+                SnowballStemmer stemmer = stemmer(language);
+                return new TokenStreamComponents(source, stemmer == null ? stream : new SnowballFilter(stream, stemmer));
             }
         };
     }
 
-    /** The stemmed chain after its stop words, remembering stems: what {@link #stems} does after them. */
-    private TokenStream stemsAfterStops(String language, TokenStream stream) {
-        return switch (kind(language)) {
-            case "finnish" -> new StemFilter(stream, new FinnishStemmer());
-            case "swedish" -> new StemFilter(stream, new SwedishStemmer());
-            default -> stream;
-        };
-    }
-
-    private Analyzer loose(String language, Set<String> partSet) {
+    /** The loose chain of queries: each word's start only, no compound parts. */
+    private Analyzer loose(String language) {
         CharArraySet stop = stopWords(kind(language));
-        CharArraySet parts = partSet == null ? null : LooseFilter.lookup(partSet);
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 StandardTokenizer source = new StandardTokenizer();
                 TokenStream stream = new Folding.Filter(new StopFilter(new LowerCaseFilter(source), stop));
-                return new TokenStreamComponents(source, new LooseFilter(stream, parts));
+                return new TokenStreamComponents(source, new LooseFilter(stream, null));
             }
         };
     }
@@ -183,9 +174,12 @@ final class Analysis {
             this.partsByLanguage = partsByLanguage;
         }
 
-        /** The analyzer for the index writer: the same chains, for anything not played from tokens. */
+        /**
+         * The analyzer for the index writer, which reads every text field from its played tokens: it gives only the gaps
+         * between a field's values, Lucene's defaults as in every chain, and refuses a text to analyse.
+         */
         Analyzer analyzer() {
-            return index(partsByLanguage);
+            return PLAYED;
         }
 
         /** The tokens of a text in {@code language}, to be played to each of its fields. */
@@ -213,7 +207,8 @@ final class Analysis {
                 }
                 default -> {
                     Tokens.Replay replay = new Tokens.Replay(true);
-                    yield new Chain(replay, stemsAfterStops(language, replay));
+                    SnowballStemmer stemmer = stemmer(language);
+                    yield new Chain(replay, stemmer == null ? replay : new StemFilter(replay, stemmer));
                 }
             });
             chain.replay().of(tokens);
@@ -229,15 +224,20 @@ final class Analysis {
     private record Chain(Tokens.Replay replay, TokenStream stream) {
     }
 
-    /** Chooses a field's chain by its base name and language suffix. */
+    private static final Analyzer PLAYED = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            throw new IllegalStateException("the text of " + fieldName + " is indexed from played tokens");
+        }
+    };
+
+    /** Chooses a query field's chain by its base name and language suffix. */
     private final class PerField extends DelegatingAnalyzerWrapper {
 
-        private final Map<String, Set<String>> partsByLanguage;
         private final Map<String, Analyzer> byField = new ConcurrentHashMap<>();
 
-        PerField(Map<String, Set<String>> partsByLanguage) {
+        PerField() {
             super(PER_FIELD_REUSE_STRATEGY);
-            this.partsByLanguage = partsByLanguage;
         }
 
         @Override
@@ -245,8 +245,7 @@ final class Analysis {
             return byField.computeIfAbsent(fieldName, f -> {
                 String language = Fields.language(f);
                 return switch (Fields.base(f)) {
-                    case Fields.LOOSE, Fields.TITLE_LOOSE -> loose(language, partsByLanguage == null ? null
-                            : partsByLanguage.getOrDefault(language, Set.of()));
+                    case Fields.LOOSE, Fields.TITLE_LOOSE -> loose(language);
                     case Fields.WORDS -> WORDS;
                     default -> stems(language);
                 };

@@ -124,8 +124,8 @@ class Feeds implements SiteRenderer {
                 .text("id", site.absolute(path))
                 .text("title", title)
                 .text("updated", RFC_3339.format(newest))
-                .empty(null, null, "link", "rel", "self", "type", "application/atom+xml", "href", site.absolute(path))
-                .empty(null, null, "link", "rel", "alternate", "type", "text/html",
+                .empty(null, "link", "rel", "self", "type", "application/atom+xml", "href", site.absolute(path))
+                .empty(null, "link", "rel", "alternate", "type", "text/html",
                         "href", site.absolute(site.home(language)))
                 // RFC 4287 wants an author for the feed unless every entry names one; most content names none.
                 .start("author").text("name", messages.of(language.code()).get("siteName")).end();
@@ -143,7 +143,7 @@ class Feeds implements SiteRenderer {
         }
         xml.text("id", url)
                 .text("title", v.title())
-                .empty(null, null, "link", "rel", "alternate", "type", "text/html", "href", url)
+                .empty(null, "link", "rel", "alternate", "type", "text/html", "href", url)
                 .text("updated", RFC_3339.format(updated(v)));
         if (v.date() != null) {
             xml.text("published", RFC_3339.format(v.date()));
@@ -151,7 +151,7 @@ class Feeds implements SiteRenderer {
         v.authors().stream().map(site.authors()::get).filter(Objects::nonNull)
                 .forEach(a -> xml.start("author").text("name", a.name()).end());
         for (String tag : v.tags()) {
-            xml.empty(null, null, "category", "term", tag);
+            xml.empty(null, "category", "term", tag);
         }
         if (v.summary() != null && !v.summary().isBlank()) {
             xml.text("summary", v.summary());

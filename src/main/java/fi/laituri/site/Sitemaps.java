@@ -140,7 +140,7 @@ class Sitemaps implements SiteRenderer {
             xml.text("lastmod", W3C.format(lastModified));
         }
         for (Page.Alternate a : PageLinks.alternates(site, language, versions)) {
-            xml.empty("xhtml", XHTML, "link", "rel", "alternate", "hreflang", a.hreflang(), "href", a.href());
+            xml.empty("xhtml", "link", "rel", "alternate", "hreflang", a.hreflang(), "href", a.href());
         }
         xml.end();
     }

@@ -74,11 +74,8 @@ final class XmlFile {
         return this;
     }
 
-    /**
-     * An element with attributes and no content, in the default namespace or {@code prefix}'s. {@code namespace} is
-     * the one {@link #namespace} declared for {@code prefix}: as with the stream writer, it is not declared again.
-     */
-    XmlFile empty(String prefix, String namespace, String name, String... attributes) {
+    /** An element with attributes and no content, in the default namespace or that {@link #namespace} declared for {@code prefix}. */
+    XmlFile empty(String prefix, String name, String... attributes) {
         newLine(open.size());
         startTag(prefix == null || prefix.isEmpty() ? name : prefix + ":" + name, true);
         for (int i = 0; i < attributes.length; i += 2) {

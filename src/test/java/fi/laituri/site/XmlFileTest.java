@@ -244,7 +244,8 @@ class XmlFileTest {
         }
 
         public Xml empty(String prefix, String namespace, String name, String... attributes) {
-            xml.empty(prefix, namespace, name, attributes);
+            // The stream writer is told the prefix's namespace again; XmlFile has it from namespace(...).
+            xml.empty(prefix, name, attributes);
             return this;
         }
 

@@ -40,6 +40,12 @@ public class BuildCommand extends AppCommand {
         return properties;
     }
 
+    /** The context's start-up leaves a core mostly idle: the build's libraries are made ready on it meanwhile. */
+    @Override
+    void beforeStart() {
+        HeadStart.begin();
+    }
+
     @Override
     int run(Application app) {
         try (app) {

@@ -1,0 +1,92 @@
+package fi.laituri.cli;
+
+import fi.laituri.search.lucene.SearchCodec;
+import fi.laituri.site.hyphenation.Hyphenator;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.StringLoader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.fi.FinnishAnalyzer;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A head start for a site build: while the application context starts on the main thread, which keeps one core busy
+ * and leaves the other mostly idle for about two seconds, a thread of its own loads and initializes what the build
+ * uses only later (the Markdown parser, the templates' engine, the hyphenation patterns, the analyzers and the
+ * search index's writer and codec), each by doing a small piece of the same work. Class loading and static set-up
+ * are then done when the build reaches them: a cold 10,000-document build finished about 0.6 s sooner (four
+ * alternated pairs).
+ *
+ * <p>It touches nothing the build keeps, except what is kept for every caller anyway (the hyphenation patterns of a
+ * language, loaded once per process), and a failure here only means no head start: the build meets the same
+ * failure, and reports it, when it gets there.
+ */
+final class HeadStart {
+
+    private HeadStart() {
+    }
+
+    /** Starts the work on a daemon thread, which never holds up the end of the process. */
+    static Thread begin() {
+        Thread thread = new Thread(() -> {
+            try {
+                prepare();
+            } catch (Exception | LinkageError e) {
+                // No head start: the build does the same when it gets there, and reports what fails.
+            }
+        }, "build-head-start");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** The work itself: a little of each kind the build will do, on text like the site's. */
+    static void prepare() throws IOException {
+        List<Extension> extensions = List.of(TablesExtension.create(), AutolinkExtension.create());
+        HtmlRenderer.builder().extensions(extensions).build().render(Parser.builder().extensions(extensions).build()
+                .parse("# Otsikko\n\nTeksti *korostus* [linkki](https://example.org/) ja www.example.org\n\n"
+                        + "| a | b |\n|---|---|\n| 1 | 2 |\n"));
+        new PebbleEngine.Builder().loader(new StringLoader()).build()
+                .getTemplate("{% if a %}<p>{{ a | upper }}</p>{% endif %}{% for b in c %}{{ b }}{% endfor %}")
+                .evaluate(new StringWriter(), Map.of("a", "x", "c", List.of(1, 2)));
+        Hyphenator.of("fi").ifPresent(h -> h.hyphenate("kotoutumiskoulutuksessa"));
+        Hyphenator.of("sv").ifPresent(h -> h.hyphenate("integrationsutbildningen"));
+        for (Analyzer analyzer : List.of(new FinnishAnalyzer(), new SwedishAnalyzer())) {
+            try (analyzer; TokenStream stream = analyzer.tokenStream("text", "Kotoutumisen tukena, integrationens stöd")) {
+                stream.reset();
+                while (stream.incrementToken()) {
+                    // each token, as indexing reads them
+                }
+                stream.end();
+            }
+        }
+        IndexWriterConfig config = new IndexWriterConfig(new FinnishAnalyzer());
+        config.setCodec(new SearchCodec());
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory(); IndexWriter writer = new IndexWriter(dir, config)) {
+            Document doc = new Document();
+            doc.add(new StringField("id", "head-start", Field.Store.YES));
+            doc.add(new StoredField("stored", "Kotoutumisen tukena"));
+            doc.add(new TextField("text", "Kotoutumisen tukena", Field.Store.NO));
+            writer.addDocument(doc);
+            writer.commit();
+        }
+    }
+}

@@ -1,9 +1,17 @@
 package fi.laituri.cli;
 
+import fi.laituri.TestDatabase;
 import fi.laituri.site.hyphenation.Hyphenator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,5 +32,25 @@ class HeadStartTest {
         assertTrue(thread.isDaemon());
         thread.join(60_000);
         assertFalse(thread.isAlive());
+    }
+
+    /**
+     * {@code laituri build} as a user runs it, its head start beside the application's start: standard error stays
+     * empty (libraries logging from the head start while logging was still being set up made SLF4J print a warning).
+     */
+    @Test
+    void aBuildWithItsHeadStartPrintsNoWarnings(@TempDir Path dir) throws Exception {
+        String database = TestDatabase.newDatabase();
+        try {
+            Path folder = Files.createDirectories(dir.resolve("work"));
+            try (LaituriProcess build = LaituriProcess.start(folder, new ServiceClient("head-start-token-0123456789abcdef")
+                    .environment(database), "build", "--out", "site")) {
+                assertEquals(0, build.awaitExit(Duration.ofMinutes(3)), build.out() + build.err());
+                assertEquals(List.of(), build.errLines());
+                assertTrue(build.out().contains("Built "), build.out());
+            }
+        } finally {
+            TestDatabase.drop(database);
+        }
     }
 }

@@ -44,6 +44,7 @@ class DatabaseOutageTest implements TestPropertyProvider {
 
     private PrivateMariaDb db;
     private Path site;
+    private Path media;
 
     @Inject
     @Client("/")
@@ -64,13 +65,16 @@ class DatabaseOutageTest implements TestPropertyProvider {
             db = PrivateMariaDb.start();
             db.execute("CREATE DATABASE laituri CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             site = Files.createTempDirectory("laituri-outage-site-");
+            media = Files.createTempDirectory("laituri-outage-media-");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         return Map.of("datasources.default.url", db.url("laituri"), "datasources.default.username", "root",
                 "datasources.default.password", "", "micronaut.server.port", "-1",
                 "laituri.site.output", site.toString(), "laituri.scheduler.enabled", "false",
-                "laituri.webhooks.enabled", "false", "laituri.ops.db.probe-interval", "200ms");
+                "laituri.webhooks.enabled", "false", "laituri.ops.db.probe-interval", "200ms",
+                // The content folder's images go to a folder of the test's own, not to ./data.
+                "laituri.media.directory", media.toString());
     }
 
     @BeforeAll

@@ -34,9 +34,24 @@ class BackupRestoreTest {
 
     private static final List<String> DATABASES = new ArrayList<>();
 
+    /**
+     * The data folder (media files) all of this test's databases share, as the original and its restore on one server
+     * do: a folder of the test's own, not ./data of the working directory.
+     */
+    private static final Path DATA = dataFolder();
+
+    private static Path dataFolder() {
+        try {
+            return Files.createTempDirectory("laituri-backup-data-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @AfterAll
-    static void dropDatabases() {
+    static void dropDatabases() throws IOException {
         DATABASES.forEach(TestDatabase::drop);
+        fi.laituri.FileTrees.delete(DATA);
     }
 
     private static Map<String, String> env(String db) {
@@ -44,6 +59,7 @@ class BackupRestoreTest {
         env.put("LAITURI_DB_URL", TestDatabase.url(db));
         env.put("LAITURI_DB_USER", TestDatabase.user());
         env.put("LAITURI_DB_PASSWORD", TestDatabase.password());
+        env.put("LAITURI_DATA_DIR", DATA.toString());
         return env;
     }
 

@@ -2,6 +2,8 @@ package fi.laituri.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import fi.laituri.markdown.Markdown;
+import fi.laituri.markdown.MediaLinks;
 import fi.laituri.search.lucene.SearchCodec;
 import fi.laituri.site.hyphenation.Hyphenator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -20,11 +22,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.commonmark.Extension;
-import org.commonmark.ext.autolink.AutolinkExtension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -33,11 +30,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A head start for a site build: while the application context starts on the main thread, which keeps one core busy
  * and leaves the other mostly idle for about two seconds, a thread of its own loads and initializes what the build
- * uses later (the Markdown parser, the templates' engine, the hyphenation patterns, the analyzers and the search
+ * uses later (the site's Markdown renderer, the templates' engine, the hyphenation patterns, the analyzers and the search
  * index's writer and codec; then what the first query needs), each by doing a small piece of the same work. Class
  * loading and static set-up are then done when the build reaches them: a cold 10,000-document build finished about
  * 0.6 s sooner with the first part (four alternated pairs), and its first page was rendered about 0.2 s sooner still
@@ -73,10 +71,9 @@ final class HeadStart {
 
     /** The work itself: a little of each kind the build will do, on text like the site's. */
     static void prepare() throws IOException, SQLException, ClassNotFoundException {
-        List<Extension> extensions = List.of(TablesExtension.create(), AutolinkExtension.create());
-        HtmlRenderer.builder().extensions(extensions).build().render(Parser.builder().extensions(extensions).build()
-                .parse("# Otsikko\n\nTeksti *korostus* [linkki](https://example.org/) ja www.example.org\n\n"
-                        + "| a | b |\n|---|---|\n| 1 | 2 |\n"));
+        new Markdown().toHtmlAndText("# Otsikko\n\nTeksti *korostus* [linkki](https://example.org/) ja www.example.org"
+                + " ja [toinen](doc:toinen)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", key -> Optional.empty(), link -> {
+                }, MediaLinks.NONE);
         new PebbleEngine.Builder().loader(new StringLoader()).build()
                 .getTemplate("{% if a %}<p>{{ a | upper }}</p>{% endif %}{% for b in c %}{{ b }}{% endfor %}")
                 .evaluate(new StringWriter(), Map.of("a", "x", "c", List.of(1, 2)));

@@ -89,6 +89,7 @@ class DatabaseOutageTest implements TestPropertyProvider {
             db.close();
         }
         fi.laituri.FileTrees.delete(site);
+        fi.laituri.FileTrees.delete(media);
     }
 
     @Test

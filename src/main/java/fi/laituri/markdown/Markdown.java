@@ -1,7 +1,6 @@
 package fi.laituri.markdown;
 
 import org.commonmark.Extension;
-import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
@@ -64,7 +63,7 @@ public class Markdown {
     private static final String DOC_SCHEME = "doc:";
 
     private static final List<Extension> EXTENSIONS = List.of(
-            TablesExtension.create(), AutolinkExtension.create(), YamlFrontMatterExtension.create());
+            TablesExtension.create(), QuickAutolink.create(), YamlFrontMatterExtension.create());
 
     /** Ids of the page around a body (the skip link's target), which a heading's anchor must not take. */
     public static final Set<String> RESERVED_IDS = Set.of("content");

@@ -90,11 +90,15 @@ final class Fingerprint {
         }
     }
 
+    /** A value's type and length, in one update: the digest takes a byte at a time no quicker than five. */
     private void tag(char type, int length) {
-        sha.update((byte) type);
-        sha.update((byte) (length >>> 24));
-        sha.update((byte) (length >>> 16));
-        sha.update((byte) (length >>> 8));
-        sha.update((byte) length);
+        tag[0] = (byte) type;
+        tag[1] = (byte) (length >>> 24);
+        tag[2] = (byte) (length >>> 16);
+        tag[3] = (byte) (length >>> 8);
+        tag[4] = (byte) length;
+        sha.update(tag);
     }
+
+    private final byte[] tag = new byte[5];
 }

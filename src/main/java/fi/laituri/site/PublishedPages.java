@@ -77,7 +77,7 @@ class PublishedPages {
      * render parses its body once for both (most of the cost of either). Held from the render until the build's
      * pages have been sent or the build failed ({@link #forget()}, which the builder calls after every build); a page kept from the live build has none, and is parsed here.
      */
-    private final Map<String, Noted> texts = new ConcurrentHashMap<>();
+    private volatile Map<String, Noted> texts = new ConcurrentHashMap<>();
 
     private record Noted(String body, String text) {
     }
@@ -89,7 +89,15 @@ class PublishedPages {
 
     /** Drops what {@link #noteText} held: after a build that was not published, or once the pages have been sent. */
     void forget() {
-        texts.clear();
+        texts = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * Readies {@link #noteText} for a full build of about {@code pages} pages, noted from every core: a map that grows as
+     * they come stops them to copy it each time it doubles.
+     */
+    void expect(int pages) {
+        texts = new ConcurrentHashMap<>(Math.max(16, pages));
     }
 
     private static String key(String key, String language) {

@@ -274,18 +274,21 @@ public class SiteBuilder {
             planned.get();
         }
         if (staging == null) {
-            staging = writer.stage(root, siteFingerprint, false);
+            staging = writer.stage(root, siteFingerprint, false, total);
         }
         SiteWriter.Staging into = staging;
         BuildPause.at("before-files");
         Manifest live = staging.live();
         Map<String, List<String>> warnings = new ConcurrentHashMap<>();
-        Set<String> written = ConcurrentHashMap.newKeySet();
+        Set<String> written = ConcurrentHashMap.newKeySet(changed == null ? total : 16);
         Map<String, List<String>> looked = new ConcurrentHashMap<>();
         // The live build's files with warnings that this build looked at: the others it has were carried, warnings and all.
         Set<String> warnedSeen = ConcurrentHashMap.newKeySet();
         AtomicInteger done = new AtomicInteger();
         java.util.concurrent.atomic.LongAdder wereLive = new java.util.concurrent.atomic.LongAdder();
+        if (changed == null) {
+            publishedPages.expect(total);
+        }
         progress.update(0, total);
         wereLive.add(leftOut);
         carried.add(leftOut);

@@ -145,6 +145,11 @@ class SiteWriter {
      * files to be carried over ({@link Staging#carries}), as a one-edit build does; a full build puts every file.
      */
     Staging stage(Path siteRoot, String siteFingerprint, boolean carry) {
+        return stage(siteRoot, siteFingerprint, carry, 0);
+    }
+
+    /** As {@link #stage(Path, String, boolean)}, for a build of about {@code files} files, which its maps are sized for. */
+    Staging stage(Path siteRoot, String siteFingerprint, boolean carry, int files) {
         Path root = siteRoot.toAbsolutePath().normalize();
         try {
             Path builds = Files.createDirectories(root.resolve(BUILDS));
@@ -164,7 +169,7 @@ class SiteWriter {
             }
             Files.createDirectories(target);
             return new Staging(root, live, liveManifest == null ? Manifest.empty(siteFingerprint) : liveManifest,
-                    baseOf(builds, liveRead), target, held, siteFingerprint, emptied, carry);
+                    baseOf(builds, liveRead), target, held, siteFingerprint, emptied, carry, files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -255,7 +260,7 @@ class SiteWriter {
         private final Map<String, Manifest.Entry> files;
 
         private Staging(Path root, Path live, Manifest liveManifest, Base base, Path target, Manifest held,
-                        String siteFingerprint, boolean fresh, boolean carry) {
+                        String siteFingerprint, boolean fresh, boolean carry, int expected) {
             this.root = root;
             this.live = live;
             this.liveManifest = liveManifest;
@@ -264,8 +269,9 @@ class SiteWriter {
             this.target = target;
             this.held = held;
             this.siteFingerprint = siteFingerprint;
-            // Sized for as many files as the live build has: tens of thousands, put from every core.
-            this.files = whole ? new ConcurrentHashMap<>(Math.max(16, liveManifest.files().size())) : null;
+            // Sized for as many files as the build or the live build has: tens of thousands, put from every core, which
+            // would otherwise stop to copy the map as it grows.
+            this.files = whole ? new ConcurrentHashMap<>(Math.max(16, Math.max(expected, liveManifest.files().size()))) : null;
             this.fresh = fresh;
             Map<String, Manifest.Entry> baseFiles = whole ? null : base.manifest().files();
             this.liveDelta = whole || fresh || !carry ? null : Manifest.Overlay.of(liveManifest, baseFiles);

@@ -25,6 +25,8 @@ final class Fingerprint {
     };
 
     private final MessageDigest sha;
+    /** The bytes of {@link #tag(char, int)}, reused by each tag of this fingerprint. */
+    private final byte[] tag = new byte[5];
 
     private Fingerprint() {
         try {
@@ -99,6 +101,4 @@ final class Fingerprint {
         tag[4] = (byte) length;
         sha.update(tag);
     }
-
-    private final byte[] tag = new byte[5];
 }

@@ -40,10 +40,13 @@ public class BuildCommand extends AppCommand {
         return properties;
     }
 
-    /** The context's start-up leaves a core mostly idle: the build's libraries are made ready on it meanwhile. */
+    /**
+     * The context's start-up leaves a core mostly idle: the build's libraries are made ready on it meanwhile, after the
+     * JIT is told which code of the build is worth its optimising compiler ({@link BuildCompilation}).
+     */
     @Override
     void beforeStart() {
-        HeadStart.begin();
+        HeadStart.begin(BuildCompilation::apply);
     }
 
     @Override

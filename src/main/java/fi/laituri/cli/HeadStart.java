@@ -53,12 +53,13 @@ final class HeadStart {
     /**
      * Starts the work on a daemon thread, which never holds up the end of the process. Logging is set up first, here:
      * libraries that log while another thread is still setting it up have their calls replayed, and SLF4J then
-     * prints three lines of warning to every build's output.
+     * prints three lines of warning to every build's output. {@code first} is done on that thread before the rest.
      */
-    static Thread begin() {
+    static Thread begin(Runnable first) {
         LoggerFactory.getILoggerFactory();
         Thread thread = new Thread(() -> {
             try {
+                first.run();
                 prepare();
             } catch (Exception | LinkageError e) {
                 // No head start: the build does the same when it gets there, and reports what fails.

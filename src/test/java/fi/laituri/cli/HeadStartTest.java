@@ -28,7 +28,7 @@ class HeadStartTest {
     /** A daemon, so that a build that ends (or fails) first is never held up by it; and it does end. */
     @Test
     void theHeadStartIsADaemonThreadThatEnds() throws InterruptedException {
-        Thread thread = HeadStart.begin();
+        Thread thread = HeadStart.begin(() -> { });
         assertTrue(thread.isDaemon());
         thread.join(60_000);
         assertFalse(thread.isAlive());

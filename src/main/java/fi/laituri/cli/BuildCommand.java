@@ -53,7 +53,14 @@ public class BuildCommand extends AppCommand {
     int run(Application app) {
         try (app) {
             SiteBuilder builder = app.bean(SiteBuilder.class);
-            SiteBuilder.Progress progress = progress(System.out, System.console() != null);
+            SiteBuilder.Progress shown = progress(System.out, System.console() != null);
+            // A build says how many files it has before its first page: the index is then known to be small or not.
+            SiteBuilder.Progress progress = (done, total) -> {
+                if (done == 0) {
+                    BuildCompilation.forFiles(total);
+                }
+                shown.update(done, total);
+            };
             BuildReport report;
             try {
                 report = allowShrink ? builder.build(out, strict, progress) : builder.buildUnlessItShrinks(out, strict, progress);

@@ -55,8 +55,7 @@ final class BuildCompilation {
      */
     static final int SMALL_SITE_FILES = 60_000;
 
-    /** How many directives this class has added, so that {@link #remove()} takes off those and no others. */
-    private static int added;
+    /** Which directives this class has added, so that {@link #remove()} takes off those and no others. */
     private static boolean startUp;
     private static boolean searchIndex;
 
@@ -94,10 +93,7 @@ final class BuildCompilation {
             Path file = Files.createTempFile("laituri-build-compilation", ".json");
             try {
                 Files.writeString(file, directive(patterns));
-                if (diagnosticCommand("compilerDirectivesAdd", file.toString()).startsWith("1 compiler directives added")) {
-                    added++;
-                    return true;
-                }
+                return diagnosticCommand("compilerDirectivesAdd", file.toString()).startsWith("1 compiler directives added");
             } finally {
                 Files.deleteIfExists(file);
             }
@@ -109,7 +105,7 @@ final class BuildCompilation {
 
     /** Takes off the directives this class added (the last one added comes off first). */
     static synchronized void remove() throws JMException {
-        for (; added > 0; added--) {
+        for (int added = (startUp ? 1 : 0) + (searchIndex ? 1 : 0); added > 0; added--) {
             diagnosticCommand("compilerDirectivesRemove");
         }
         startUp = false;

@@ -25,6 +25,12 @@ class HeadStartTest {
         assertTrue(Hyphenator.of("sv").isPresent(), "the Swedish patterns, loaded once for the whole process");
     }
 
+    /** The context's bean definitions are found where Micronaut lists them: none found would be no head start. */
+    @Test
+    void theBeanDefinitionsAreFoundAndLoaded() throws Exception {
+        assertTrue(HeadStart.loadBeanDefinitions() > 100);
+    }
+
     /** A daemon, so that a build that ends (or fails) first is never held up by it; and it does end. */
     @Test
     void theHeadStartIsADaemonThreadThatEnds() throws InterruptedException {

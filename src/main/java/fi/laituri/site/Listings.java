@@ -66,17 +66,41 @@ class Listings {
         return pages;
     }
 
-    /** The navigation of page {@code current} (from 1) of {@code count}, where {@code url} gives a page's path. */
+    /**
+     * The navigation of page {@code current} (from 1) of {@code count}, where {@code url} gives a page's path: the first
+     * and last pages, the current one's neighbours, and a gap where pages are left out. Made from those few numbers
+     * alone: a blog of 500 pages went through all 500 for each of them.
+     */
     static Pagination pagination(int current, int count, IntFunction<String> url) {
         List<Number> numbers = new ArrayList<>();
-        for (int n = 1; n <= count; n++) {
-            if (n == 1 || n == count || Math.abs(n - current) <= AROUND) {
-                numbers.add(new Number(n, url.apply(n), n == current));
-            } else if (numbers.get(numbers.size() - 1).number() != null) {
-                numbers.add(new Number(null, null, false));
+        if (count >= 1) {
+            numbers.add(number(1, current, url));
+        }
+        int from = Math.max(2, current - AROUND);
+        int to = Math.min(count - 1, current + AROUND);
+        if (from <= to) {
+            if (from > 2) {
+                numbers.add(GAP);
             }
+            for (int n = from; n <= to; n++) {
+                numbers.add(number(n, current, url));
+            }
+            if (to < count - 1) {
+                numbers.add(GAP);
+            }
+        } else if (count > 2) {
+            numbers.add(GAP);
+        }
+        if (count >= 2) {
+            numbers.add(number(count, current, url));
         }
         return new Pagination(current, count, current > 1 ? url.apply(current - 1) : null,
                 current < count ? url.apply(current + 1) : null, List.copyOf(numbers));
     }
+
+    private static Number number(int n, int current, IntFunction<String> url) {
+        return new Number(n, url.apply(n), n == current);
+    }
+
+    private static final Number GAP = new Number(null, null, false);
 }

@@ -40,6 +40,29 @@ class ListingsTest {
         assertEquals(List.of(1, 2, 3, 4), numbers(Listings.pagination(2, 4, n -> "/" + n)));
     }
 
+    /** Every page of navigations of up to 40 pages (and pages asked for beyond them), against the rule spelt out. */
+    @Test
+    void theNavigationOfEveryPageListsTheEndsAndTheNeighboursAndOneGapForEachRunLeftOut() {
+        for (int count = 0; count <= 40; count++) {
+            for (int current = -1; current <= count + 3; current++) {
+                List<Integer> expected = new java.util.ArrayList<>();
+                for (int n = 1; n <= count; n++) {
+                    if (n == 1 || n == count || Math.abs(n - current) <= 2) {
+                        expected.add(n);
+                    } else if (expected.get(expected.size() - 1) != 0) {
+                        expected.add(0);
+                    }
+                }
+                Listings.Pagination pagination = Listings.pagination(current, count, n -> "/" + n + "/");
+                assertEquals(expected, numbers(pagination), "page " + current + " of " + count);
+                for (Listings.Number number : pagination.numbers()) {
+                    assertEquals(number.number() == null ? null : "/" + number.number() + "/", number.url());
+                    assertEquals(number.number() != null && number.number() == current, number.current());
+                }
+            }
+        }
+    }
+
     @Test
     void theFirstPageHasNoPreviousAndTheLastNoNext() {
         assertNull(Listings.pagination(1, 3, n -> "/" + n).previous());

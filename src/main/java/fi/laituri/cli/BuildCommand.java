@@ -93,7 +93,9 @@ public class BuildCommand extends AppCommand {
             public synchronized void update(int done, int total) {
                 int percent = total == 0 ? 100 : done * 100 / total;
                 int step = terminal ? percent : percent / 10 * 10;
-                if (step == shown) {
+                // Threads count their files before they report them, so a count can arrive after a higher one: the
+                // bar only goes forward.
+                if (step <= shown) {
                     return;
                 }
                 shown = step;

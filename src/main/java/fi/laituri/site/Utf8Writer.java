@@ -21,12 +21,29 @@ final class Utf8Writer extends Writer {
 
     private byte[] bytes;
     private int count;
+    /** Whether the buffer has gone back to the thread ({@link #toByteArray}). */
+    private boolean handedBack;
     /** A high surrogate whose low half has not been written yet; 0 when none. */
     private char high;
 
     Utf8Writer(int capacity) {
-        bytes = new byte[Math.max(16, capacity)];
+        byte[] spare = SPARE.get();
+        if (spare != null && spare.length >= capacity) {
+            SPARE.set(null);
+            bytes = spare;
+        } else {
+            bytes = new byte[Math.max(16, capacity)];
+        }
     }
+
+    /**
+     * Each thread's buffer of its last page, taken by its next writer: a fresh 32 KB buffer for every page was a seventh
+     * of what a full build allocated. A writer made while another is writing on the same thread (none is, but nothing
+     * forbids it) finds none and makes its own.
+     */
+    private static final ThreadLocal<byte[]> SPARE = new ThreadLocal<>();
+    /** A larger buffer, grown for a large file, is not kept. */
+    private static final int SPARE_MAX = 256 * 1024;
 
     @Override
     public void write(int c) {
@@ -50,6 +67,21 @@ final class Utf8Writer extends Writer {
                 count += encoded.length;
                 return;
             }
+        }
+        if (high == 0) {
+            // A template's text between its tags is nearly always ASCII: copied as it is, with no string made for it.
+            room(len);
+            int ascii = 0;
+            while (ascii < len && chars[off + ascii] < 0x80) {
+                bytes[count + ascii] = (byte) chars[off + ascii];
+                ascii++;
+            }
+            count += ascii;
+            if (ascii == len) {
+                return;
+            }
+            off += ascii;
+            len -= ascii;
         }
         write(new String(chars, off, len));
     }
@@ -150,14 +182,24 @@ final class Utf8Writer extends Writer {
         }
     }
 
-    /** The bytes written so far; a high surrogate left without its low half is a '?'. */
+    /**
+     * The bytes written so far; a high surrogate left without its low half is a '?'. The buffer goes back to the thread
+     * for its next writer, and this one goes on (if written again) from the copy.
+     */
     byte[] toByteArray() {
         if (high != 0) {
             room(1);
             bytes[count++] = '?';
             high = 0;
         }
-        return Arrays.copyOf(bytes, count);
+        byte[] out = Arrays.copyOf(bytes, count);
+        if (!handedBack && bytes.length <= SPARE_MAX && SPARE.get() == null) {
+            SPARE.set(bytes);
+        }
+        // Never written into again, whether handed back or not: a write from now on grows a copy.
+        handedBack = true;
+        bytes = out;
+        return out;
     }
 
     @Override

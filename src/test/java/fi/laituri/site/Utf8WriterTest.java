@@ -27,6 +27,36 @@ class Utf8WriterTest {
         assertArrayEquals(utf8(page), written(page));
     }
 
+    /**
+     * A thread's writers share one buffer, one after the other: what one returned stays as it was while the next
+     * writes, a writer made while another is open has its own, and one written after its bytes were taken goes on.
+     */
+    @Test
+    void bytesTakenFromAWriterStayAsTheyWereWhileTheThreadsNextWritersWrite() {
+        Utf8Writer first = new Utf8Writer(32);
+        first.write("ensimmäinen sivu");
+        byte[] one = first.toByteArray();
+        Utf8Writer second = new Utf8Writer(32);
+        Utf8Writer nested = new Utf8Writer(32);
+        second.write("toinen sivu, pidempi kuin ensimmäinen");
+        nested.write("sisäkkäinen");
+        byte[] two = second.toByteArray();
+        byte[] inner = nested.toByteArray();
+        first.write(" ja jatko");
+        byte[] again = first.toByteArray();
+        Utf8Writer third = new Utf8Writer(32);
+        third.write("kolmas");
+        byte[] three = third.toByteArray();
+        Utf8Writer fourth = new Utf8Writer(32);
+        fourth.write("neljäs sivu kirjoitetaan samaan puskuriin");
+        fourth.toByteArray();
+        assertArrayEquals(utf8("ensimmäinen sivu"), one);
+        assertArrayEquals(utf8("toinen sivu, pidempi kuin ensimmäinen"), two);
+        assertArrayEquals(utf8("sisäkkäinen"), inner);
+        assertArrayEquals(utf8("ensimmäinen sivu ja jatko"), again);
+        assertArrayEquals(utf8("kolmas"), three);
+    }
+
     @Test
     void aSurrogatePairSplitBetweenTwoWritesIsOneCharacter() {
         String face = "🙂";
@@ -56,7 +86,10 @@ class Utf8WriterTest {
         out.write('€');
         out.write("<<ö>>", 2, 1);
         out.append("ok");
-        assertArrayEquals(utf8("ääkköset€öok"), out.toByteArray());
+        char[] mixed = "[<p class=\"x\">Åbo 🙂</p>]".toCharArray();
+        out.write(mixed, 1, mixed.length - 2);
+        out.write("<b>".toCharArray());
+        assertArrayEquals(utf8("ääkköset€öok<p class=\"x\">Åbo 🙂</p><b>"), out.toByteArray());
     }
 
     @Test

@@ -58,6 +58,10 @@ class BenchSiteCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "data-bench/site", description = "where the site is built (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--rounds", defaultValue = "2", description = {"cold full builds of each tool, in turn (laituri, Hugo,",
+            "laituri, Hugo, ...); the table shows each tool's quicker one (default: ${DEFAULT-VALUE})"})
+    int rounds;
+
     @Option(names = "--publishing-only", description = {"skip the cold builds, Hugo and Pagefind: time only publishing to live",
             "(to compare one change of the build code with the last, which the cold builds would take minutes to reach)"})
     boolean publishingOnly;
@@ -80,6 +84,10 @@ class BenchSiteCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws Exception {
+        if (rounds < 1) {
+            System.err.println("laituri: bench: --rounds must be at least 1");
+            return 2;
+        }
         // A fresh site folder with the id of the last run's: one outbox consumer across runs, not one more that lags.
         // With --publishing-only the last run's site is kept: serving takes it over as it is, and deleting its
         // files would take longer than the run (hours of a slow disk at 100,000 documents).
@@ -139,24 +147,68 @@ class BenchSiteCommand implements Callable<Integer> {
         }
     }
 
-    /** The full build and the rebuild, each in a cold process, beside Hugo and Pagefind; false when the build failed. */
+    /**
+     * The full build and the rebuild, each in a cold process, beside Hugo and Pagefind; false when the build failed.
+     * The full build and Hugo run {@link #rounds} times, in turn: one run of either varies by a second or two on a
+     * machine of two cores (the disk's state after what ran before, the JIT's timing), and whichever ran first paid for
+     * it alone. The table shows each tool's quicker run, all of them printed above it.
+     */
     private boolean coldBuilds(Path work) throws IOException, InterruptedException {
-        List<String> rows = new ArrayList<>();
-        ChildRun build = laituriBuild(work, "full build");
-        if (build == null) {
-            return false;
-        }
-        rows.add(row("laituri build (pages + search index)", build));
-        laituriBuild(work, "rebuild, nothing changed");
+        List<ChildRun> builds = new ArrayList<>();
+        List<ChildRun> hugos = new ArrayList<>();
         Path hugoSite = work.resolve("hugo");
-        if (hugo(hugoSite, rows)) {
-            pagefind(hugoSite, rows);
+        Optional<Path> hugo = hugoSource(hugoSite);
+        for (int round = 1; round <= rounds; round++) {
+            String of = rounds == 1 ? "" : ", round " + round + " of " + rounds;
+            // Each round's build into a folder of its own, so that each is a cold build of the whole site; the first
+            // round's is the site that the rebuild, and serving after it, go on with.
+            Path into = round == 1 ? out : work.resolve(out.getFileName() + "-round-" + round);
+            if (round > 1) {
+                aside(into);
+            }
+            ChildRun build = laituriBuild(work, into, "full build" + of);
+            if (build == null) {
+                return false;
+            }
+            builds.add(build);
+            if (round == 1) {
+                laituriBuild(work, out, "rebuild, nothing changed");
+            } else {
+                aside(into); // deleted when nothing is timed any more
+            }
+            if (hugo.isPresent()) {
+                ChildRun run = hugo(hugo.get(), hugoSite, round, of);
+                if (run == null) {
+                    hugo = Optional.empty();
+                } else {
+                    hugos.add(run);
+                }
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        rows.add(row("laituri build (pages + search index)", quickest(builds)));
+        if (!hugos.isEmpty()) {
+            ChildRun quickestHugo = quickest(hugos);
+            rows.add(row("hugo (pages only)", quickestHugo));
+            pagefind(hugoSite, quickestHugo, rows);
         }
         System.out.println();
         System.out.printf("%-42s %10s %12s%n", "cold process, same corpus", "wall time", "peak RSS");
         rows.forEach(System.out::println);
+        if (rounds > 1) {
+            System.out.printf("(each the quicker of %d rounds, in turn: laituri build %s; hugo %s)%n", rounds,
+                    seconds(builds), hugos.isEmpty() ? "not run" : seconds(hugos));
+        }
         System.out.println();
         return true;
+    }
+
+    private static ChildRun quickest(List<ChildRun> runs) {
+        return runs.stream().min(java.util.Comparator.comparingLong(ChildRun::millis)).orElseThrow();
+    }
+
+    private static String seconds(List<ChildRun> runs) {
+        return runs.stream().map(r -> String.format("%.2f s", r.millis() / 1e3)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Makes the corpus and imports it, unless the database holds it already. */
@@ -193,11 +245,14 @@ class BenchSiteCommand implements Callable<Integer> {
         return report.problems().isEmpty();
     }
 
-    /** {@code laituri build} in a process of its own with the heap of {@code --build-heap}; null when it failed. */
-    private ChildRun laituriBuild(Path work, String what) throws IOException, InterruptedException {
+    /**
+     * {@code laituri build} into {@code into} in a process of its own with the heap of {@code --build-heap}; null when it
+     * failed.
+     */
+    private ChildRun laituriBuild(Path work, Path into, String what) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ChildRun run = ChildRun.of(List.of(java, "-Xmx" + buildHeap, "-cp", System.getProperty("java.class.path"),
-                        "fi.laituri.Laituri", "build", "--out", out.toAbsolutePath().toString()),
+                        "fi.laituri.Laituri", "build", "--out", into.toAbsolutePath().toString()),
                 env, work.resolve("build.log"));
         if (run.exitCode() != 0) {
             System.err.println("laituri: bench: laituri build failed (exit " + run.exitCode() + "):\n" + run.tail());
@@ -209,12 +264,12 @@ class BenchSiteCommand implements Callable<Integer> {
         return run;
     }
 
-    /** Hugo alone, building the same pages from a Hugo site of the corpus; false when it is not installed. */
-    private boolean hugo(Path site, List<String> rows) throws IOException, InterruptedException {
+    /** Writes a Hugo site of the corpus and gives Hugo's program; empty (and says so) when it is not installed. */
+    private Optional<Path> hugoSource(Path site) throws IOException {
         Optional<Path> hugo = onPath("hugo");
         if (hugo.isEmpty()) {
             System.out.println("Hugo is not installed, so it is left out (Debian: apt-get install hugo)");
-            return false;
+            return hugo;
         }
         aside(site);
         CorpusFolder.writeHugoSite(site);
@@ -225,25 +280,35 @@ class BenchSiteCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
         });
-        ChildRun run = ChildRun.of(List.of(hugo.get().toString(), "--quiet", "--source", site.toString(),
-                "--destination", site.resolve("public").toString()), Map.of(), site.resolve("hugo.log"));
-        if (run.exitCode() != 0) {
-            System.out.println("Hugo failed (exit " + run.exitCode() + "), left out:\n" + run.tail());
-            return false;
-        }
-        long files;
-        try (Stream<Path> walk = Files.walk(site.resolve("public"))) {
-            files = walk.filter(Files::isRegularFile).count();
-        }
-        System.out.printf("hugo (pages only): %d files, %.2f s wall, peak RSS %d MB; %s%n", files, run.millis() / 1e3,
-                run.peakRssMb(), load());
-        rows.add(row("hugo (pages only)", run));
-        hugoMillis = run.millis();
-        return true;
+        return hugo;
     }
 
-    /** Pagefind indexing Hugo's pages, as a Hugo site gets its search; left out when it is not installed. */
-    private void pagefind(Path site, List<String> rows) throws IOException, InterruptedException {
+    /** Hugo alone, building the same pages into a folder of the round's own; null when it failed. */
+    private ChildRun hugo(Path hugo, Path site, int round, String of) throws IOException, InterruptedException {
+        Path destination = site.resolve(round == 1 ? "public" : "public-round-" + round);
+        ChildRun run = ChildRun.of(List.of(hugo.toString(), "--quiet", "--source", site.toString(),
+                "--destination", destination.toString()), Map.of(), site.resolve("hugo.log"));
+        if (run.exitCode() != 0) {
+            System.out.println("Hugo failed (exit " + run.exitCode() + "), left out:\n" + run.tail());
+            return null;
+        }
+        long files;
+        try (Stream<Path> walk = Files.walk(destination)) {
+            files = walk.filter(Files::isRegularFile).count();
+        }
+        System.out.printf("hugo (pages only%s): %d files, %.2f s wall, peak RSS %d MB; %s%n", of, files,
+                run.millis() / 1e3, run.peakRssMb(), load());
+        if (round > 1) {
+            aside(destination); // the first round's pages are the ones Pagefind indexes
+        }
+        return run;
+    }
+
+    /**
+     * Pagefind indexing Hugo's pages (the first round's), as a Hugo site gets its search; left out when it is not
+     * installed. Hugo + Pagefind adds its time to {@code hugo}'s.
+     */
+    private void pagefind(Path site, ChildRun hugo, List<String> rows) throws IOException, InterruptedException {
         Optional<Path> pagefind = onPath("pagefind");
         if (pagefind.isEmpty()) {
             System.out.println("Pagefind is not installed, so Hugo + Pagefind is left out (npm install -g pagefind)");
@@ -256,10 +321,8 @@ class BenchSiteCommand implements Callable<Integer> {
             return;
         }
         rows.add(row("pagefind (search index of hugo's pages)", run));
-        rows.add(String.format("%-42s %8.2f s %9s", "hugo + pagefind", (hugoMillis + run.millis()) / 1e3, "-"));
+        rows.add(String.format("%-42s %8.2f s %9s", "hugo + pagefind", (hugo.millis() + run.millis()) / 1e3, "-"));
     }
-
-    private long hugoMillis;
 
     private static String row(String what, ChildRun run) {
         return String.format("%-42s %8.2f s %9d MB", what, run.millis() / 1e3, run.peakRssMb());

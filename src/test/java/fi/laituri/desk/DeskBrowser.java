@@ -114,21 +114,7 @@ final class DeskBrowser {
     }
 
     void awaitNewPage(WebElement old) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                old.isDisplayed();
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        fail("the page did not change: " + browser.getCurrentUrl());
+        fi.laituri.BrowserPages.awaitNewPage(browser, old);
     }
 
     /** Presses a key and waits for the page it leads to. */

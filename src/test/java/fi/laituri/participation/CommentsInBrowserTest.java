@@ -2,6 +2,7 @@ package fi.laituri.participation;
 
 import fi.laituri.ApiClient;
 import fi.laituri.ApiTest;
+import fi.laituri.BrowserPages;
 import fi.laituri.security.Role;
 import fi.laituri.site.SiteBuilder;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -118,7 +119,7 @@ public class CommentsInBrowserTest extends ApiTest {
         browser.get(BASE + "/fi/" + post.get("slug") + "/");
         browser.findElement(By.id("comment-name")).sendKeys("Selaileva Sanna");
         browser.findElement(By.id("comment-comment")).sendKeys("Kommentoin selaimella.");
-        browser.findElement(By.cssSelector(".comment-form button[type=submit]")).click();
+        BrowserPages.clickAndAwaitNewPage(browser, browser.findElement(By.cssSelector(".comment-form button[type=submit]")));
 
         assertEquals("Kiitos kommentistasi", browser.findElement(By.tagName("h1")).getText());
         browser.get(BASE + "/fi/" + post.get("slug") + "/");

@@ -197,7 +197,7 @@ class BenchSiteCommand implements Callable<Integer> {
         rows.forEach(System.out::println);
         if (rounds > 1) {
             System.out.printf("(each the quicker of %d rounds, in turn: laituri build %s; hugo %s)%n", rounds,
-                    seconds(builds), hugos.isEmpty() ? "not run" : seconds(hugos));
+                    wallTimes(builds), hugos.isEmpty() ? "not run" : wallTimes(hugos));
         }
         System.out.println();
         return true;
@@ -207,7 +207,8 @@ class BenchSiteCommand implements Callable<Integer> {
         return runs.stream().min(java.util.Comparator.comparingLong(ChildRun::millis)).orElseThrow();
     }
 
-    private static String seconds(List<ChildRun> runs) {
+    /** The runs' wall times, in the order they ran. */
+    private static String wallTimes(List<ChildRun> runs) {
         return runs.stream().map(r -> String.format("%.2f s", r.millis() / 1e3)).collect(java.util.stream.Collectors.joining(", "));
     }
 

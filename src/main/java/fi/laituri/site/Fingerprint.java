@@ -32,11 +32,11 @@ final class Fingerprint {
      * A fresh digest to copy: a build makes two fingerprints for each file, and {@link MessageDigest#getInstance} looks
      * the algorithm up among the security providers every time (1 % of a full build's CPU).
      */
-    private static final MessageDigest SHA_256;
+    private static final MessageDigest SHA_256 = sha256();
 
-    static {
+    private static MessageDigest sha256() {
         try {
-            SHA_256 = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -47,11 +47,8 @@ final class Fingerprint {
         try {
             copy = (MessageDigest) SHA_256.clone();
         } catch (CloneNotSupportedException e) {
-            try {
-                copy = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException impossible) {
-                throw new IllegalStateException(impossible);
-            }
+            // A provider whose digests cannot be copied: a new one each time, as before.
+            copy = sha256();
         }
         sha = copy;
     }

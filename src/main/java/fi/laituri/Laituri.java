@@ -1,11 +1,14 @@
 package fi.laituri;
 
+import fi.laituri.cli.ClassArchive;
 import fi.laituri.cli.LaituriCommand;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import picocli.CommandLine;
+
+import java.util.OptionalInt;
 
 @OpenAPIDefinition(
         info = @Info(title = "Laituri editorial API", version = "1",
@@ -34,6 +37,8 @@ public final class Laituri {
     }
 
     public static void main(String[] args) {
-        System.exit(LaituriCommand.commandLine(CommandLine.defaultFactory()).execute(args));
+        ClassArchive.endWithParent();
+        OptionalInt built = ClassArchive.buildInChild(args);
+        System.exit(built.isPresent() ? built.getAsInt() : LaituriCommand.commandLine(CommandLine.defaultFactory()).execute(args));
     }
 }

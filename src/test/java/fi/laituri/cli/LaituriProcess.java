@@ -35,9 +35,15 @@ final class LaituriProcess implements AutoCloseable {
     /** As {@link #start(Path, Map, String...)}, with options for the JVM (system properties of test hooks). */
     static LaituriProcess start(List<String> jvmOptions, Path workingDir, Map<String, String> env, String... args)
             throws IOException {
+        return startOn(System.getProperty("java.class.path"), jvmOptions, workingDir, env, args);
+    }
+
+    /** As {@link #start(List, Path, Map, String...)}, on the class path {@code classPath}. */
+    static LaituriProcess startOn(String classPath, List<String> jvmOptions, Path workingDir, Map<String, String> env,
+                                  String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "fi.laituri.Laituri"));
+        command.addAll(List.of("-cp", classPath, "fi.laituri.Laituri"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("LAITURI_"));
@@ -77,6 +83,11 @@ final class LaituriProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(1, TimeUnit.MINUTES);
+    }
+
+    /** The process, to see the processes it started. */
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     String out() throws IOException {

@@ -1,0 +1,287 @@
+package fi.laituri.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A site build in a JVM that maps the application's classes from a class-data-sharing archive (HotSpot's dynamic
+ * CDS archive, JEP 350) instead of reading, parsing and verifying them from the jar, and instead of generating the
+ * classes of its lambdas. About 11,000 classes are loaded before a build has written its first page; with the archive
+ * a cold 10,000-document build took 2.6 s less (22.6 s against 25.2 s, four alternated runs each on the 2-core
+ * benchmark machine), and a JVM only uses such an archive when started with an option for it, which a plain
+ * {@code java -jar laituri.jar build} does not have. So {@code build} starts itself once more, as a child JVM with
+ * the same JVM options, class path and arguments plus the archive's, and exits with the child's exit code.
+ *
+ * <p>The archive is kept per jar and Java (their paths, sizes and modification times name it) in
+ * {@code class-archive} under the cache folder ({@code LAITURI_CACHE_DIR}, else {@code $XDG_CACHE_HOME/laituri},
+ * else {@code ~/.cache/laituri}):
+ * <ol>
+ *   <li>a machine's first build with a jar only notes that it ran ({@code KEY.seen}) and builds in its own process:
+ *   in a CI job on a fresh machine, which never builds twice, writing an archive would only cost time;</li>
+ *   <li>the second writes the archive as its JVM exits (about 3.5 s on that machine), tried by a JVM of its own before
+ *   it is taken (a truncated one would crash every JVM that maps it);</li>
+ *   <li>every later build uses it. The JVM checks it (its checksums, and that the jar is the one it was made from)
+ *   and silently runs without it when it does not match.</li>
+ * </ol>
+ *
+ * <p>Nothing changes what a build does; without the archive, a failure to write one, on a JVM that has no such
+ * archives (not HotSpot), with a class path that is not all jars (tests, an IDE), when the JVM was started with
+ * class-data options of the user's own, or with {@code LAITURI_CLASS_ARCHIVE=off}, the build runs in this process as
+ * before. The child ends itself when this process is gone (killed with {@code SIGKILL}, which no shutdown hook sees).
+ */
+public final class ClassArchive {
+
+    /** Set on the child JVM: it builds, and never starts another. */
+    static final String CHILD = "laituri.class-archive.child";
+
+    /** JVM options by which a user manages class data sharing: such a JVM is left to build as the user started it. */
+    private static final List<String> OWN_OPTIONS = List.of("-Xshare", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
+            "-XX:SharedClassListFile", "-XX:+AutoCreateSharedArchive", "-XX:AOTCache", "-XX:AOTMode", "-XX:AOTConfiguration",
+            "-XX:AOTCacheOutput", "-XX:-VerifySharedSpaces");
+
+    private ClassArchive() {
+    }
+
+    /**
+     * Runs {@code laituri build ARGS} in a child JVM with the archive, when this is such a build and the archive is
+     * there or is now to be made; returns the child's exit code, or nothing when the build is to run in this process.
+     */
+    public static OptionalInt buildInChild(String[] args) {
+        if (args.length == 0 || !args[0].equals("build") || System.getProperty(CHILD) != null) {
+            return OptionalInt.empty();
+        }
+        try {
+            Optional<Child> child = child(args, System.getenv(), ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                    System.getProperty("java.class.path", ""));
+            return child.isPresent() ? OptionalInt.of(child.get().run()) : OptionalInt.empty();
+        } catch (IOException | RuntimeException e) {
+            // No archive to be had (a read-only cache, a JVM without management): the build runs here, as it always could.
+            return OptionalInt.empty();
+        }
+    }
+
+    /**
+     * In a child JVM: ends it, as a kill would, when the process that started it is gone. The child holds the
+     * build lock and a database connection that no one would be left to see through.
+     */
+    public static void endWithParent() {
+        if (System.getProperty(CHILD) == null) {
+            return;
+        }
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(137)));
+    }
+
+    /**
+     * The child JVM to run for this build, if any: {@code environment}, {@code jvmOptions} and {@code classPath} are
+     * this process's. Notes a first build, and drops an archive that is not as it was taken.
+     */
+    static Optional<Child> child(String[] args, Map<String, String> environment, List<String> jvmOptions, String classPath)
+            throws IOException {
+        if ("off".equalsIgnoreCase(environment.getOrDefault("LAITURI_CLASS_ARCHIVE", "").trim())
+                || !System.getProperty("java.vm.name", "").contains("Server VM")
+                || jvmOptions.stream().anyMatch(o -> OWN_OPTIONS.stream().anyMatch(o::startsWith))) {
+            return Optional.empty();
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<Path> jars = jars(classPath);
+        Optional<Path> cache = cacheFolder(environment);
+        if (!Files.isExecutable(java) || jars.isEmpty() || cache.isEmpty()) {
+            return Optional.empty();
+        }
+        Path folder = cache.get().resolve("class-archive");
+        String key = key(jars);
+        Path archive = folder.resolve(key + ".jsa");
+        Path seen = folder.resolve(key + ".seen");
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        // The archive's own warnings (one that does not match, classes it leaves out) would go to the build's output.
+        command.addAll(List.of("-Xshare:auto", "-XX:+VerifySharedSpaces", "-Xlog:cds*=off"));
+        command.addAll(jvmOptions);
+        command.add("-D" + CHILD + "=true");
+        Path making = null;
+        if (Files.isRegularFile(archive)) {
+            // A JVM that maps a shorter archive than was written crashes (SIGBUS) before it could check it: the size
+            // the archive was taken with is in the note.
+            if (!Files.isRegularFile(seen) || !Files.readString(seen).equals(taken(Files.size(archive)))) {
+                Files.delete(archive);
+                return Optional.empty();
+            }
+            command.add("-XX:SharedArchiveFile=" + archive);
+        } else {
+            if (!Files.exists(seen)) {
+                Files.createDirectories(folder);
+                Files.writeString(seen, FIRST);
+                return Optional.empty();
+            }
+            making = folder.resolve(key + "." + ProcessHandle.current().pid() + ".tmp");
+            command.add("-XX:ArchiveClassesAtExit=" + making);
+        }
+        // Started as java -jar, the child is too, so that the jar's manifest applies to it alike (on Java 22 and later
+        // its Enable-Native-Access, without which Lucene's native calls print a warning to every build).
+        if (jars.size() == 1 && System.getProperty("sun.java.command", "").startsWith(classPath + " ")) {
+            command.addAll(List.of("-jar", classPath));
+        } else {
+            command.addAll(List.of("-cp", classPath, "fi.laituri.Laituri"));
+        }
+        command.addAll(List.of(args));
+        return Optional.of(new Child(command, java, classPath, making, archive, seen));
+    }
+
+    /** What the note of a first build says. */
+    static final String FIRST = "a build with this jar and Java ran on this machine\n";
+
+    /** What the note says once an archive of {@code size} bytes was taken. */
+    static String taken(long size) {
+        return "archive taken: " + size + " bytes\n";
+    }
+
+    /** The class path's entries when every one is a jar file (the only kind an archive can hold classes of). */
+    static List<Path> jars(String classPath) {
+        List<Path> entries = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(entry).toAbsolutePath();
+            if (!Files.isRegularFile(path) || !entry.endsWith(".jar")) {
+                return List.of();
+            }
+            entries.add(path);
+        }
+        return entries;
+    }
+
+    /** {@code LAITURI_CACHE_DIR}, else the user's cache folder's {@code laituri}. */
+    static Optional<Path> cacheFolder(Map<String, String> environment) {
+        String set = environment.getOrDefault("LAITURI_CACHE_DIR", "");
+        if (!set.isBlank()) {
+            return Optional.of(Path.of(set).toAbsolutePath());
+        }
+        String xdg = environment.getOrDefault("XDG_CACHE_HOME", "");
+        if (!xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Optional.of(Path.of(xdg, "laituri"));
+        }
+        String home = System.getProperty("user.home", "");
+        return home.isBlank() || home.equals("?") ? Optional.empty() : Optional.of(Path.of(home, ".cache", "laituri"));
+    }
+
+    /** The archive's name: what it was made from, the Java and every jar (path, size, time). */
+    static String key(List<Path> classPath) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            StringBuilder of = new StringBuilder(System.getProperty("java.home")).append('\n')
+                    .append(System.getProperty("java.vm.version")).append('\n');
+            for (Path jar : classPath) {
+                of.append(jar).append('\n').append(Files.size(jar)).append('\n')
+                        .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
+            }
+            return HexFormat.of().formatHex(digest.digest(of.toString().getBytes(StandardCharsets.UTF_8)), 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A child JVM to run; {@code making} is the archive it writes as it exits, to be tried and taken as
+     * {@code archive} (and noted in {@code seen}), or null.
+     */
+    record Child(List<String> command, Path java, String classPath, Path making, Path archive, Path seen) {
+
+        /** Runs it with this process's input and output, and returns its exit code. */
+        int run() throws IOException {
+            Process process = new ProcessBuilder(command).inheritIO().start();
+            // Stopped (Ctrl-C, SIGTERM): the child is stopped too, and this process waits for it to finish stopping.
+            Thread stop = new Thread(() -> {
+                process.destroy();
+                try {
+                    process.waitFor(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(stop);
+            int exit;
+            try {
+                exit = process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exit = 1;
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook has done its part
+            }
+            if (making != null) {
+                take(exit == 0);
+            }
+            return exit;
+        }
+
+        /** Takes the archive the child wrote, after one JVM has mapped it; drops it (and those of other jars) otherwise. */
+        void take(boolean built) {
+            try {
+                if (built && Files.isRegularFile(making) && Files.size(making) > 0 && maps(making)) {
+                    Files.writeString(seen, taken(Files.size(making)));
+                    Files.move(making, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    String key = archive.getFileName().toString().replace(".jsa", "");
+                    try (Stream<Path> files = Files.list(archive.getParent())) {
+                        for (Path other : files.toList()) {
+                            String name = other.getFileName().toString();
+                            boolean old = !name.startsWith(key + ".") && (name.endsWith(".jsa") || name.endsWith(".seen"));
+                            boolean stale = name.endsWith(".tmp") && Files.getLastModifiedTime(other).toMillis()
+                                    < System.currentTimeMillis() - TimeUnit.DAYS.toMillis(1);
+                            if (old || stale) {
+                                Files.deleteIfExists(other);
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // No archive this time: the next build makes one again.
+            } finally {
+                try {
+                    Files.deleteIfExists(making);
+                } catch (IOException e) {
+                    // left for a later build to clear (a day old)
+                }
+            }
+        }
+
+        /** Whether a JVM starts with {@code file} as its archive, which it must use ({@code -Xshare:on}). */
+        boolean maps(Path file) throws IOException {
+            // Where the JVM would write its crash report, here rather than in the user's working folder.
+            Path crash = file.resolveSibling(file.getFileName() + ".crash.log");
+            try {
+                Process check = new ProcessBuilder(java.toString(), "-Xshare:on", "-XX:+VerifySharedSpaces",
+                        "-XX:SharedArchiveFile=" + file, "-XX:ErrorFile=" + crash, "-cp", classPath,
+                        "-version")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!check.waitFor(60, TimeUnit.SECONDS)) {
+                    check.destroyForcibly();
+                    return false;
+                }
+                return check.exitValue() == 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } finally {
+                Files.deleteIfExists(crash);
+            }
+        }
+    }
+}

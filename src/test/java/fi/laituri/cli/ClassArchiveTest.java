@@ -1,0 +1,232 @@
+package fi.laituri.cli;
+
+import fi.laituri.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClassArchiveTest {
+
+    private static final String[] BUILD = {"build", "--out", "site"};
+
+    /**
+     * A machine's first build notes itself and builds in its own process; the second starts a child that writes the
+     * archive; once one is taken, a child maps it. The child gets this JVM's options, the class path and the
+     * arguments, in that order.
+     */
+    @Test
+    void theFirstBuildIsNotedTheSecondWritesTheArchiveLaterOnesMapIt(@TempDir Path dir) throws IOException {
+        String jar = Files.createFile(dir.resolve("laituri.jar")).toString();
+        Map<String, String> env = Map.of("LAITURI_CACHE_DIR", dir.resolve("cache").toString());
+        Path folder = dir.resolve("cache").resolve("class-archive");
+
+        assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of("-Xmx1g"), jar));
+        List<Path> notes = list(folder);
+        assertEquals(1, notes.size());
+        assertTrue(notes.get(0).toString().endsWith(".seen"));
+        assertEquals(ClassArchive.FIRST, Files.readString(notes.get(0)));
+
+        ClassArchive.Child second = ClassArchive.child(BUILD, env, List.of("-Xmx1g"), jar).orElseThrow();
+        List<String> command = second.command();
+        assertTrue(second.making() != null && command.contains("-XX:ArchiveClassesAtExit=" + second.making()), command.toString());
+        assertTrue(second.making().startsWith(folder));
+        assertFalse(command.stream().anyMatch(c -> c.startsWith("-XX:SharedArchiveFile")), command.toString());
+        assertEquals(List.of("-cp", jar, "fi.laituri.Laituri", "build", "--out", "site"),
+                command.subList(command.size() - 6, command.size()));
+        int heap = command.indexOf("-Xmx1g");
+        assertTrue(heap > 0 && heap < command.indexOf("-cp"), command.toString());
+        assertTrue(command.contains("-D" + ClassArchive.CHILD + "=true"), command.toString());
+
+        // As the parent takes a written archive: noted with its size, then moved in place.
+        Files.writeString(second.making(), "archive");
+        Files.writeString(second.seen(), ClassArchive.taken(Files.size(second.making())));
+        Files.move(second.making(), second.archive());
+        ClassArchive.Child third = ClassArchive.child(BUILD, env, List.of(), jar).orElseThrow();
+        assertTrue(third.command().contains("-XX:SharedArchiveFile=" + second.archive()), third.command().toString());
+        assertEquals(null, third.making());
+    }
+
+    /** An archive that is not as it was taken (shorter: a JVM mapping it would crash) is dropped, and the build runs here. */
+    @Test
+    void anArchiveOfAnotherSizeThanTakenIsDropped(@TempDir Path dir) throws IOException {
+        String jar = Files.createFile(dir.resolve("laituri.jar")).toString();
+        Map<String, String> env = Map.of("LAITURI_CACHE_DIR", dir.resolve("cache").toString());
+        ClassArchive.child(BUILD, env, List.of(), jar);
+        ClassArchive.Child second = ClassArchive.child(BUILD, env, List.of(), jar).orElseThrow();
+        Files.writeString(second.archive(), "truncated");
+        Files.writeString(second.seen(), ClassArchive.taken(1_000_000));
+        assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of(), jar));
+        assertFalse(Files.exists(second.archive()));
+        // The next build writes a new one.
+        assertTrue(ClassArchive.child(BUILD, env, List.of(), jar).orElseThrow().making() != null);
+    }
+
+    /**
+     * No child for another command, with LAITURI_CLASS_ARCHIVE=off, when the JVM was given class-data options of the
+     * user's own, or for a class path with a folder on it (tests, an IDE): an archive holds classes from jars only.
+     */
+    @Test
+    void otherwiseTheBuildRunsInItsOwnProcess(@TempDir Path dir) throws IOException {
+        String jar = Files.createFile(dir.resolve("laituri.jar")).toString();
+        Map<String, String> env = new HashMap<>(Map.of("LAITURI_CACHE_DIR", dir.resolve("cache").toString()));
+        ClassArchive.child(BUILD, env, List.of(), jar);
+        assertTrue(ClassArchive.child(BUILD, env, List.of(), jar).isPresent(), "a second build on jars has a child");
+
+        assertTrue(ClassArchive.buildInChild(new String[] {"serve"}).isEmpty());
+        assertTrue(ClassArchive.buildInChild(new String[0]).isEmpty());
+        assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of("-Xshare:off"), jar));
+        assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of("-XX:SharedArchiveFile=/x.jsa"), jar));
+        assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of(), jar + File.pathSeparator + dir));
+        env.put("LAITURI_CLASS_ARCHIVE", "off");
+        assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of(), jar));
+    }
+
+    /**
+     * {@code laituri build} run on jars, as {@code java -jar laituri.jar build} is: the first build, the second
+     * (which writes the archive) and the third (whose child maps the application's classes from it) each build the
+     * site and print nothing on standard error; the child's exit code is the command's; an archive cut short is
+     * dropped and the build still runs.
+     */
+    @Test
+    void buildsOnJarsWriteTheArchiveAndMapIt(@TempDir Path dir) throws Exception {
+        String classPath = jarClassPath(dir);
+        Path cache = dir.resolve("cache");
+        Path folder = cache.resolve("class-archive");
+        String database = TestDatabase.newDatabase();
+        try {
+            Map<String, String> env = new HashMap<>(new ServiceClient("class-archive-token-0123456789abcdef").environment(database));
+            env.put("LAITURI_CACHE_DIR", cache.toString());
+
+            build(dir, "first", classPath, List.of(), env);
+            assertEquals(List.of(".seen"), suffixes(folder));
+
+            build(dir, "second", classPath, List.of(), env);
+            assertEquals(List.of(".jsa", ".seen"), suffixes(folder), "the archive taken, nothing else left behind");
+            Path archive = list(folder).stream().filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
+
+            Path logs = Files.createDirectories(dir.resolve("class-load"));
+            build(dir, "third", classPath, List.of("-Xlog:class+load=info:file=" + logs.resolve("%p.log")), env);
+            List<Path> loaded = list(logs);
+            assertEquals(2, loaded.size(), "the command's JVM and its child: " + loaded);
+            assertTrue(loaded.stream().anyMatch(log -> read(log).contains("fi.laituri.site.SiteBuilder source: shared objects file (top)")),
+                    "the child maps the build's classes from the archive");
+
+            Path work = Files.createDirectories(dir.resolve("wrong"));
+            try (LaituriProcess wrong = LaituriProcess.startOn(classPath, List.of(), work, env, "build", "--no-such-option")) {
+                assertEquals(2, wrong.awaitExit(Duration.ofMinutes(2)), wrong.out() + wrong.err());
+                assertTrue(wrong.err().contains("--no-such-option"), wrong.err());
+            }
+
+            try (var file = java.nio.channels.FileChannel.open(archive, java.nio.file.StandardOpenOption.WRITE)) {
+                file.truncate(Files.size(archive) / 2);
+            }
+            build(dir, "cut", classPath, List.of(), env);
+            assertFalse(Files.exists(archive), "the archive cut short is dropped");
+        } finally {
+            TestDatabase.drop(database);
+        }
+    }
+
+    /** The child holds the build lock: killed with its parent (SIGKILL, which no shutdown hook sees), it ends too. */
+    @Test
+    void theChildEndsWhenTheCommandIsKilled(@TempDir Path dir) throws Exception {
+        String classPath = jarClassPath(dir);
+        Path cache = dir.resolve("cache");
+        String database = TestDatabase.newDatabase();
+        try {
+            Map<String, String> env = new HashMap<>(new ServiceClient("class-archive-token-0123456789abcdef").environment(database));
+            env.put("LAITURI_CACHE_DIR", cache.toString());
+            // Not a first build: this one has a child.
+            ClassArchive.child(BUILD, env, List.of(), classPath);
+            Path marker = dir.resolve("reached");
+            Path work = Files.createDirectories(dir.resolve("killed"));
+            try (LaituriProcess build = LaituriProcess.startOn(classPath, List.of("-Dlaituri.test.pause-at=before-files",
+                    "-Dlaituri.test.pause-marker=" + marker), work, env, BUILD)) {
+                long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                while (!Files.exists(marker) && System.nanoTime() < deadline && build.handle().isAlive()) {
+                    Thread.sleep(50);
+                }
+                assertTrue(Files.exists(marker), "the child reached the pause: " + build.out() + build.err());
+                List<ProcessHandle> children = build.handle().children().toList();
+                assertEquals(1, children.size(), children.toString());
+                build.kill();
+                assertTrue(children.get(0).onExit().get(1, java.util.concurrent.TimeUnit.MINUTES) != null);
+                assertFalse(children.get(0).isAlive());
+            }
+        } finally {
+            TestDatabase.drop(database);
+        }
+    }
+
+    private static void build(Path dir, String name, String classPath, List<String> jvmOptions, Map<String, String> env)
+            throws Exception {
+        Path work = Files.createDirectories(dir.resolve(name));
+        try (LaituriProcess build = LaituriProcess.startOn(classPath, jvmOptions, work, env, BUILD)) {
+            assertEquals(0, build.awaitExit(Duration.ofMinutes(3)), name + ": " + build.out() + build.err());
+            assertTrue(build.out().contains("Built "), name + ": " + build.out());
+            assertEquals(List.of(), build.errLines(), name);
+        }
+    }
+
+    /** The application's classes as a jar, and the jars of the test's class path: a class path of jars only. */
+    private static String jarClassPath(Path dir) throws Exception {
+        Path classes = Path.of(ClassArchive.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = dir.resolve("laituri.jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
+             Stream<Path> walk = Files.walk(classes)) {
+            // Folders as entries too, as Maven writes them: Micronaut and Flyway list what is in a folder of a jar.
+            for (Path file : walk.filter(p -> !p.equals(classes)).sorted().toList()) {
+                String name = classes.relativize(file).toString().replace(File.separatorChar, '/');
+                boolean folder = Files.isDirectory(file);
+                zip.putNextEntry(new JarEntry(folder ? name + "/" : name));
+                if (!folder) {
+                    Files.copy(file, zip);
+                }
+                zip.closeEntry();
+            }
+        }
+        List<String> entries = new ArrayList<>(List.of(jar.toString()));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.endsWith(".jar")) {
+                entries.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
+
+    private static List<String> suffixes(Path folder) throws IOException {
+        return list(folder).stream().map(p -> p.getFileName().toString().replaceAll("^[^.]*", "")).sorted().toList();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

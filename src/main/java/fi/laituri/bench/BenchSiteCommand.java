@@ -252,6 +252,8 @@ class BenchSiteCommand implements Callable<Integer> {
      */
     private ChildRun laituriBuild(Path work, Path into, String what) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
+        // Read before the build, which may note itself or write the archive.
+        String archive = fi.laituri.cli.ClassArchive.step(env, List.of("-Xmx" + buildHeap), System.getProperty("java.class.path")).said();
         ChildRun run = ChildRun.of(List.of(java, "-Xmx" + buildHeap, "-cp", System.getProperty("java.class.path"),
                         "fi.laituri.Laituri", "build", "--out", into.toAbsolutePath().toString()),
                 env, work.resolve("build.log"));
@@ -260,8 +262,8 @@ class BenchSiteCommand implements Callable<Integer> {
             return null;
         }
         String said = Files.readAllLines(run.log()).stream().filter(l -> l.startsWith("Built ")).findFirst().orElse("");
-        System.out.printf("%s (laituri build, -Xmx%s, cold process): %.2f s wall, peak RSS %d MB; it said: %s; %s%n",
-                what, buildHeap, run.millis() / 1e3, run.peakRssMb(), said, load());
+        System.out.printf("%s (laituri build, -Xmx%s, cold process): %.2f s wall, peak RSS %d MB; it said: %s; class archive: %s; %s%n",
+                what, buildHeap, run.millis() / 1e3, run.peakRssMb(), said, archive, load());
         return run;
     }
 

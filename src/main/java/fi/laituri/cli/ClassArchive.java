@@ -85,11 +85,32 @@ public final class ClassArchive {
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(137)));
     }
 
-    /**
-     * The child JVM to run for this build, if any: {@code environment}, {@code jvmOptions} and {@code classPath} are
-     * this process's. Notes a first build, and drops an archive that is not as it was taken.
-     */
-    static Optional<Child> child(String[] args, Map<String, String> environment, List<String> jvmOptions, String classPath)
+    /** What a build does about the archive, as {@link #step} sees it before the build. */
+    public enum Step {
+        NONE("none: the build runs in its own process"),
+        FIRST("none yet: the machine's first build with this jar and Java only notes that it ran"),
+        WRITE("written by this build as its JVM exits"),
+        MAP("mapped, as an earlier build wrote it"),
+        DROP("not as it was taken: dropped, and the build runs in its own process");
+
+        private final String said;
+
+        Step(String said) {
+            this.said = said;
+        }
+
+        /** In words, for a benchmark's output. */
+        public String said() {
+            return said;
+        }
+    }
+
+    /** Where the archive of a jar and Java is kept, and its note. */
+    private record Place(Path java, List<Path> jars, Path archive, Path seen) {
+    }
+
+    /** The archive's place for {@code classPath}; none when the build is to run in its own process in any case. */
+    private static Optional<Place> place(Map<String, String> environment, List<String> jvmOptions, String classPath)
             throws IOException {
         if ("off".equalsIgnoreCase(environment.getOrDefault("LAITURI_CLASS_ARCHIVE", "").trim())
                 || !System.getProperty("java.vm.name", "").contains("Server VM")
@@ -104,41 +125,75 @@ public final class ClassArchive {
         }
         Path folder = cache.get().resolve("class-archive");
         String key = key(jars);
-        Path archive = folder.resolve(key + ".jsa");
-        Path seen = folder.resolve(key + ".seen");
+        return Optional.of(new Place(java, jars, folder.resolve(key + ".jsa"), folder.resolve(key + ".seen")));
+    }
+
+    /**
+     * What a build on {@code classPath}, with {@code environment} and {@code jvmOptions}, will do about the archive;
+     * changes nothing.
+     */
+    public static Step step(Map<String, String> environment, List<String> jvmOptions, String classPath) throws IOException {
+        Optional<Place> place = place(environment, jvmOptions, classPath);
+        if (place.isEmpty()) {
+            return Step.NONE;
+        }
+        Path archive = place.get().archive();
+        Path seen = place.get().seen();
+        if (Files.isRegularFile(archive)) {
+            // A JVM that maps a shorter archive than was written crashes (SIGBUS) before it could check it: the size
+            // the archive was taken with is in the note.
+            return Files.isRegularFile(seen) && Files.readString(seen).equals(taken(Files.size(archive))) ? Step.MAP : Step.DROP;
+        }
+        return Files.exists(seen) ? Step.WRITE : Step.FIRST;
+    }
+
+    /**
+     * The child JVM to run for this build, if any: {@code environment}, {@code jvmOptions} and {@code classPath} are
+     * this process's. Notes a first build, and drops an archive that is not as it was taken.
+     */
+    static Optional<Child> child(String[] args, Map<String, String> environment, List<String> jvmOptions, String classPath)
+            throws IOException {
+        Step step = step(environment, jvmOptions, classPath);
+        if (step == Step.NONE) {
+            return Optional.empty();
+        }
+        Place place = place(environment, jvmOptions, classPath).orElseThrow();
+        switch (step) {
+            case FIRST -> {
+                Files.createDirectories(place.seen().getParent());
+                Files.writeString(place.seen(), FIRST);
+                return Optional.empty();
+            }
+            case DROP -> {
+                Files.delete(place.archive());
+                return Optional.empty();
+            }
+            default -> {
+            }
+        }
         List<String> command = new ArrayList<>();
-        command.add(java.toString());
+        command.add(place.java().toString());
         // The archive's own warnings (one that does not match, classes it leaves out) would go to the build's output.
         command.addAll(List.of("-Xshare:auto", "-XX:+VerifySharedSpaces", "-Xlog:cds*=off"));
         command.addAll(jvmOptions);
         command.add("-D" + CHILD + "=true");
         Path making = null;
-        if (Files.isRegularFile(archive)) {
-            // A JVM that maps a shorter archive than was written crashes (SIGBUS) before it could check it: the size
-            // the archive was taken with is in the note.
-            if (!Files.isRegularFile(seen) || !Files.readString(seen).equals(taken(Files.size(archive)))) {
-                Files.delete(archive);
-                return Optional.empty();
-            }
-            command.add("-XX:SharedArchiveFile=" + archive);
+        if (step == Step.MAP) {
+            command.add("-XX:SharedArchiveFile=" + place.archive());
         } else {
-            if (!Files.exists(seen)) {
-                Files.createDirectories(folder);
-                Files.writeString(seen, FIRST);
-                return Optional.empty();
-            }
-            making = folder.resolve(key + "." + ProcessHandle.current().pid() + ".tmp");
+            String name = place.archive().getFileName().toString().replace(".jsa", "");
+            making = place.archive().resolveSibling(name + "." + ProcessHandle.current().pid() + ".tmp");
             command.add("-XX:ArchiveClassesAtExit=" + making);
         }
         // Started as java -jar, the child is too, so that the jar's manifest applies to it alike (on Java 22 and later
         // its Enable-Native-Access, without which Lucene's native calls print a warning to every build).
-        if (jars.size() == 1 && System.getProperty("sun.java.command", "").startsWith(classPath + " ")) {
+        if (place.jars().size() == 1 && System.getProperty("sun.java.command", "").startsWith(classPath + " ")) {
             command.addAll(List.of("-jar", classPath));
         } else {
             command.addAll(List.of("-cp", classPath, "fi.laituri.Laituri"));
         }
         command.addAll(List.of(args));
-        return Optional.of(new Child(command, java, classPath, making, archive, seen));
+        return Optional.of(new Child(command, place.java(), classPath, making, place.archive(), place.seen()));
     }
 
     /** What the note of a first build says. */

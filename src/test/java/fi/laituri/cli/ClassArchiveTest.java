@@ -38,7 +38,9 @@ class ClassArchiveTest {
         Map<String, String> env = Map.of("LAITURI_CACHE_DIR", dir.resolve("cache").toString());
         Path folder = dir.resolve("cache").resolve("class-archive");
 
+        assertEquals(ClassArchive.Step.FIRST, ClassArchive.step(env, List.of("-Xmx1g"), jar));
         assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of("-Xmx1g"), jar));
+        assertEquals(ClassArchive.Step.WRITE, ClassArchive.step(env, List.of("-Xmx1g"), jar));
         List<Path> notes = list(folder);
         assertEquals(1, notes.size());
         assertTrue(notes.get(0).toString().endsWith(".seen"));
@@ -59,6 +61,7 @@ class ClassArchiveTest {
         Files.writeString(second.making(), "archive");
         Files.writeString(second.seen(), ClassArchive.taken(Files.size(second.making())));
         Files.move(second.making(), second.archive());
+        assertEquals(ClassArchive.Step.MAP, ClassArchive.step(env, List.of(), jar));
         ClassArchive.Child third = ClassArchive.child(BUILD, env, List.of(), jar).orElseThrow();
         assertTrue(third.command().contains("-XX:SharedArchiveFile=" + second.archive()), third.command().toString());
         assertEquals(null, third.making());
@@ -73,6 +76,7 @@ class ClassArchiveTest {
         ClassArchive.Child second = ClassArchive.child(BUILD, env, List.of(), jar).orElseThrow();
         Files.writeString(second.archive(), "truncated");
         Files.writeString(second.seen(), ClassArchive.taken(1_000_000));
+        assertEquals(ClassArchive.Step.DROP, ClassArchive.step(env, List.of(), jar));
         assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of(), jar));
         assertFalse(Files.exists(second.archive()));
         // The next build writes a new one.
@@ -97,6 +101,7 @@ class ClassArchiveTest {
         assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of(), jar + File.pathSeparator + dir));
         env.put("LAITURI_CLASS_ARCHIVE", "off");
         assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of(), jar));
+        assertEquals(ClassArchive.Step.NONE, ClassArchive.step(env, List.of(), jar));
     }
 
     /**

@@ -40,18 +40,23 @@ import java.util.stream.Stream;
  *
  * <p>Nothing changes what a build does; without the archive, a failure to write one, on a JVM that has no such
  * archives (not HotSpot), with a class path that is not all jars (tests, an IDE), when the JVM was started with
- * class-data options of the user's own, or with {@code LAITURI_CLASS_ARCHIVE=off}, the build runs in this process as
- * before. The child ends itself when this process is gone (killed with {@code SIGKILL}, which no shutdown hook sees).
+ * class-data options of the user's own or with a debugger, JMX or an agent, or with {@code LAITURI_CLASS_ARCHIVE=off},
+ * the build runs in this process as before. The child ends itself when this process is gone (killed with {@code SIGKILL}, which no shutdown hook sees).
  */
 public final class ClassArchive {
 
     /** Set on the child JVM: it builds, and never starts another. */
     static final String CHILD = "laituri.class-archive.child";
 
-    /** JVM options by which a user manages class data sharing: such a JVM is left to build as the user started it. */
+    /**
+     * JVM options after which the build stays in the JVM the user started: class data sharing of the user's own; a
+     * debugger, JMX or an agent, which are meant for this JVM (a child would find their port taken, or be the one
+     * not watched).
+     */
     private static final List<String> OWN_OPTIONS = List.of("-Xshare", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
             "-XX:SharedClassListFile", "-XX:+AutoCreateSharedArchive", "-XX:AOTCache", "-XX:AOTMode", "-XX:AOTConfiguration",
-            "-XX:AOTCacheOutput", "-XX:-VerifySharedSpaces");
+            "-XX:AOTCacheOutput", "-XX:-VerifySharedSpaces",
+            "-agentlib", "-agentpath", "-javaagent", "-Xrunjdwp", "-Xdebug", "-Dcom.sun.management.jmxremote");
 
     private ClassArchive() {
     }

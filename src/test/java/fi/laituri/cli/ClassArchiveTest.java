@@ -85,7 +85,8 @@ class ClassArchiveTest {
 
     /**
      * No child for another command, with LAITURI_CLASS_ARCHIVE=off, when the JVM was given class-data options of the
-     * user's own, or for a class path with a folder on it (tests, an IDE): an archive holds classes from jars only.
+     * user's own or a debugger, an agent or JMX (meant for the JVM the user started), or for a class path with a folder
+     * on it (tests, an IDE): an archive holds classes from jars only.
      */
     @Test
     void otherwiseTheBuildRunsInItsOwnProcess(@TempDir Path dir) throws IOException {
@@ -99,6 +100,10 @@ class ClassArchiveTest {
         assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of("-Xshare:off"), jar));
         assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of("-XX:SharedArchiveFile=/x.jsa"), jar));
         assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of(), jar + File.pathSeparator + dir));
+        for (String meantForThisJvm : List.of("-agentlib:jdwp=transport=dt_socket,server=y,address=127.0.0.1:5005",
+                "-javaagent:/opt/agent.jar", "-agentpath:/opt/libasyncProfiler.so=start", "-Dcom.sun.management.jmxremote.port=9010")) {
+            assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of("-Xmx1g", meantForThisJvm), jar), meantForThisJvm);
+        }
         env.put("LAITURI_CLASS_ARCHIVE", "off");
         assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of(), jar));
         assertEquals(ClassArchive.Step.NONE, ClassArchive.step(env, List.of(), jar));

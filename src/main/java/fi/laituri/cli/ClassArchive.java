@@ -225,7 +225,7 @@ public final class ClassArchive {
         return entries;
     }
 
-    /** {@code LAITURI_CACHE_DIR}, else the user's cache folder's {@code laituri}. */
+    /** {@code LAITURI_CACHE_DIR}, else the user's cache folder's {@code laituri} (XDG's, else {@code ~/.cache}). */
     static Optional<Path> cacheFolder(Map<String, String> environment) {
         String set = environment.getOrDefault("LAITURI_CACHE_DIR", "");
         if (!set.isBlank()) {
@@ -235,7 +235,11 @@ public final class ClassArchive {
         if (!xdg.isBlank() && Path.of(xdg).isAbsolute()) {
             return Optional.of(Path.of(xdg, "laituri"));
         }
-        String home = System.getProperty("user.home", "");
+        // $HOME as the shell has it (Java's user.home is the account's, whatever HOME says), else the account's.
+        String home = environment.getOrDefault("HOME", "");
+        if (home.isBlank() || !Path.of(home).isAbsolute()) {
+            home = System.getProperty("user.home", "");
+        }
         return home.isBlank() || home.equals("?") ? Optional.empty() : Optional.of(Path.of(home, ".cache", "laituri"));
     }
 

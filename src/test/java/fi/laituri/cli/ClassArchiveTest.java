@@ -109,6 +109,17 @@ class ClassArchiveTest {
         assertEquals(ClassArchive.Step.NONE, ClassArchive.step(env, List.of(), jar));
     }
 
+    /** The cache folder: LAITURI_CACHE_DIR, else XDG's cache folder, else the cache folder in $HOME. */
+    @Test
+    void theCacheFolderIsTheOneSetElseTheUsersOwn() {
+        assertEquals(Optional.of(Path.of("/srv/cache")), ClassArchive.cacheFolder(Map.of("LAITURI_CACHE_DIR", "/srv/cache",
+                "XDG_CACHE_HOME", "/home/a/.xdg", "HOME", "/home/a")));
+        assertEquals(Optional.of(Path.of("/home/a/.xdg/laituri")), ClassArchive.cacheFolder(Map.of("XDG_CACHE_HOME", "/home/a/.xdg",
+                "HOME", "/home/a")));
+        assertEquals(Optional.of(Path.of("/home/a/.cache/laituri")), ClassArchive.cacheFolder(Map.of("HOME", "/home/a")));
+        assertEquals(Optional.of(Path.of(System.getProperty("user.home"), ".cache", "laituri")), ClassArchive.cacheFolder(Map.of()));
+    }
+
     /**
      * {@code laituri build} run on jars, as {@code java -jar laituri.jar build} is: the first build, the second
      * (which writes the archive) and the third (whose child maps the application's classes from it) each build the

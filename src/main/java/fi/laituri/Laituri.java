@@ -1,6 +1,6 @@
 package fi.laituri;
 
-import fi.laituri.cli.ClassArchive;
+import fi.laituri.cli.BuildJvm;
 import fi.laituri.cli.LaituriCommand;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -37,8 +37,8 @@ public final class Laituri {
     }
 
     public static void main(String[] args) {
-        ClassArchive.endWithParent();
-        OptionalInt built = ClassArchive.buildInChild(args);
+        BuildJvm.endWithParent();
+        OptionalInt built = BuildJvm.buildInChild(args);
         System.exit(built.isPresent() ? built.getAsInt() : LaituriCommand.commandLine(CommandLine.defaultFactory()).execute(args));
     }
 }

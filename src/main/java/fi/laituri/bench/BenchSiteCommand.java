@@ -253,7 +253,7 @@ class BenchSiteCommand implements Callable<Integer> {
     private ChildRun laituriBuild(Path work, Path into, String what) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         // Read before the build, which may note itself or write the archive.
-        String archive = fi.laituri.cli.ClassArchive.step(env, List.of("-Xmx" + buildHeap), System.getProperty("java.class.path")).said();
+        String archive = fi.laituri.cli.BuildJvm.step(env, List.of("-Xmx" + buildHeap), System.getProperty("java.class.path")).said();
         ChildRun run = ChildRun.of(List.of(java, "-Xmx" + buildHeap, "-cp", System.getProperty("java.class.path"),
                         "fi.laituri.Laituri", "build", "--out", into.toAbsolutePath().toString()),
                 env, work.resolve("build.log"));

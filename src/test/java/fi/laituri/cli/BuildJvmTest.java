@@ -23,14 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ClassArchiveTest {
+class BuildJvmTest {
 
     private static final String[] BUILD = {"build", "--out", "site"};
 
     /**
-     * A machine's first build notes itself and builds in its own process; the second starts a child that writes the
-     * archive; once one is taken, a child maps it. The child gets this JVM's options, the class path and the
-     * arguments, in that order.
+     * Every build on jars runs in a child with the compile options: a machine's first notes itself, the second writes
+     * the archive, and once one is taken, later ones map it. The child gets the compile options, then this JVM's
+     * options (which win), the class path and the arguments, in that order.
      */
     @Test
     void theFirstBuildIsNotedTheSecondWritesTheArchiveLaterOnesMapIt(@TempDir Path dir) throws IOException {
@@ -38,15 +38,23 @@ class ClassArchiveTest {
         Map<String, String> env = Map.of("LAITURI_CACHE_DIR", dir.resolve("cache").toString());
         Path folder = dir.resolve("cache").resolve("class-archive");
 
-        assertEquals(ClassArchive.Step.FIRST, ClassArchive.step(env, List.of("-Xmx1g"), jar));
-        assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of("-Xmx1g"), jar));
-        assertEquals(ClassArchive.Step.WRITE, ClassArchive.step(env, List.of("-Xmx1g"), jar));
+        assertEquals(BuildJvm.Step.FIRST, BuildJvm.step(env, List.of("-Xmx1g"), jar));
+        BuildJvm.Child first = BuildJvm.child(BUILD, env, List.of("-Xmx1g", "-XX:FreqInlineSize=80"), jar).orElseThrow();
+        assertEquals(null, first.making());
+        assertFalse(first.command().stream().anyMatch(c -> c.startsWith("-XX:SharedArchiveFile") || c.startsWith("-XX:ArchiveClassesAtExit")),
+                first.command().toString());
+        for (String option : BuildJvm.COMPILE_OPTIONS) {
+            assertTrue(first.command().indexOf(option) > 0, option);
+        }
+        assertTrue(first.command().indexOf("-XX:FreqInlineSize=50") < first.command().indexOf("-XX:FreqInlineSize=80"),
+                "the user's own option comes later, and wins: " + first.command());
+        assertEquals(BuildJvm.Step.WRITE, BuildJvm.step(env, List.of("-Xmx1g"), jar));
         List<Path> notes = list(folder);
         assertEquals(1, notes.size());
         assertTrue(notes.get(0).toString().endsWith(".seen"));
-        assertEquals(ClassArchive.FIRST, Files.readString(notes.get(0)));
+        assertEquals(BuildJvm.FIRST, Files.readString(notes.get(0)));
 
-        ClassArchive.Child second = ClassArchive.child(BUILD, env, List.of("-Xmx1g"), jar).orElseThrow();
+        BuildJvm.Child second = BuildJvm.child(BUILD, env, List.of("-Xmx1g"), jar).orElseThrow();
         List<String> command = second.command();
         assertTrue(second.making() != null && command.contains("-XX:ArchiveClassesAtExit=" + second.making()), command.toString());
         assertTrue(second.making().startsWith(folder));
@@ -55,36 +63,37 @@ class ClassArchiveTest {
                 command.subList(command.size() - 6, command.size()));
         int heap = command.indexOf("-Xmx1g");
         assertTrue(heap > 0 && heap < command.indexOf("-cp"), command.toString());
-        assertTrue(command.contains("-D" + ClassArchive.CHILD + "=true"), command.toString());
+        assertTrue(command.contains("-D" + BuildJvm.CHILD + "=true"), command.toString());
 
         // As the parent takes a written archive: noted with its size, then moved in place.
         Files.writeString(second.making(), "archive");
-        Files.writeString(second.seen(), ClassArchive.taken(Files.size(second.making())));
+        Files.writeString(second.seen(), BuildJvm.taken(Files.size(second.making())));
         Files.move(second.making(), second.archive());
-        assertEquals(ClassArchive.Step.MAP, ClassArchive.step(env, List.of(), jar));
-        ClassArchive.Child third = ClassArchive.child(BUILD, env, List.of(), jar).orElseThrow();
+        assertEquals(BuildJvm.Step.MAP, BuildJvm.step(env, List.of(), jar));
+        BuildJvm.Child third = BuildJvm.child(BUILD, env, List.of(), jar).orElseThrow();
         assertTrue(third.command().contains("-XX:SharedArchiveFile=" + second.archive()), third.command().toString());
         assertEquals(null, third.making());
     }
 
-    /** An archive that is not as it was taken (shorter: a JVM mapping it would crash) is dropped, and the build runs here. */
+    /** An archive that is not as it was taken (shorter: a JVM mapping it would crash) is deleted, and the build runs without. */
     @Test
     void anArchiveOfAnotherSizeThanTakenIsDropped(@TempDir Path dir) throws IOException {
         String jar = Files.createFile(dir.resolve("laituri.jar")).toString();
         Map<String, String> env = Map.of("LAITURI_CACHE_DIR", dir.resolve("cache").toString());
-        ClassArchive.child(BUILD, env, List.of(), jar);
-        ClassArchive.Child second = ClassArchive.child(BUILD, env, List.of(), jar).orElseThrow();
+        BuildJvm.child(BUILD, env, List.of(), jar);
+        BuildJvm.Child second = BuildJvm.child(BUILD, env, List.of(), jar).orElseThrow();
         Files.writeString(second.archive(), "truncated");
-        Files.writeString(second.seen(), ClassArchive.taken(1_000_000));
-        assertEquals(ClassArchive.Step.DROP, ClassArchive.step(env, List.of(), jar));
-        assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of(), jar));
+        Files.writeString(second.seen(), BuildJvm.taken(1_000_000));
+        assertEquals(BuildJvm.Step.DROP, BuildJvm.step(env, List.of(), jar));
+        BuildJvm.Child without = BuildJvm.child(BUILD, env, List.of(), jar).orElseThrow();
+        assertFalse(without.command().stream().anyMatch(c -> c.startsWith("-XX:SharedArchiveFile")), without.command().toString());
         assertFalse(Files.exists(second.archive()));
         // The next build writes a new one.
-        assertTrue(ClassArchive.child(BUILD, env, List.of(), jar).orElseThrow().making() != null);
+        assertTrue(BuildJvm.child(BUILD, env, List.of(), jar).orElseThrow().making() != null);
     }
 
     /**
-     * No child for another command, with LAITURI_CLASS_ARCHIVE=off, when the JVM was given class-data options of the
+     * No child for another command, with LAITURI_BUILD_JVM=off, when the JVM was given class-data options of the
      * user's own or a debugger, an agent or JMX (meant for the JVM the user started), or for a class path with a folder
      * on it (tests, an IDE): an archive holds classes from jars only.
      */
@@ -92,39 +101,38 @@ class ClassArchiveTest {
     void otherwiseTheBuildRunsInItsOwnProcess(@TempDir Path dir) throws IOException {
         String jar = Files.createFile(dir.resolve("laituri.jar")).toString();
         Map<String, String> env = new HashMap<>(Map.of("LAITURI_CACHE_DIR", dir.resolve("cache").toString()));
-        ClassArchive.child(BUILD, env, List.of(), jar);
-        assertTrue(ClassArchive.child(BUILD, env, List.of(), jar).isPresent(), "a second build on jars has a child");
+        assertTrue(BuildJvm.child(BUILD, env, List.of(), jar).isPresent(), "a build on jars has a child");
 
-        assertTrue(ClassArchive.buildInChild(new String[] {"serve"}).isEmpty());
-        assertTrue(ClassArchive.buildInChild(new String[0]).isEmpty());
-        assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of("-Xshare:off"), jar));
-        assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of("-XX:SharedArchiveFile=/x.jsa"), jar));
-        assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of(), jar + File.pathSeparator + dir));
+        assertTrue(BuildJvm.buildInChild(new String[] {"serve"}).isEmpty());
+        assertTrue(BuildJvm.buildInChild(new String[0]).isEmpty());
+        assertEquals(Optional.empty(), BuildJvm.child(BUILD, env, List.of("-Xshare:off"), jar));
+        assertEquals(Optional.empty(), BuildJvm.child(BUILD, env, List.of("-XX:SharedArchiveFile=/x.jsa"), jar));
+        assertEquals(Optional.empty(), BuildJvm.child(BUILD, env, List.of(), jar + File.pathSeparator + dir));
         for (String meantForThisJvm : List.of("-agentlib:jdwp=transport=dt_socket,server=y,address=127.0.0.1:5005",
                 "-javaagent:/opt/agent.jar", "-agentpath:/opt/libasyncProfiler.so=start", "-Dcom.sun.management.jmxremote.port=9010")) {
-            assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of("-Xmx1g", meantForThisJvm), jar), meantForThisJvm);
+            assertEquals(Optional.empty(), BuildJvm.child(BUILD, env, List.of("-Xmx1g", meantForThisJvm), jar), meantForThisJvm);
         }
-        env.put("LAITURI_CLASS_ARCHIVE", "off");
-        assertEquals(Optional.empty(), ClassArchive.child(BUILD, env, List.of(), jar));
-        assertEquals(ClassArchive.Step.NONE, ClassArchive.step(env, List.of(), jar));
+        env.put("LAITURI_BUILD_JVM", "off");
+        assertEquals(Optional.empty(), BuildJvm.child(BUILD, env, List.of(), jar));
+        assertEquals(BuildJvm.Step.NONE, BuildJvm.step(env, List.of(), jar));
     }
 
     /** The cache folder: LAITURI_CACHE_DIR, else XDG's cache folder, else the cache folder in $HOME. */
     @Test
     void theCacheFolderIsTheOneSetElseTheUsersOwn() {
-        assertEquals(Optional.of(Path.of("/srv/cache")), ClassArchive.cacheFolder(Map.of("LAITURI_CACHE_DIR", "/srv/cache",
+        assertEquals(Optional.of(Path.of("/srv/cache")), BuildJvm.cacheFolder(Map.of("LAITURI_CACHE_DIR", "/srv/cache",
                 "XDG_CACHE_HOME", "/home/a/.xdg", "HOME", "/home/a")));
-        assertEquals(Optional.of(Path.of("/home/a/.xdg/laituri")), ClassArchive.cacheFolder(Map.of("XDG_CACHE_HOME", "/home/a/.xdg",
+        assertEquals(Optional.of(Path.of("/home/a/.xdg/laituri")), BuildJvm.cacheFolder(Map.of("XDG_CACHE_HOME", "/home/a/.xdg",
                 "HOME", "/home/a")));
-        assertEquals(Optional.of(Path.of("/home/a/.cache/laituri")), ClassArchive.cacheFolder(Map.of("HOME", "/home/a")));
-        assertEquals(Optional.of(Path.of(System.getProperty("user.home"), ".cache", "laituri")), ClassArchive.cacheFolder(Map.of()));
+        assertEquals(Optional.of(Path.of("/home/a/.cache/laituri")), BuildJvm.cacheFolder(Map.of("HOME", "/home/a")));
+        assertEquals(Optional.of(Path.of(System.getProperty("user.home"), ".cache", "laituri")), BuildJvm.cacheFolder(Map.of()));
     }
 
     /**
      * {@code laituri build} run on jars, as {@code java -jar laituri.jar build} is: the first build, the second
      * (which writes the archive) and the third (whose child maps the application's classes from it) each build the
      * site and print nothing on standard error; the child's exit code is the command's; an archive cut short is
-     * dropped and the build still runs.
+     * deleted and the build still runs.
      */
     @Test
     void buildsOnJarsWriteTheArchiveAndMapIt(@TempDir Path dir) throws Exception {
@@ -160,7 +168,7 @@ class ClassArchiveTest {
                 file.truncate(Files.size(archive) / 2);
             }
             build(dir, "cut", classPath, List.of(), env);
-            assertFalse(Files.exists(archive), "the archive cut short is dropped");
+            assertFalse(Files.exists(archive), "the archive cut short is deleted");
         } finally {
             TestDatabase.drop(database);
         }
@@ -175,8 +183,6 @@ class ClassArchiveTest {
         try {
             Map<String, String> env = new HashMap<>(new ServiceClient("class-archive-token-0123456789abcdef").environment(database));
             env.put("LAITURI_CACHE_DIR", cache.toString());
-            // Not a first build: this one has a child.
-            ClassArchive.child(BUILD, env, List.of(), classPath);
             Path marker = dir.resolve("reached");
             Path work = Files.createDirectories(dir.resolve("killed"));
             try (LaituriProcess build = LaituriProcess.startOn(classPath, List.of("-Dlaituri.test.pause-at=before-files",
@@ -209,7 +215,7 @@ class ClassArchiveTest {
 
     /** The application's classes as a jar, and the jars of the test's class path: a class path of jars only. */
     private static String jarClassPath(Path dir) throws Exception {
-        Path classes = Path.of(ClassArchive.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(BuildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path jar = dir.resolve("laituri.jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
              Stream<Path> walk = Files.walk(classes)) {

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li><b>Less inlining</b> ({@link #COMPILE_OPTIONS}): C2 compiles methods with smaller callees inlined, so each
  *   compilation is quicker and the hot code is compiled sooner. Over four alternated cold builds each: 19.2 s against
- *   24.5 s, user CPU 33.9 s against 44.9 s, the pages 8.1 s against 12.7 s.</li>
+ *   24.5 s, user CPU 33.9 s against 44.9 s, the pages 8.1 s against 12.7 s. Not for a large site.</li>
  *   <li><b>A class archive</b> (HotSpot's dynamic class-data-sharing archive, JEP 350): the application's classes
  *   mapped from a file instead of read, parsed and verified from the jar, the classes of its lambdas not generated
  *   anew. Over four alternated cold builds each: 22.6 s against 25.2 s.</li>
@@ -56,7 +56,10 @@ public final class BuildJvm {
 
     /**
      * The JIT's inlining for a build: callees of up to 50 bytecodes (not 325) inlined where they are called often, and
-     * none already compiled to more than 500 bytes of code (not 2,500). Before the user's own options, which win.
+     * none already compiled to more than 500 bytes of code (not 2,500). Before the user's own options, which win. Only
+     * for a site whose last build had fewer than {@link BuildCompilation#SMALL_SITE_FILES} files (or none): a build of
+     * 100,000 documents (365,028 files) runs long enough for C2's larger compiles to pay back, and was slower with
+     * these (149.1 s against 134.8 s, and 192.1 s against 150.1 s).
      */
     static final List<String> COMPILE_OPTIONS = List.of("-XX:FreqInlineSize=50", "-XX:InlineSmallCode=500");
 
@@ -175,15 +178,22 @@ public final class BuildJvm {
             return Optional.empty();
         }
         Place place = place(environment, jvmOptions, classPath).orElseThrow();
-        if (step == Step.FIRST) {
-            Files.createDirectories(place.seen().getParent());
-            Files.writeString(place.seen(), FIRST);
-        } else if (step == Step.DROP) {
-            Files.delete(place.archive());
+        try {
+            if (step == Step.FIRST) {
+                Files.createDirectories(place.seen().getParent());
+                Files.writeString(place.seen(), FIRST);
+            } else if (step == Step.DROP) {
+                Files.delete(place.archive());
+            }
+        } catch (IOException e) {
+            // A cache folder that cannot be written: no note, so never an archive, but the child all the same.
+            step = Step.FIRST;
         }
         List<String> command = new ArrayList<>();
         command.add(place.java().toString());
-        command.addAll(COMPILE_OPTIONS);
+        if (liveFiles(out(args)) < BuildCompilation.SMALL_SITE_FILES) {
+            command.addAll(COMPILE_OPTIONS);
+        }
         // The archive's own warnings (one that does not match, classes it leaves out) would go to the build's output.
         command.addAll(List.of("-Xshare:auto", "-XX:+VerifySharedSpaces", "-Xlog:cds*=off"));
         command.addAll(jvmOptions);
@@ -205,6 +215,54 @@ public final class BuildJvm {
         }
         command.addAll(List.of(args));
         return Optional.of(new Child(command, place.java(), classPath, making, place.archive(), place.seen()));
+    }
+
+    /** The folder {@code build ARGS} writes to: its {@code --out}, else {@code site} (as {@link BuildCommand} has it). */
+    static Path out(String[] args) {
+        String out = "site";
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) {
+                out = args[++i];
+            } else if (args[i].startsWith("--out=")) {
+                out = args[i].substring("--out=".length());
+            }
+        }
+        return Path.of(out);
+    }
+
+    /**
+     * How many files the site in {@code out} had at its last build, counted up to {@link BuildCompilation#SMALL_SITE_FILES}
+     * (the lines of its newest base manifest, one a file); 0 for a folder with none.
+     */
+    static int liveFiles(Path out) {
+        Path builds = out.resolve("builds");
+        if (!Files.isDirectory(builds)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(builds)) {
+            Optional<Path> base = files.filter(f -> f.getFileName().toString().startsWith("base-")
+                    && f.getFileName().toString().endsWith(".manifest")).max(java.util.Comparator.comparing(f -> {
+                        try {
+                            return Files.getLastModifiedTime(f);
+                        } catch (IOException e) {
+                            return java.nio.file.attribute.FileTime.fromMillis(0);
+                        }
+                    }));
+            if (base.isEmpty()) {
+                return 0;
+            }
+            int lines = 0;
+            try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(base.get()), 1 << 16)) {
+                for (int b = in.read(); b >= 0 && lines < BuildCompilation.SMALL_SITE_FILES; b = in.read()) {
+                    if (b == '\n') {
+                        lines++;
+                    }
+                }
+            }
+            return lines;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** What the note of a first build says. */

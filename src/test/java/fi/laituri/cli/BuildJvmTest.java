@@ -93,6 +93,40 @@ class BuildJvmTest {
     }
 
     /**
+     * The compile options are for a site whose last build (its newest base manifest, a line a file) had fewer than
+     * 60,000 files, or none; a large one keeps the JIT's own inlining. The folder is the build's --out.
+     */
+    @Test
+    void aLargeSiteKeepsTheJitsOwnInlining(@TempDir Path dir) throws IOException {
+        String jar = Files.createFile(dir.resolve("laituri.jar")).toString();
+        Map<String, String> env = Map.of("LAITURI_CACHE_DIR", dir.resolve("cache").toString());
+        Path small = Files.createDirectories(dir.resolve("small").resolve("builds"));
+        Files.writeString(small.resolve("base-1.manifest"), "a line\n".repeat(59_999));
+        Path large = Files.createDirectories(dir.resolve("large").resolve("builds"));
+        Files.writeString(large.resolve("base-2.manifest"), "a line\n".repeat(60_000));
+        assertEquals(Path.of("site"), BuildJvm.out(new String[] {"build"}));
+        assertEquals(Path.of("x"), BuildJvm.out(new String[] {"build", "--strict", "--out=x"}));
+        for (String out : List.of(dir.resolve("small").toString(), dir.resolve("none").toString())) {
+            List<String> command = BuildJvm.child(new String[] {"build", "--out", out}, env, List.of(), jar).orElseThrow().command();
+            assertTrue(command.containsAll(BuildJvm.COMPILE_OPTIONS), out + ": " + command);
+        }
+        List<String> command = BuildJvm.child(new String[] {"build", "--out=" + dir.resolve("large")}, env, List.of(), jar)
+                .orElseThrow().command();
+        assertFalse(command.stream().anyMatch(BuildJvm.COMPILE_OPTIONS::contains), command.toString());
+    }
+
+    /** A cache folder that cannot be written: a child with the compile options, without the archive. */
+    @Test
+    void aCacheFolderThatCannotBeWrittenStillGivesTheChild(@TempDir Path dir) throws IOException {
+        String jar = Files.createFile(dir.resolve("laituri.jar")).toString();
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        BuildJvm.Child child = BuildJvm.child(BUILD, Map.of("LAITURI_CACHE_DIR", file.toString()), List.of(), jar).orElseThrow();
+        assertEquals(null, child.making());
+        assertTrue(child.command().containsAll(BuildJvm.COMPILE_OPTIONS), child.command().toString());
+        assertFalse(child.command().stream().anyMatch(c -> c.startsWith("-XX:SharedArchiveFile")), child.command().toString());
+    }
+
+    /**
      * No child for another command, with LAITURI_BUILD_JVM=off, when the JVM was given class-data options of the
      * user's own or a debugger, an agent or JMX (meant for the JVM the user started), or for a class path with a folder
      * on it (tests, an IDE): an archive holds classes from jars only.

@@ -153,7 +153,10 @@ public final class BuildJvm {
      * the archive; changes nothing.
      */
     public static Step step(Map<String, String> environment, List<String> jvmOptions, String classPath) throws IOException {
-        Optional<Place> place = place(environment, jvmOptions, classPath);
+        return step(place(environment, jvmOptions, classPath));
+    }
+
+    private static Step step(Optional<Place> place) throws IOException {
         if (place.isEmpty()) {
             return Step.NONE;
         }
@@ -173,11 +176,12 @@ public final class BuildJvm {
      */
     static Optional<Child> child(String[] args, Map<String, String> environment, List<String> jvmOptions, String classPath)
             throws IOException {
-        Step step = step(environment, jvmOptions, classPath);
+        Optional<Place> placed = place(environment, jvmOptions, classPath);
+        Step step = step(placed);
         if (step == Step.NONE) {
             return Optional.empty();
         }
-        Place place = place(environment, jvmOptions, classPath).orElseThrow();
+        Place place = placed.orElseThrow();
         try {
             if (step == Step.FIRST) {
                 Files.createDirectories(place.seen().getParent());
@@ -252,14 +256,17 @@ public final class BuildJvm {
                 return 0;
             }
             int lines = 0;
-            try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(base.get()), 1 << 16)) {
-                for (int b = in.read(); b >= 0 && lines < BuildCompilation.SMALL_SITE_FILES; b = in.read()) {
-                    if (b == '\n') {
-                        lines++;
+            byte[] buffer = new byte[1 << 16];
+            try (java.io.InputStream in = Files.newInputStream(base.get())) {
+                for (int n = in.read(buffer); n >= 0 && lines < BuildCompilation.SMALL_SITE_FILES; n = in.read(buffer)) {
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            lines++;
+                        }
                     }
                 }
             }
-            return lines;
+            return Math.min(lines, BuildCompilation.SMALL_SITE_FILES);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
